@@ -1,0 +1,214 @@
+package io.ptimer.agent;
+
+import io.ptimer.api.Route;
+import io.ptimer.api.TimerContext;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntBiFunction;
+import java.util.stream.Collectors;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.ClassFileVersion;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.modifier.SyntheticState;
+import net.bytebuddy.description.modifier.TypeManifestation;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
+import net.bytebuddy.implementation.bytecode.Multiplication;
+import net.bytebuddy.implementation.bytecode.Subtraction;
+import net.bytebuddy.implementation.bytecode.assign.TypeCasting;
+import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.implementation.bytecode.member.MethodReturn;
+import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Binds a configured route to a loaded class. A method route gets a small generated class,
+ * defined beside the route's class in the same class loader and package, that calls the method
+ * directly: no reflection on the hot path.
+ */
+final class RouteBinder {
+    private static final String CONTEXT = TimerContext.class.getName();
+    private static final Map<Method, ToIntBiFunction<Object, TimerContext>> ADAPTERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private RouteBinder() {
+    }
+
+    /**
+     * Binds {@code spec} to {@code type}, which must be its class.
+     *
+     * @throws ConfigException naming the entry when the method or class does not fit SPEC §3
+     */
+    static BoundRoute bind(RouteSpec spec, Class<?> type) throws ConfigException {
+        try {
+            return spec.methodName() == null ? bindRouteClass(spec, type) : bindMethod(spec, type);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(spec.entry() + ": " + e.getMessage());
+        }
+    }
+
+    private static BoundRoute bindRouteClass(RouteSpec spec, Class<?> type) {
+        if (!Route.class.isAssignableFrom(type)) {
+            boolean foreign = Arrays.stream(type.getInterfaces()).anyMatch(i -> i.getName().equals(Route.class.getName()));
+            throw new IllegalArgumentException(foreign
+                    ? type.getName() + " implements io.ptimer.api.Route from another class loader than the agent's "
+                    + "(do not package ptimer-api inside the application: the agent jar provides it)"
+                    : type.getName() + " does not implement io.ptimer.api.Route (or name a method: "
+                    + type.getName() + "::method)");
+        }
+        return new BoundRoute(spec, type, RouteClassInvoker.INSTANCE, factory(type, "a Route class"));
+    }
+
+    private static BoundRoute bindMethod(RouteSpec spec, Class<?> type) {
+        Method method = findMethod(type, spec.methodName());
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        MethodHandle factory = isStatic ? null : factory(type, "the instance method " + spec.methodName());
+        ToIntBiFunction<Object, TimerContext> invoker = ADAPTERS.computeIfAbsent(method, m -> adapter(type, m));
+        return new BoundRoute(spec, type, invoker, factory);
+    }
+
+    private static Method findMethod(Class<?> type, String name) {
+        List<Method> named = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && !m.isBridge()) {
+                named.add(m);
+            }
+        }
+        if (named.isEmpty()) {
+            boolean hidden = Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(name));
+            throw new IllegalArgumentException(type.getName() + " has no public method " + name
+                    + (hidden ? " (" + name + " exists but is not public)" : ""));
+        }
+        Method best = null;
+        for (Method m : named) {
+            Class<?>[] params = m.getParameterTypes();
+            boolean takesContext = params.length == 1 && params[0].getName().equals(CONTEXT);
+            if (takesContext && params[0] != TimerContext.class) {
+                throw new IllegalArgumentException(type.getName() + "::" + name + " takes io.ptimer.api.TimerContext "
+                        + "from another class loader than the agent's (do not package ptimer-api inside the "
+                        + "application: the agent jar provides it)");
+            }
+            if (params.length == 0 && best == null || takesContext) {
+                best = m;
+            }
+        }
+        if (best == null) {
+            String found = named.stream().map(RouteBinder::signature).collect(Collectors.joining(", "));
+            throw new IllegalArgumentException(type.getName() + "::" + name
+                    + " must take () or (io.ptimer.api.TimerContext), found " + found);
+        }
+        Class<?> ret = best.getReturnType();
+        if (ret != void.class && ret != int.class && ret != boolean.class) {
+            throw new IllegalArgumentException(type.getName() + "::" + name + " must return void, int or boolean, not "
+                    + ret.getTypeName());
+        }
+        return best;
+    }
+
+    private static String signature(Method m) {
+        return m.getReturnType().getTypeName() + " " + m.getName() + "("
+                + Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static MethodHandle factory(Class<?> type, String why) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " is abstract, so no instance can be made for " + why);
+        }
+        try {
+            type.getConstructor();
+            return lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName() + " has no public no-argument constructor, needed for "
+                    + why);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(type.getName() + " cannot be instantiated by the agent: "
+                    + e.getMessage());
+        }
+    }
+
+    private static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
+        return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+    }
+
+    /**
+     * Generates {@code ToIntBiFunction<Object, TimerContext>} whose {@code applyAsInt(target, ctx)}
+     * calls the method and maps its result: void to 1, int as is, boolean to 1 or -1.
+     */
+    @SuppressWarnings("unchecked")
+    private static ToIntBiFunction<Object, TimerContext> adapter(Class<?> type, Method method) {
+        List<StackManipulation> code = new ArrayList<>();
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        if (!isStatic) {
+            code.add(MethodVariableAccess.REFERENCE.loadFrom(1));
+            code.add(TypeCasting.to(TypeDescription.ForLoadedType.of(type)));
+        }
+        if (method.getParameterCount() == 1) {
+            code.add(MethodVariableAccess.REFERENCE.loadFrom(2));
+            code.add(TypeCasting.to(TypeDescription.ForLoadedType.of(TimerContext.class)));
+        }
+        MethodInvocation.WithImplicitInvocationTargetType call =
+                MethodInvocation.invoke(new MethodDescription.ForLoadedMethod(method));
+        code.add(isStatic ? call : call.virtual(TypeDescription.ForLoadedType.of(type)));
+        Class<?> ret = method.getReturnType();
+        if (ret == void.class) {
+            code.add(IntegerConstant.ONE);
+        } else if (ret == boolean.class) {
+            code.add(IntegerConstant.forValue(2));
+            code.add(Multiplication.INTEGER);
+            code.add(IntegerConstant.ONE);
+            code.add(Subtraction.INTEGER);
+        }
+        code.add(MethodReturn.INTEGER);
+        String name = type.getName() + "$$ptimer$" + method.getName() + "$" + SEQUENCE.incrementAndGet();
+        try {
+            Class<?> adapter = new ByteBuddy(ClassFileVersion.JAVA_V11)
+                    .subclass(ToIntBiFunction.class)
+                    .name(name)
+                    .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL, SyntheticState.SYNTHETIC)
+                    .method(ElementMatchers.named("applyAsInt"))
+                    .intercept(new Implementation.Simple(code.toArray(new StackManipulation[0])))
+                    .make()
+                    .load(type.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookupIn(type)))
+                    .getLoaded();
+            return (ToIntBiFunction<Object, TimerContext>) adapter.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new IllegalArgumentException("cannot bind " + type.getName() + "::" + method.getName()
+                    + " in its class loader: " + e);
+        }
+    }
+
+    /** Calls {@link Route#run} on the worker's instance. */
+    private enum RouteClassInvoker implements ToIntBiFunction<Object, TimerContext> {
+        INSTANCE;
+
+        @Override
+        public int applyAsInt(Object route, TimerContext ctx) {
+            try {
+                return ((Route) route).run(ctx);
+            } catch (Exception e) {
+                throw Sneaky.<RuntimeException>rethrow(e);
+            }
+        }
+    }
+
+    private static final class Sneaky {
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T rethrow(Throwable t) throws T {
+            throw (T) t;
+        }
+    }
+}

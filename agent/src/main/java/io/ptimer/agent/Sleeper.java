@@ -1,0 +1,64 @@
+package io.ptimer.agent;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Waits for a deadline on {@link System#nanoTime()} the way a timer's {@link Precision} says, and
+ * gives up at once when the worker has a request. One per worker; not thread-safe.
+ */
+final class Sleeper {
+    private static final long MAX_SPIN_NANOS = 200_000;
+
+    private final Precision precision;
+    private final BooleanSupplier interrupted;
+    /** Running mean and mean deviation of how late a park returns, in ns (hybrid only). */
+    private long meanOvershoot = 20_000;
+    private long devOvershoot = 10_000;
+
+    Sleeper(Precision precision, BooleanSupplier interrupted) {
+        this.precision = precision;
+        this.interrupted = interrupted;
+    }
+
+    /**
+     * Waits until {@code deadline}.
+     *
+     * @param spinCap the most this wait may spin, in ns (hybrid)
+     * @return {@code true} when the deadline was reached, {@code false} when a request came first
+     */
+    boolean awaitUntil(long deadline, long spinCap) {
+        for (;;) {
+            if (interrupted.getAsBoolean()) {
+                return false;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return true;
+            }
+            switch (precision) {
+                case SPIN -> Thread.onSpinWait();
+                case SLEEP -> LockSupport.parkNanos(this, remaining);
+                case HYBRID -> {
+                    long margin = Math.min(Math.min(spinCap, MAX_SPIN_NANOS), meanOvershoot + 3 * devOvershoot);
+                    if (remaining > margin) {
+                        park(remaining - margin);
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+        }
+    }
+
+    private void park(long nanos) {
+        long before = System.nanoTime();
+        LockSupport.parkNanos(this, nanos);
+        long overshoot = System.nanoTime() - before - nanos;
+        if (overshoot >= 0 && !interrupted.getAsBoolean()) {
+            long error = overshoot - meanOvershoot;
+            meanOvershoot += error >> 4;
+            devOvershoot += (Math.abs(error) - devOvershoot) >> 4;
+        }
+    }
+}
