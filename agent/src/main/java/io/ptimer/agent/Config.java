@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param timers                the timers in the order they were defined
  * @param shutdownTimeoutNanos  how long, in all, end routes may take when the JVM shuts down
+ * @param lateBinding           whether a route class outside the class path may be bound when the application loads it
  */
-record Config(List<TimerSpec> timers, long shutdownTimeoutNanos) {
+record Config(List<TimerSpec> timers, long shutdownTimeoutNanos, boolean lateBinding) {
     Config {
         timers = List.copyOf(timers);
     }

@@ -30,6 +30,7 @@ final class ConfigParser {
     private long defaultInterval = TimeUnit.SECONDS.toNanos(1);
     private int defaultNworkers = 1;
     private long shutdownTimeout = TimeUnit.SECONDS.toNanos(5);
+    private boolean lateBinding = true;
     private final Map<String, TimerSpec> timers = new LinkedHashMap<>();
 
     /** Parses agent arguments, reading any {@code config=PATH} file in place. */
@@ -111,12 +112,13 @@ final class ConfigParser {
             case "default_interval" -> defaultInterval = interval(key, value);
             case "default_nworkers" -> defaultNworkers = intIn(key, value, "default_nworkers", 1, MAX_WORKERS);
             case "shutdown_timeout" -> shutdownTimeout = interval(key, value);
+            case "late_binding" -> lateBinding = intIn(key, value, "late_binding", 0, 1) == 1;
             case "timer" -> addTimer(value);
             case "start" -> addRoute(RouteKind.START, value);
             case "loop" -> addRoute(RouteKind.LOOP, value);
             case "end" -> addRoute(RouteKind.END, value);
             default -> throw ConfigException.entry(key, value, "unknown key \"" + key
-                    + "\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, config)");
+                    + "\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, config)");
         }
     }
 
@@ -128,7 +130,7 @@ final class ConfigParser {
                         "timer \"" + timer.name() + "\" has no loop route (add loop=timer=" + timer.name() + ";route=...)");
             }
         }
-        return new Config(new ArrayList<>(timers.values()), shutdownTimeout);
+        return new Config(new ArrayList<>(timers.values()), shutdownTimeout, lateBinding);
     }
 
     private void addTimer(String value) throws ConfigException {

@@ -81,6 +81,7 @@ final class Engine {
                 if (type != null) {
                     bound.put(route.kind(), RouteBinder.bind(route, type));
                 } else {
+                    checkLateBinding(route, config.lateBinding());
                     late.add(route);
                 }
             }
@@ -92,6 +93,24 @@ final class Engine {
         }
         installShutdownHook();
         starts.forEach(Runnable::run);
+    }
+
+    /**
+     * A class the system class loader cannot see may be loaded later by another loader, unless its
+     * package is on the class path (then the name is wrong) or late binding is off.
+     */
+    private static void checkLateBinding(RouteSpec route, boolean allowed) throws ConfigException {
+        String name = route.className();
+        if (!allowed) {
+            throw new ConfigException(route.entry() + ": class " + name
+                    + " is not visible to the system class loader (late_binding=0)");
+        }
+        int dot = name.lastIndexOf('.');
+        String dir = dot < 0 ? "" : name.substring(0, dot).replace('.', '/') + "/";
+        if (ClassLoader.getSystemResource(dir) != null) {
+            throw new ConfigException(route.entry() + ": class " + name + " not found (its package "
+                    + (dot < 0 ? "(default)" : name.substring(0, dot)) + " is on the class path)");
+        }
     }
 
     private Class<?> find(String name) {
@@ -109,6 +128,8 @@ final class Engine {
             return;
         }
         timer.waitFor(describe(late));
+        System.err.println("ptimer: timer \"" + timer.name() + "\" waits for " + describe(late)
+                + " by the application (not on the class path); it starts then");
         for (RouteSpec route : late) {
             lateBinding.await(route.className(), type -> bindLate(timer, bound, route, type));
         }

@@ -125,7 +125,7 @@ class ConfigParserTest {
         "timer=name=t1;interval" + LOOP + "|timer \"name=t1;interval\": attribute \"interval\" must be name=value",
         "default_type=4|default_type \"4\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 4",
         "default_nworkers=0|default_nworkers \"0\": default_nworkers must be an integer from 1 to 1024, not 0",
-        "defualt_type=1|defualt_type \"1\": unknown key \"defualt_type\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, config)",
+        "defualt_type=1|defualt_type \"1\": unknown key \"defualt_type\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, config)",
         "verbose|entry \"verbose\": expected key=value",
         "timer=name=t1,loop=timer=t1|loop \"timer=t1\": route is required",
         "timer=name=t1,loop=route=a.B::c|loop \"route=a.B::c\": timer is required",

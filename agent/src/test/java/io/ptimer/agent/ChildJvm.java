@@ -1,0 +1,118 @@
+package io.ptimer.agent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Runs a host application in its own JVM with the built agent jar, the way a user would. */
+final class ChildJvm {
+    private final List<String> jvmArgs = new ArrayList<>();
+    private String agentArgs;
+    private String javaHome = System.getProperty("java.home");
+
+    static Path agentJar() {
+        return Path.of(System.getProperty("ptimer.agent.jar", "target/ptimer-agent.jar")).toAbsolutePath();
+    }
+
+    static String testClasspath() {
+        return System.getProperty("ptimer.test.classpath", "target/test-classes");
+    }
+
+    /** With {@code -javaagent:ptimer-agent.jar=ARGS}; {@code null} runs without the agent. */
+    ChildJvm agent(String args) {
+        this.agentArgs = args;
+        return this;
+    }
+
+    ChildJvm jvm(String... args) {
+        jvmArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    ChildJvm javaHome(String home) {
+        this.javaHome = home;
+        return this;
+    }
+
+    List<String> command(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(javaHome, "bin", "java").toString());
+        if (agentArgs != null) {
+            cmd.add("-javaagent:" + agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
+        }
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(testClasspath());
+        cmd.add(mainClass);
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** Runs the main class to its end and returns what it printed. Fails when it outlives {@code timeout}. */
+    Result run(Duration timeout, String mainClass, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("ptimer-child", ".out");
+        Path err = Files.createTempFile("ptimer-child", ".err");
+        try {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(command(mainClass, args))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("child JVM did not end within " + timeout + "; stdout:\n"
+                        + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** What a child JVM did. */
+    record Result(int exit, String stdout, String stderr, Duration elapsed) {
+
+        /** The lines of stdout that start with {@code prefix}. */
+        List<String> lines(String prefix) {
+            return stdout.lines().filter(l -> l.startsWith(prefix)).collect(Collectors.toList());
+        }
+
+        /** The event lines {@code EV <route> <timer> ...}, split into words. */
+        List<String[]> events(String route, String timer) {
+            return lines("EV " + route + " " + timer + " ").stream().map(l -> l.split(" "))
+                    .collect(Collectors.toList());
+        }
+
+        List<String[]> events(String route, String timer, int worker) {
+            return events(route, timer).stream().filter(e -> e[3].equals(String.valueOf(worker)))
+                    .collect(Collectors.toList());
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    /** The value of {@code key=value} among an event's words. */
+    static String field(String[] event, String key) {
+        for (String word : event) {
+            if (word.startsWith(key + "=")) {
+                return word.substring(key.length() + 1);
+            }
+        }
+        throw new AssertionError("no " + key + " in " + String.join(" ", event));
+    }
+
+    /** The event's time in ms since the host's start. */
+    static double time(String[] event) {
+        return Double.parseDouble(event[4]);
+    }
+}

@@ -1,0 +1,242 @@
+package io.ptimer.agent;
+
+import static io.ptimer.agent.ChildJvm.field;
+import static io.ptimer.agent.ChildJvm.time;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §3–4 through the agent jar in a child JVM. Times are checked with generous tolerances only. */
+class EngineIT {
+    private static final String H = "io.ptimer.agent.hosts.";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static String timer(String name, String attrs, String start, String loop, String end) {
+        StringBuilder b = new StringBuilder("timer=name=" + name + (attrs.isEmpty() ? "" : ";" + attrs));
+        if (start != null) {
+            b.append(",start=timer=").append(name).append(";route=").append(H).append(start);
+        }
+        b.append(",loop=timer=").append(name).append(";route=").append(H).append(loop);
+        if (end != null) {
+            b.append(",end=timer=").append(name).append(";route=").append(H).append(end);
+        }
+        return b.toString();
+    }
+
+    @Test
+    void workersAreDaemonThreadsNamedAfterTimerAndWorker() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(timer("t.1", "interval=50ms;nworkers=3", null, "Jobs::loop", null))
+                .jvm("-Dhost.millis=100").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of("THREAD ptimer-t.1-0 daemon=true", "THREAD ptimer-t.1-1 daemon=true",
+                "THREAD ptimer-t.1-2 daemon=true"), r.lines("THREAD"), r::toString);
+    }
+
+    @Test
+    void contextShowsEveryAttributeAndInstancesAreSharedPerWorkerAndCycle() throws Exception {
+        ChildJvm.Result r = new ChildJvm()
+                .agent(timer("t1", "type=1;interval=40ms;nworkers=2;ntasks=25", "Jobs::start", "Jobs::loop", "Jobs::end"))
+                .jvm("-Djobs.loops=3").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        Set<String> pids = new HashSet<>();
+        for (int w = 0; w < 2; w++) {
+            List<String[]> starts = r.events("start", "t1", w);
+            assertEquals(1, starts.size(), r::toString);
+            String[] s = starts.get(0);
+            assertEquals("SYNC/1", field(s, "type"));
+            assertEquals("40ms", field(s, "interval"));
+            assertEquals("2", field(s, "nworkers"));
+            assertEquals("25", field(s, "ntasks"));
+            assertEquals("25", field(s, "tasks"));
+            assertEquals("1", field(s, "nslices"));
+            assertEquals("0", field(s, "slice"));
+            assertEquals("1", field(s, "vars"));
+            pids.add(field(s, "pid"));
+            String instance = field(s, "instance");
+            List<String[]> loops = r.events("loop", "t1", w);
+            assertEquals(3, loops.size(), r::toString);
+            for (String[] l : loops) {
+                assertEquals(instance, field(l, "instance"), "loop runs on the start route's instance");
+                assertEquals("25", field(l, "tasks"));
+            }
+            String[] end = r.events("end", "t1", w).get(0);
+            assertEquals(instance, field(end, "instance"));
+            assertEquals("3", field(end, "loops"));
+            assertEquals("3", field(end, "vars.loops"), "vars are kept from start to end");
+        }
+        assertEquals(2, pids.size(), "each worker has its own OS thread id");
+        assertNotEquals(field(r.events("start", "t1", 0).get(0), "instance"),
+                field(r.events("start", "t1", 1).get(0), "instance"), "one instance per worker");
+        assertEquals(1, r.events("end", "t1", 0).size(), "after end the worker stays paused");
+    }
+
+    @Test
+    void everyRouteFormRuns() throws Exception {
+        String args = String.join(",",
+                timer("a", "interval=20ms", null, "Forms::staticInt", "Forms::end"),
+                timer("b", "interval=20ms", "Forms::staticVoid", "Forms::staticBoolean", "Forms::end"),
+                timer("c", "interval=20ms", null, "Forms$Instance::loop", "Forms::end"),
+                timer("d", "interval=20ms", null, "Forms$Tick", "Forms::end"),
+                timer("e", "interval=20ms", null, "Forms$Instance::plain", null));
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=800").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(2, r.events("loop", "a").size(), "int route: -1 on the second loop jumps to end");
+        assertEquals(1, r.events("end", "a").size());
+        assertEquals(1, r.lines("EV form staticVoid").size(), r::toString);
+        assertEquals(2, r.lines("EV form staticBoolean").size(), "boolean route: false jumps to end");
+        assertEquals(1, r.events("end", "b").size());
+        assertEquals(3, r.events("loop", "c").size(), "instance boolean route");
+        assertEquals(1, r.events("end", "c").size());
+        assertEquals(2, r.events("loop", "d").size(), "Route class returning END");
+        assertEquals(1, r.events("end", "d").size());
+    }
+
+    @Test
+    void basicSleepsFirstAndSyncRunsAtOnceOnAGrid() throws Exception {
+        String args = String.join(",",
+                timer("basic", "type=0;interval=50ms", "Jobs::start", "Faults::busy", null),
+                timer("sync", "type=1;interval=50ms", "Jobs::start", "Faults::busy", null));
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dfaults.work=10", "-Dhost.millis=1500")
+                .run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        double basicStart = time(r.events("start", "basic").get(0));
+        double syncStart = time(r.events("start", "sync").get(0));
+        List<String[]> basic = r.events("loop", "basic");
+        List<String[]> sync = r.events("loop", "sync");
+        assertTrue(time(basic.get(0)) - basicStart >= 45, "basic sleeps one interval before its first loop");
+        assertTrue(time(sync.get(0)) - syncStart < 45, "sync runs its first loop at once");
+        double basicPeriod = meanPeriod(basic);
+        double syncPeriod = meanPeriod(sync);
+        assertTrue(basicPeriod >= 58, "basic sleeps a whole interval after 10 ms of work: " + basicPeriod);
+        assertTrue(syncPeriod < 56, "sync keeps its 50 ms grid despite 10 ms of work: " + syncPeriod);
+    }
+
+    @Test
+    void syncOverrunStartsAtOnceWithoutCatchUpBurst() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(timer("s", "type=1;interval=50ms", null, "Faults::slowOnce", null))
+                .jvm("-Dfaults.longLoop=3", "-Dfaults.work=260", "-Dhost.millis=1000").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        List<String[]> loops = r.events("loop", "s");
+        assertTrue(loops.size() >= 8, r::toString);
+        double longEnd = time(loops.get(2)) + 260;
+        double next = time(loops.get(3));
+        assertTrue(next - longEnd < 25, "after an overrun the next loop starts at once: " + (next - longEnd));
+        for (int i = 4; i < 7; i++) {
+            double gap = time(loops.get(i)) - time(loops.get(i - 1));
+            assertTrue(gap > 35, "no catch-up burst after an overrun: gap " + gap + " ms before loop " + (i + 1));
+        }
+    }
+
+    @Test
+    void slicesFollowTheSeedFormulaStartingAtTheSliceSetInStart() throws Exception {
+        String args = String.join(",",
+                timer("sl", "type=2;interval=20ms;nworkers=2;ntasks=10;nslices=3", "Jobs::start", "Jobs::loop", null),
+                timer("ss", "type=3;interval=20ms;ntasks=10;nslices=3", "Faults::setters", "Jobs::loop", null),
+                timer("plain", "type=1;interval=20ms;ntasks=10;nslices=3", null, "Jobs::loop", null));
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Djobs.loops=7", "-Dhost.millis=800")
+                .run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        int[] shares = {3, 3, 4};
+        for (int w = 0; w < 2; w++) {
+            List<String[]> loops = r.events("loop", "sl", w);
+            assertEquals(7, loops.size(), r::toString);
+            for (int i = 0; i < loops.size(); i++) {
+                int slice = i % 3;
+                assertEquals(String.valueOf(slice), field(loops.get(i), "slice"), "worker " + w + " loop " + i);
+                assertEquals(String.valueOf(shares[slice]), field(loops.get(i), "tasks"));
+            }
+        }
+        List<String[]> ss = r.events("loop", "ss");
+        assertEquals("4", field(ss.get(0), "slice"), "the first loop works on the slice set in start");
+        assertEquals("10", field(ss.get(0), "tasks"), "ntasks=50 in 5 slices");
+        assertEquals("0", field(ss.get(1), "slice"));
+        for (String[] l : r.events("loop", "plain")) {
+            assertEquals("0", field(l, "slice"), "sync without slices stays on slice 0");
+            assertEquals("10", field(l, "tasks"), "tasks is ntasks for types 0 and 1");
+        }
+    }
+
+    @Test
+    void settersWorkInStartOnlyAndCheckTheirRanges() throws Exception {
+        ChildJvm.Result r = new ChildJvm()
+                .agent(timer("set", "type=1;interval=1s;ntasks=10;nslices=3", "Faults::setters", "Faults::settersInLoop", null))
+                .jvm("-Dhost.millis=400").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        List<String> start = r.lines("EV start set 0");
+        assertTrue(start.stream().anyMatch(l -> l.endsWith("IAE tasks 51 is not allowed: it must be within 0..50 (ntasks)")), r::toString);
+        assertTrue(start.stream().anyMatch(l -> l.endsWith("IAE slice 5 is not allowed: it must be within 0..4 (nslices - 1)")), r::toString);
+        assertTrue(start.stream().anyMatch(l -> l.endsWith("IAE nslices 0 is not allowed: it must be >= 1")), r::toString);
+        assertTrue(start.stream().anyMatch(l -> l.endsWith("IAE ntasks -1 is not allowed: it must be >= 0")), r::toString);
+        assertTrue(start.stream().anyMatch(l -> l.endsWith("IAE interval PT0S is not allowed: it must be > 0")), r::toString);
+        List<String> loop = r.lines("EV loop set 0");
+        assertTrue(loop.stream().anyMatch(l -> l.endsWith("ISE cannot set ntasks to 3 on timer \"set\" worker 0: "
+                + "it can be set only inside the start route, on the worker's own thread")), r::toString);
+        assertTrue(loop.stream().anyMatch(l -> l.endsWith("ntasks=50 nslices=5 slice=4 tasks=50 interval=30ms")), r::toString);
+    }
+
+    @Test
+    void routeExceptionsAreCountedLoggedAndSurvived() throws Exception {
+        String args = String.join(",",
+                timer("fs", "interval=20ms", "Faults::throwingStart", "Jobs::loop", "Faults::end"),
+                timer("fl", "type=1;interval=1ms", null, "Faults::throwingLoop", null),
+                timer("fe", "interval=20ms", null, "Forms::staticInt", "Faults::throwingEnd"),
+                timer("ok", "interval=20ms", null, "Jobs::loop", null));
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=1200").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(1, r.events("start", "fs").size());
+        assertEquals(0, r.events("loop", "fs").size(), "a failing start jumps to end");
+        assertEquals(1, r.events("end", "fs").size());
+        assertTrue(r.events("loop", "fl").size() >= 20, "a failing loop goes on: " + r.events("loop", "fl").size());
+        assertEquals(1, r.events("end", "fe").size(), "a failing end leaves the worker paused");
+        assertTrue(r.events("loop", "ok").size() >= 20, "other timers go on");
+        long loopErrors = r.stderr().lines().filter(l -> l.contains("loop failed on purpose")).count();
+        assertTrue(loopErrors >= 1 && loopErrors <= 6, "loop errors are logged at most about once a second: "
+                + loopErrors + "\n" + r.stderr());
+        assertTrue(r.stderr().contains("ptimer: timer \"fs\" worker 0: start route " + H
+                + "Faults::throwingStart threw java.lang.IllegalStateException: start failed on purpose"), r::toString);
+        assertTrue(r.stderr().contains("more like it since the last report"), r::toString);
+    }
+
+    @Test
+    void endRoutesRunWhenTheJvmShutsDown() throws Exception {
+        String args = String.join(",",
+                timer("a", "interval=30ms;nworkers=2", "Jobs::start", "Jobs::loop", "Jobs::end"),
+                timer("b", "type=1;interval=10s", "Jobs::start", "Jobs::loop", "Jobs::end"));
+        ChildJvm.Result returned = new ChildJvm().agent(args).jvm("-Dhost.millis=300").run(TIMEOUT, H + "Host");
+        assertEquals(0, returned.exit(), returned::toString);
+        assertEquals(2, returned.events("end", "a").size(), "main returned: every worker ran its end route");
+        assertEquals(1, returned.events("end", "b").size(), "a worker sleeping 10 s is woken for its end route");
+        ChildJvm.Result exited = new ChildJvm().agent(args).jvm("-Dhost.millis=300", "-Dhost.exit=3")
+                .run(TIMEOUT, H + "Host");
+        assertEquals(3, exited.exit(), exited::toString);
+        assertEquals(2, exited.events("end", "a").size(), "System.exit: every worker ran its end route");
+        assertEquals(1, exited.events("end", "b").size());
+    }
+
+    @Test
+    void aBlockedRouteDelaysShutdownOnlyUpToTheBound() throws Exception {
+        String args = "shutdown_timeout=1s," + String.join(",",
+                timer("stuck", "interval=10ms", null, "Faults::blockingLoop", "Faults::end"),
+                timer("fine", "interval=10ms", "Jobs::start", "Jobs::loop", "Jobs::end"));
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=300").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(1, r.events("end", "fine").size(), "other workers' end routes run");
+        assertEquals(0, r.events("end", "stuck").size());
+        assertTrue(r.stderr().contains("ptimer: shutdown timeout 1s reached; workers still running: ptimer-stuck-0 (in loop)"),
+                r::toString);
+        assertTrue(r.elapsed().toMillis() < 20_000, "shutdown is bounded: " + r.elapsed());
+    }
+
+    private static double meanPeriod(List<String[]> loops) {
+        List<Double> times = new ArrayList<>();
+        loops.forEach(l -> times.add(time(l)));
+        return (times.get(times.size() - 1) - times.get(0)) / (times.size() - 1);
+    }
+}

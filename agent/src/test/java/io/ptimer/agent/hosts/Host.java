@@ -1,0 +1,25 @@
+package io.ptimer.agent.hosts;
+
+/**
+ * A host application: says it started, lists the agent's threads, lives {@code host.millis} ms,
+ * then returns from main, or calls {@code System.exit(host.exit)} when that is set.
+ */
+public final class Host {
+    private Host() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Events.say("MAIN started");
+        Thread.sleep(Long.getLong("host.threadsAfter", 300));
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("ptimer-"))
+                .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                .forEach(t -> Events.say("THREAD " + t.getName() + " daemon=" + t.isDaemon()));
+        Thread.sleep(Long.getLong("host.millis", 1500));
+        Events.say("MAIN done");
+        Integer exit = Integer.getInteger("host.exit");
+        if (exit != null) {
+            System.exit(exit);
+        }
+    }
+}
