@@ -88,9 +88,6 @@ final class Engine {
             starts.add(() -> begin(timer, bound, late));
         }
         shutdownTimeoutNanos = config.shutdownTimeoutNanos();
-        for (TimerSpec spec : config.timers()) {
-            timers.put(spec.name(), null);
-        }
         installShutdownHook();
         starts.forEach(Runnable::run);
     }
@@ -185,13 +182,7 @@ final class Engine {
 
     /** The timers, in the order they were loaded. */
     synchronized List<Timer> timers() {
-        List<Timer> list = new ArrayList<>();
-        for (Timer t : timers.values()) {
-            if (t != null) {
-                list.add(t);
-            }
-        }
-        return list;
+        return new ArrayList<>(timers.values());
     }
 
     /**

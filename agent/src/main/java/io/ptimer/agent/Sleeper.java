@@ -5,7 +5,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Waits for a deadline on {@link System#nanoTime()} the way a timer's {@link Precision} says, and
- * gives up at once when the worker has a request. One per worker; not thread-safe.
+ * gives up at once when the worker has a request. One per worker; not thread-safe. An interrupt
+ * (from a route or the host) is cleared rather than allowed to turn parking into spinning.
  */
 final class Sleeper {
     private static final long MAX_SPIN_NANOS = 200_000;
@@ -38,7 +39,10 @@ final class Sleeper {
             }
             switch (precision) {
                 case SPIN -> Thread.onSpinWait();
-                case SLEEP -> LockSupport.parkNanos(this, remaining);
+                case SLEEP -> {
+                    Thread.interrupted();
+                    LockSupport.parkNanos(this, remaining);
+                }
                 case HYBRID -> {
                     long margin = Math.min(Math.min(spinCap, MAX_SPIN_NANOS), meanOvershoot + 3 * devOvershoot);
                     if (remaining > margin) {
@@ -52,6 +56,7 @@ final class Sleeper {
     }
 
     private void park(long nanos) {
+        Thread.interrupted();
         long before = System.nanoTime();
         LockSupport.parkNanos(this, nanos);
         long overshoot = System.nanoTime() - before - nanos;

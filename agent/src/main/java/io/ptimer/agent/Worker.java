@@ -108,6 +108,7 @@ final class Worker implements Runnable {
                     paused = false;
                 }
                 if (paused || next == Next.NOTHING) {
+                    Thread.interrupted();
                     LockSupport.park(this);
                     continue;
                 }
