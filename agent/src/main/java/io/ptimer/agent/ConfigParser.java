@@ -22,7 +22,7 @@ final class ConfigParser {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern MODPARAM = Pattern.compile(
-            "modparam\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"\\s*,\\s*(?:\"([^\"]*)\"|([^\\s\"()]+))\\s*\\)\\s*;?");
+            "modparam\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"\\s*,\\s*(?:\"([^\"]*)\"|([^\\s\"()]+))\\s*\\)\\s*;?\\s*(?:#.*)?");
     private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)");
     static final int MAX_WORKERS = 1024;
 

@@ -77,7 +77,7 @@ class ConfigParserTest {
                 "# the seed's own lines",
                 "modparam(\"ptimer\", \"default_type\", 1)",
                 "modparam(\"ptimer\", \"default_interval\", 100ms)",
-                "modparam(\"ptimer\", \"default_nworkers\", 8)",
+                "modparam(\"ptimer\", \"default_nworkers\", 8) # a trailing comment, as kamailio.cfg allows",
                 "",
                 "modparam(\"ptimer\", \"timer\", \"name=queue_timer;type=3;interval=100ms;nworkers=8;ntasks=1000;nslices=80\")",
                 "modparam(\"ptimer\", \"start\", \"timer=queue_timer;route=com.example.Queue::start\")",
