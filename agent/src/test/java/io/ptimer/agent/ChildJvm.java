@@ -16,9 +16,24 @@ final class ChildJvm {
     private final List<String> jvmArgs = new ArrayList<>();
     private String agentArgs;
     private String javaHome = System.getProperty("java.home");
+    private String classpath = testClasspath();
 
     static Path agentJar() {
         return Path.of(System.getProperty("ptimer.agent.jar", "target/ptimer-agent.jar")).toAbsolutePath();
+    }
+
+    /** A JDK 25 beside the one running the build (Temurin's, as on the CI machines), if there is one. */
+    static java.util.Optional<String> jdk25() {
+        String configured = System.getProperty("ptimer.jdk25", System.getenv("PTIMER_JDK25"));
+        if (configured != null && Files.isExecutable(Path.of(configured, "bin", "java"))) {
+            return java.util.Optional.of(configured);
+        }
+        try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
+            return dirs.filter(d -> d.getFileName().toString().matches(".*-25(-.*)?|.*-25\\..*"))
+                    .filter(d -> Files.isExecutable(d.resolve("bin/java"))).map(Path::toString).sorted().findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     static String testClasspath() {
@@ -36,6 +51,11 @@ final class ChildJvm {
         return this;
     }
 
+    ChildJvm classpath(String classpath) {
+        this.classpath = classpath;
+        return this;
+    }
+
     ChildJvm javaHome(String home) {
         this.javaHome = home;
         return this;
@@ -49,7 +69,7 @@ final class ChildJvm {
         }
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(testClasspath());
+        cmd.add(classpath);
         cmd.add(mainClass);
         cmd.addAll(Arrays.asList(args));
         return cmd;

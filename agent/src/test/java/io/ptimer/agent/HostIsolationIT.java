@@ -1,0 +1,49 @@
+package io.ptimer.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The agent lives beside the host's own libraries and speaks through the host's logging. */
+class HostIsolationIT {
+    private static final String H = "io.ptimer.agent.hosts.";
+    private static final String TIMERS = "timer=name=ok;interval=20ms,loop=timer=ok;route=" + H + "Jobs::loop"
+            + ",timer=name=bad;interval=20ms,loop=timer=bad;route=" + H + "Faults::throwingLoop";
+
+    private static String hostClasspath(String... jars) {
+        StringBuilder cp = new StringBuilder(ChildJvm.testClasspath());
+        Path libs = Path.of(System.getProperty("ptimer.host.libs", "target/host-libs"));
+        for (String jar : jars) {
+            cp.append(File.pathSeparator).append(libs.resolve(jar));
+        }
+        return cp.toString();
+    }
+
+    @Test
+    void hostKeepsItsOwnByteBuddyAndLoggingAndNoPortIsOpened() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(TIMERS)
+                .classpath(hostClasspath("byte-buddy-1.14.12.jar"))
+                .run(Duration.ofSeconds(60), H + "IsolationHost");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("HOST-BB byte-buddy-1.14.12.jar made host.Made", r.lines("HOST-BB").get(0), r::toString);
+        assertTrue(r.events("loop", "ok").size() >= 20, "the agent's timers run beside the host's Byte Buddy");
+        assertTrue(r.lines("JUL SEVERE ptimer: timer \"bad\" worker 0: loop route " + H
+                + "Faults::throwingLoop threw java.lang.IllegalStateException: loop failed on purpose").size() >= 1,
+                r::toString);
+        assertEquals(0, r.lines("LISTEN").size(), "the agent listens on no port: " + r.lines("LISTEN"));
+    }
+
+    @Test
+    void agentMessagesReachSlf4jThroughTheHostsBridge() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(TIMERS)
+                .classpath(hostClasspath("slf4j-api-2.0.17.jar", "slf4j-simple-2.0.17.jar", "jul-to-slf4j-2.0.17.jar"))
+                .run(Duration.ofSeconds(60), H + "Slf4jHost");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.stderr().contains("[ptimer-bad-0] ERROR io.ptimer - ptimer: timer \"bad\" worker 0: loop route"),
+                r::toString);
+    }
+}
