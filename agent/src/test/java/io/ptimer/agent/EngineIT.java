@@ -234,6 +234,17 @@ class EngineIT {
         assertTrue(r.elapsed().toMillis() < 20_000, "shutdown is bounded: " + r.elapsed());
     }
 
+    @Test
+    void theLoopAllocatesNothing() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(timer("probe", "type=3;interval=100us;ntasks=10;nslices=3", null,
+                "AllocationProbe::loop", null)).jvm("-Dhost.millis=4000").run(TIMEOUT, H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        List<String[]> report = r.events("loop", "probe");
+        assertEquals(1, report.size(), r::toString);
+        long bytes = Long.parseLong(field(report.get(0), "allocated"));
+        assertTrue(bytes < 1024, "10,000 loops of a synced slice timer allocated " + bytes + " bytes");
+    }
+
     private static double meanPeriod(List<String[]> loops) {
         List<Double> times = new ArrayList<>();
         loops.forEach(l -> times.add(time(l)));
