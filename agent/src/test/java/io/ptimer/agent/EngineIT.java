@@ -59,6 +59,9 @@ class EngineIT {
             assertEquals("0", field(s, "slice"));
             assertEquals("1", field(s, "vars"));
             pids.add(field(s, "pid"));
+            if (!field(s, "slack").equals("unknown")) {
+                assertEquals("1", field(s, "slack"), "the worker lowered its own timer slack to 1 ns");
+            }
             String instance = field(s, "instance");
             List<String[]> loops = r.events("loop", "t1", w);
             assertEquals(3, loops.size(), r::toString);

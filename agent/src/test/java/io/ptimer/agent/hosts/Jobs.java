@@ -17,7 +17,15 @@ public class Jobs {
         Events.emit("start", ctx, "instance=" + id, "vars=" + ctx.vars().size(), "pid=" + ctx.pid(),
                 "type=" + ctx.type() + "/" + ctx.type().code(), "interval=" + ctx.interval().toMillis() + "ms",
                 "nworkers=" + ctx.nworkers(), "ntasks=" + ctx.ntasks(), "tasks=" + ctx.tasks(),
-                "nslices=" + ctx.nslices(), "slice=" + ctx.slice());
+                "nslices=" + ctx.nslices(), "slice=" + ctx.slice(), "slack=" + slack(ctx.pid()));
+    }
+
+    private static String slack(long tid) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + tid + "/timerslack_ns")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     public int loop(TimerContext ctx) {
