@@ -26,6 +26,12 @@ final class Schedule {
         deadline = synced ? now : now + interval;
     }
 
+    /** Jumps into the loop: the next loop runs at once, and a sync grid restarts at {@code now}. */
+    void jump(long now) {
+        armed = true;
+        deadline = now;
+    }
+
     void disarm() {
         armed = false;
     }

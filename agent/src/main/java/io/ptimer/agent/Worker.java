@@ -150,7 +150,7 @@ final class Worker implements Runnable {
                     if (!inCycle) {
                         beginCycle();
                     }
-                    schedule.disarm();
+                    schedule.jump(System.nanoTime());
                     next = Next.LOOP;
                     return;
                 }

@@ -56,6 +56,20 @@ class ScheduleTest {
     }
 
     @Test
+    void aJumpRunsTheLoopAtOnceForBothTypes() {
+        Schedule basic = new Schedule(false);
+        basic.jump(700);
+        assertEquals(700, basic.deadline());
+        basic.advance(710, 100);
+        assertEquals(810, basic.deadline());
+        Schedule sync = new Schedule(true);
+        sync.arm(0, 100);
+        sync.jump(730);
+        sync.advance(740, 100);
+        assertEquals(830, sync.deadline(), "the grid restarts from the jump");
+    }
+
+    @Test
     void disarmMakesTheNextLoopPhaseStartAfresh() {
         Schedule s = new Schedule(true);
         assertFalse(s.armed());
