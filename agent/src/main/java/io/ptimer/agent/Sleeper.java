@@ -26,16 +26,17 @@ final class Sleeper {
      * Waits until {@code deadline}.
      *
      * @param spinCap the most this wait may spin, in ns (hybrid)
-     * @return {@code true} when the deadline was reached, {@code false} when a request came first
+     * @return {@code true} when the deadline was reached (at once if it has passed), {@code false}
+     *         when a request came first
      */
     boolean awaitUntil(long deadline, long spinCap) {
         for (;;) {
-            if (interrupted.getAsBoolean()) {
-                return false;
-            }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 return true;
+            }
+            if (interrupted.getAsBoolean()) {
+                return false;
             }
             switch (precision) {
                 case SPIN -> Thread.onSpinWait();
