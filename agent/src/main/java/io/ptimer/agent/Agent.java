@@ -4,7 +4,8 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code -javaagent} entry points. A bad configuration at start-up stops the JVM with exit
- * status 2 and one line on stderr; the host's {@code main} never runs.
+ * status 2 and one line on stderr; the host's {@code main} never runs. Loaded at run time, a bad
+ * configuration changes nothing and the host keeps running.
  */
 public final class Agent {
     private Agent() {
@@ -13,7 +14,9 @@ public final class Agent {
     /** Called by the JVM before {@code main} for {@code -javaagent:ptimer-agent.jar=ARGS}. */
     public static void premain(String args, Instrumentation inst) {
         try {
-            Engine.get(inst).load(ConfigParser.parse(args));
+            Engine engine = Engine.get(inst);
+            engine.load(ConfigParser.parse(args));
+            Jmx.publishLater(engine);
         } catch (ConfigException e) {
             System.err.println("ptimer: " + e.getMessage());
             System.err.flush();
@@ -23,14 +26,38 @@ public final class Agent {
         }
     }
 
-    /** Called when the agent is loaded into a running JVM. */
+    /**
+     * Called when the agent is loaded into a running JVM. When {@code attach} loaded it, the
+     * outcome is also left in a system property for that command to read (see {@link AttachCommand}).
+     */
     public static void agentmain(String args, Instrumentation inst) {
+        AttachCommand.Request request = AttachCommand.Request.parse(args);
+        String outcome;
         try {
-            Engine.get(inst).load(ConfigParser.parse(args));
+            Engine engine = Engine.get(inst);
+            Config config = ConfigParser.parse(request.args());
+            engine.load(config);
+            Jmx.publish(engine);
+            outcome = AttachCommand.OK + loaded(config);
         } catch (ConfigException e) {
+            outcome = AttachCommand.ERROR + "ptimer: " + e.getMessage();
             System.err.println("ptimer: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
+            outcome = AttachCommand.ERROR + "ptimer: internal error, no timer started: " + e;
             System.err.println("ptimer: internal error, no timer started: " + e);
         }
+        request.reply(outcome);
+    }
+
+    private static String loaded(Config config) {
+        if (config.timers().isEmpty()) {
+            return "agent loaded, no timers in ARGS";
+        }
+        StringBuilder b = new StringBuilder("loaded timer");
+        b.append(config.timers().size() == 1 ? " " : "s ");
+        for (int i = 0; i < config.timers().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(config.timers().get(i).name());
+        }
+        return b.toString();
     }
 }

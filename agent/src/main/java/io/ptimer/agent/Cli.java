@@ -1,12 +1,62 @@
 package io.ptimer.agent;
 
-/** {@code java -jar ptimer-agent.jar ...}: the command line. */
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * {@code java -jar ptimer-agent.jar ...}: load the agent into a running JVM, or steer the timers of
+ * one like {@code kamcmd ptimer.*}. Exit status 0 on success, 1 when the command failed, 2 for a bad
+ * ARGS given to {@code attach}, 64 for a bad command line.
+ */
 public final class Cli {
+    static final int USAGE = 64;
+
     private Cli() {
     }
 
     public static void main(String[] args) {
-        System.err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
-        System.exit(1);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length >= 2 && args.length <= 3 && args[0].equals("attach") && isPid(args[1])) {
+            return AttachCommand.run(args[1], args.length == 3 ? args[2] : "", out, err);
+        }
+        if (args.length == 2 && isPid(args[0]) && args[1].equals("list")) {
+            return JmxCommand.run(args[0], "list", null, null, out, err);
+        }
+        if ((args.length == 3 || args.length == 4) && isPid(args[0]) && Request.of(args[1]) != null) {
+            Integer worker = null;
+            if (args.length == 4) {
+                if (!args[3].matches("[0-9]{1,9}")) {
+                    err.println("ptimer: worker must be a worker index (0, 1, ...), not \"" + args[3] + "\"");
+                    return usage(err);
+                }
+                worker = Integer.valueOf(args[3]);
+            }
+            return JmxCommand.run(args[0], args[1], args[2], worker, out, err);
+        }
+        return usage(err);
+    }
+
+    private static boolean isPid(String s) {
+        return s.matches("[0-9]{1,19}");
+    }
+
+    private static int usage(PrintStream err) {
+        err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
+        err.println("       java -jar ptimer-agent.jar <pid> list");
+        err.println("       java -jar ptimer-agent.jar <pid> pause|continue|start|loop|end <timer> [worker]");
+        return USAGE;
+    }
+
+    /** The path of this agent jar. */
+    static String agentJar() {
+        try {
+            return Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -11,6 +11,7 @@ final class Timer {
     private final TimerSpec spec;
     private volatile List<Worker> workers = List.of();
     private volatile String status;
+    private volatile WorkerListener listener;
 
     Timer(TimerSpec spec) {
         this.spec = spec;
@@ -44,6 +45,16 @@ final class Timer {
 
     void fail(String reason) {
         status = "failed: " + reason;
+    }
+
+    /** The listener of its workers' state changes, or {@code null}. */
+    WorkerListener listener() {
+        return listener;
+    }
+
+    /** Sets or, with {@code null}, removes the listener of its workers' state changes. */
+    void listener(WorkerListener listener) {
+        this.listener = listener;
     }
 
     /** running, waiting for ..., or failed: .... */

@@ -130,38 +130,57 @@ final class Worker implements Runnable {
         while ((request = requests.poll()) != null) {
             switch (request) {
                 case PAUSE -> {
-                    if (next != Next.NOTHING) {
+                    if (next != Next.NOTHING && !paused) {
                         paused = true;
+                        announce(WorkerListener.Event.PAUSED);
                     }
                 }
                 case CONTINUE -> {
                     if (paused && next != Next.NOTHING) {
                         paused = false;
                         schedule.resume(System.nanoTime(), ctx.intervalNanos());
+                        announce(WorkerListener.Event.RESUMED);
                     }
                 }
                 case START -> {
-                    paused = false;
+                    resume();
                     next = Next.START;
                     return;
                 }
                 case LOOP -> {
-                    paused = false;
+                    resume();
                     if (!inCycle) {
                         beginCycle();
                     }
                     schedule.jump(System.nanoTime());
                     next = Next.LOOP;
+                    announce(WorkerListener.Event.LOOP);
                     return;
                 }
                 case END -> {
                     if (inCycle) {
-                        paused = false;
+                        resume();
                         next = Next.END;
                         return;
                     }
                 }
             }
+        }
+    }
+
+    /** Leaves the paused state for a jump, telling listeners when the worker was paused. */
+    private void resume() {
+        boolean was = paused();
+        paused = false;
+        if (was) {
+            announce(WorkerListener.Event.RESUMED);
+        }
+    }
+
+    private void announce(WorkerListener.Event event) {
+        WorkerListener listener = timer.listener();
+        if (listener != null) {
+            listener.changed(this, event);
         }
     }
 
@@ -175,6 +194,7 @@ final class Worker implements Runnable {
 
     private void runStart() {
         beginCycle();
+        announce(WorkerListener.Event.START);
         ctx.inStart(true);
         int result;
         try {
@@ -183,6 +203,9 @@ final class Worker implements Runnable {
             ctx.inStart(false);
         }
         next = result < 0 ? Next.END : Next.LOOP;
+        if (next == Next.LOOP) {
+            announce(WorkerListener.Event.LOOP);
+        }
     }
 
     private void runLoop() {
@@ -211,12 +234,14 @@ final class Worker implements Runnable {
     }
 
     private void runEnd() {
+        announce(WorkerListener.Event.END);
         invoke(RouteKind.END);
         inCycle = false;
         instances = new HashMap<>();
         ctx.reset();
         schedule.disarm();
         next = Next.NOTHING;
+        announce(WorkerListener.Event.PAUSED);
     }
 
     /**
@@ -266,6 +291,12 @@ final class Worker implements Runnable {
 
     boolean paused() {
         return paused || next == Next.NOTHING;
+    }
+
+    /** The route the worker is in: start, loop or end (running it or about to), or none after its end route. */
+    String phase() {
+        Next n = next;
+        return n == Next.NOTHING ? "none" : n.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The route running now (start, loop, end), or {@code null}. */

@@ -1,0 +1,110 @@
+package io.ptimer.agent;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.JMException;
+import javax.management.MBeanException;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/**
+ * Puts the engine on the platform MBean server: {@code io.ptimer:type=PTimer} and one
+ * {@code io.ptimer:type=Timer,name=<timer>} per timer. Opens no port: remote access is the JVM's
+ * own {@code com.sun.management.jmxremote} connector, if the host enables it.
+ */
+final class Jmx {
+    static final String MANAGER = "io.ptimer:type=PTimer";
+
+    /**
+     * How long after premain the MBeans appear. The platform MBean server initialises
+     * java.util.logging; waiting lets a host's main choose its own LogManager first.
+     */
+    static final long PREMAIN_DELAY_MILLIS = 1000;
+
+    private static Executor notifier;
+
+    private Jmx() {
+    }
+
+    static ObjectName managerName() {
+        return name(MANAGER);
+    }
+
+    static ObjectName timerName(String timer) {
+        return name("io.ptimer:type=Timer,name=" + timer);
+    }
+
+    private static ObjectName name(String text) {
+        try {
+            return new ObjectName(text);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Registers, on a daemon thread after {@link #PREMAIN_DELAY_MILLIS}, what {@link #publish} would. */
+    static void publishLater(Engine engine) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(PREMAIN_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            publish(engine);
+        }, "ptimer-jmx");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Registers the manager MBean and an MBean for every timer that has none yet. Never throws. */
+    static synchronized void publish(Engine engine) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (!server.isRegistered(managerName())) {
+                server.registerMBean(new ManagerMBean(engine), managerName());
+            }
+            for (Timer timer : engine.timers()) {
+                ObjectName name = timerName(timer.name());
+                if (!server.isRegistered(name)) {
+                    server.registerMBean(new TimerMBean(engine, timer, notifier()), name);
+                }
+            }
+        } catch (InstanceAlreadyExistsException e) {
+            Log.warn("ptimer: MBean " + e.getMessage() + " already exists (registered by another copy of the agent?)");
+        } catch (JMException | RuntimeException | LinkageError e) {
+            Log.error("ptimer: could not register the JMX MBeans: " + e, e);
+        }
+    }
+
+    /** One daemon thread, made on demand and gone when idle, hands notifications to listeners. */
+    private static Executor notifier() {
+        if (notifier == null) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "ptimer-notifications");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            notifier = pool;
+        }
+        return notifier;
+    }
+
+    /**
+     * Runs an operator's request. A refused request (unknown timer or worker, timer not running)
+     * becomes an MBeanException whose own message is the reason, which JMX clients show as is.
+     */
+    static String call(Supplier<String> request) throws MBeanException {
+        try {
+            return request.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MBeanException(new IllegalArgumentException(e.getMessage()), e.getMessage());
+        }
+    }
+}
