@@ -6,12 +6,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.management.ImmutableDescriptor;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.management.openmbean.OpenType;
 
 /**
  * Puts the engine on the platform MBean server: {@code io.ptimer:type=PTimer} and one
@@ -26,6 +31,12 @@ final class Jmx {
      * java.util.logging; waiting lets a host's main choose its own LogManager first.
      */
     static final long PREMAIN_DELAY_MILLIS = 1000;
+
+    /** The {@code String timer} parameter of the manager's operations. */
+    static final MBeanParameterInfo TIMER = new MBeanParameterInfo("timer", String.class.getName(), "Timer name");
+    /** The {@code int worker} parameter of the one-worker operations. */
+    static final MBeanParameterInfo WORKER = new MBeanParameterInfo("worker", int.class.getName(),
+            "Worker index, 0-based");
 
     private static Executor notifier;
 
@@ -46,6 +57,18 @@ final class Jmx {
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** A read-only attribute of an open type, described as an MXBean would describe it. */
+    static MBeanAttributeInfo attribute(String name, OpenType<?> type, String description) {
+        return new MBeanAttributeInfo(name, type.getClassName(), description, true, false, false,
+                new ImmutableDescriptor(new String[] {"openType", "originalType"},
+                        new Object[] {type, type.getClassName()}));
+    }
+
+    /** An action returning a line that says what was asked of whom. */
+    static MBeanOperationInfo operation(String name, String description, MBeanParameterInfo... params) {
+        return new MBeanOperationInfo(name, description, params, String.class.getName(), MBeanOperationInfo.ACTION);
     }
 
     /** Registers, on a daemon thread after {@link #PREMAIN_DELAY_MILLIS}, what {@link #publish} would. */

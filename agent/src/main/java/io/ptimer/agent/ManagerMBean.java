@@ -6,16 +6,14 @@ import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
 import javax.management.DynamicMBean;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.ReflectionException;
 import javax.management.openmbean.ArrayType;
 import javax.management.openmbean.OpenDataException;
-import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
-import javax.management.openmbean.OpenMBeanInfoSupport;
-import javax.management.openmbean.OpenMBeanOperationInfoSupport;
-import javax.management.openmbean.OpenMBeanParameterInfoSupport;
 import javax.management.openmbean.SimpleType;
 
 /**
@@ -32,31 +30,23 @@ final class ManagerMBean implements DynamicMBean {
     }
 
     private static MBeanInfo info() {
-        OpenMBeanParameterInfoSupport timer = new OpenMBeanParameterInfoSupport("timer", "Timer name",
-                SimpleType.STRING);
-        OpenMBeanParameterInfoSupport worker = new OpenMBeanParameterInfoSupport("worker", "Worker index, 0-based",
-                SimpleType.INTEGER);
-        List<OpenMBeanOperationInfoSupport> ops = new ArrayList<>();
-        ops.add(new OpenMBeanOperationInfoSupport("list", "The loaded timers and their workers' state (ptimer.list)",
-                new OpenMBeanParameterInfoSupport[0], SimpleType.STRING, MBeanOperationInfo.INFO));
+        List<MBeanOperationInfo> ops = new ArrayList<>();
+        ops.add(new MBeanOperationInfo("list", "The loaded timers and their workers' state (ptimer.list)",
+                new MBeanParameterInfo[0], String.class.getName(), MBeanOperationInfo.INFO));
         for (Request r : Request.values()) {
-            ops.add(new OpenMBeanOperationInfoSupport(r.command(), TimerMBean.describe(r) + ", for all workers",
-                    new OpenMBeanParameterInfoSupport[] {timer}, SimpleType.STRING, MBeanOperationInfo.ACTION));
-            ops.add(new OpenMBeanOperationInfoSupport(r.command(), TimerMBean.describe(r) + ", for one worker",
-                    new OpenMBeanParameterInfoSupport[] {timer, worker}, SimpleType.STRING,
-                    MBeanOperationInfo.ACTION));
+            ops.add(Jmx.operation(r.command(), TimerMBean.describe(r) + ", for all workers", Jmx.TIMER));
+            ops.add(Jmx.operation(r.command(), TimerMBean.describe(r) + ", for one worker", Jmx.TIMER, Jmx.WORKER));
         }
-        OpenMBeanAttributeInfoSupport timers;
+        MBeanAttributeInfo timers;
         try {
-            timers = new OpenMBeanAttributeInfoSupport("timers", "Names of the loaded timers",
-                    new ArrayType<String[]>(SimpleType.STRING, false), true, false, false);
+            timers = Jmx.attribute("timers", new ArrayType<String[]>(SimpleType.STRING, false),
+                    "Names of the loaded timers");
         } catch (OpenDataException e) {
             throw new IllegalStateException(e);
         }
-        return new OpenMBeanInfoSupport(ManagerMBean.class.getName(),
+        return new MBeanInfo(ManagerMBean.class.getName(),
                 "ptimer: list the timers; pause, continue, start, loop, end a timer's workers (kamcmd ptimer.*)",
-                new OpenMBeanAttributeInfoSupport[] {timers}, null,
-                ops.toArray(OpenMBeanOperationInfoSupport[]::new), null);
+                new MBeanAttributeInfo[] {timers}, null, ops.toArray(MBeanOperationInfo[]::new), null);
     }
 
     @Override

@@ -15,6 +15,7 @@ import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
 import javax.management.DynamicMBean;
 import javax.management.ListenerNotFoundException;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
@@ -32,10 +33,6 @@ import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenDataException;
-import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
-import javax.management.openmbean.OpenMBeanInfoSupport;
-import javax.management.openmbean.OpenMBeanOperationInfoSupport;
-import javax.management.openmbean.OpenMBeanParameterInfoSupport;
 import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularData;
@@ -168,26 +165,20 @@ final class TimerMBean implements DynamicMBean, NotificationEmitter, MBeanRegist
     }
 
     private static MBeanInfo info(String name) {
-        List<OpenMBeanAttributeInfoSupport> attributes = new ArrayList<>();
-        ATTRIBUTES.forEach((n, a) -> attributes.add(
-                new OpenMBeanAttributeInfoSupport(n, a.description(), a.type(), true, false, false)));
-        List<OpenMBeanOperationInfoSupport> operations = new ArrayList<>();
-        OpenMBeanParameterInfoSupport worker = new OpenMBeanParameterInfoSupport("worker",
-                "Worker index, 0-based", SimpleType.INTEGER);
+        List<MBeanAttributeInfo> attributes = new ArrayList<>();
+        ATTRIBUTES.forEach((n, a) -> attributes.add(Jmx.attribute(n, a.type(), a.description())));
+        List<MBeanOperationInfo> operations = new ArrayList<>();
         for (Request r : Request.values()) {
-            operations.add(new OpenMBeanOperationInfoSupport(r.command(), describe(r) + ", for all workers",
-                    new OpenMBeanParameterInfoSupport[0], SimpleType.STRING, MBeanOperationInfo.ACTION));
-            operations.add(new OpenMBeanOperationInfoSupport(r.command(), describe(r) + ", for one worker",
-                    new OpenMBeanParameterInfoSupport[] {worker}, SimpleType.STRING, MBeanOperationInfo.ACTION));
+            operations.add(Jmx.operation(r.command(), describe(r) + ", for all workers"));
+            operations.add(Jmx.operation(r.command(), describe(r) + ", for one worker", Jmx.WORKER));
         }
         String[] types = Arrays.stream(WorkerListener.Event.values()).map(e -> NOTIFICATION_PREFIX + e.key())
                 .toArray(String[]::new);
         MBeanNotificationInfo notifications = new MBeanNotificationInfo(types, Notification.class.getName(),
                 "A worker changed state: start, loop or end route entered, paused, or resumed");
-        return new OpenMBeanInfoSupport(TimerMBean.class.getName(), "ptimer timer \"" + name
+        return new MBeanInfo(TimerMBean.class.getName(), "ptimer timer \"" + name
                 + "\": its configuration, workers and counters; pause, continue, start, loop, end",
-                attributes.toArray(OpenMBeanAttributeInfoSupport[]::new), null,
-                operations.toArray(OpenMBeanOperationInfoSupport[]::new),
+                attributes.toArray(MBeanAttributeInfo[]::new), null, operations.toArray(MBeanOperationInfo[]::new),
                 new MBeanNotificationInfo[] {notifications});
     }
 
