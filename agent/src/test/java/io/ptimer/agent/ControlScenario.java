@@ -126,10 +126,7 @@ final class ControlScenario {
         loops("q", 1);
         assertEquals(0, host.since(m, "EV start q ").size(), "loop after end enters the loop without start");
 
-        Reply bad = op.request("pause", "nope", null);
-        assertFalse(bad.ok(), bad.text());
-        assertTrue(bad.text().contains("nope"), bad.text());
-        bad = op.request("pause", "q", 5);
+        Reply bad = op.request("pause", "q", 5);
         assertFalse(bad.ok(), bad.text());
         assertTrue(bad.text().contains("timer \"q\" has no worker 5 (workers: 0..1)"), bad.text());
         loops("q", 0);
@@ -157,8 +154,12 @@ final class ControlScenario {
 
     /** Unknown timer names are reported with the names that exist (the manager and the CLI). */
     void unknownTimerNamesWhatExists() throws Exception {
-        Reply bad = op.request("continue", "nope", 0);
-        assertFalse(bad.ok(), bad.text());
-        assertTrue(bad.text().contains("unknown timer \"nope\" (timers: q, slow)"), bad.text());
+        for (Integer worker : new Integer[] {null, 0}) {
+            Reply bad = op.request("pause", "nope", worker);
+            assertFalse(bad.ok(), bad.text());
+            assertTrue(bad.text().contains("unknown timer \"nope\" (timers: q, slow)"), bad.text());
+        }
+        loops("q", 0);
+        loops("q", 1);
     }
 }
