@@ -51,7 +51,7 @@ public final class Agent {
 
     private static String loaded(Config config) {
         if (config.timers().isEmpty()) {
-            return "agent loaded, no timers in ARGS";
+            return "agent loaded with no timers";
         }
         StringBuilder b = new StringBuilder("loaded timer");
         b.append(config.timers().size() == 1 ? " " : "s ");

@@ -64,8 +64,7 @@ final class AttachCommand {
                 vm.detach();
             }
         } catch (AgentLoadException | AgentInitializationException e) {
-            err.println("ptimer: the JVM " + pid + " refused the agent: " + e.getMessage()
-                    + " (JDK 21+ started with -XX:-EnableDynamicAgentLoading loads no agent at run time)");
+            err.println("ptimer: the JVM " + pid + " refused the agent: " + e.getMessage());
             return 1;
         } catch (IOException | com.sun.tools.attach.AttachNotSupportedException | RuntimeException e) {
             err.println("ptimer: cannot attach to JVM " + pid + ": " + e.getMessage());

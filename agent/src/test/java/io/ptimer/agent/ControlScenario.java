@@ -148,6 +148,9 @@ final class ControlScenario {
             }
         });
         m = host.mark();
+        ok("loop", "slow", null, "loop sent");
+        host.await(m, prefix("loop", "slow", 0), AT_ONCE);
+        m = host.mark();
         ok("end", "slow", 0, "end sent");
         host.await(m, prefix("end", "slow", 0), AT_ONCE);
     }
