@@ -87,21 +87,28 @@ final class Jmx {
 
     /** Registers the manager MBean and an MBean for every timer that has none yet. Never throws. */
     static synchronized void publish(Engine engine) {
+        MBeanServer server;
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (!server.isRegistered(managerName())) {
-                server.registerMBean(new ManagerMBean(engine), managerName());
-            }
-            for (Timer timer : engine.timers()) {
-                ObjectName name = timerName(timer.name());
-                if (!server.isRegistered(name)) {
-                    server.registerMBean(new TimerMBean(engine, timer, notifier()), name);
-                }
+            server = ManagementFactory.getPlatformMBeanServer();
+        } catch (RuntimeException | LinkageError e) {
+            Log.error("ptimer: no platform MBean server, the timers cannot be steered over JMX: " + e, e);
+            return;
+        }
+        register(server, managerName(), () -> new ManagerMBean(engine));
+        for (Timer timer : engine.timers()) {
+            register(server, timerName(timer.name()), () -> new TimerMBean(engine, timer, notifier()));
+        }
+    }
+
+    private static void register(MBeanServer server, ObjectName name, Supplier<Object> mbean) {
+        try {
+            if (!server.isRegistered(name)) {
+                server.registerMBean(mbean.get(), name);
             }
         } catch (InstanceAlreadyExistsException e) {
-            Log.warn("ptimer: MBean " + e.getMessage() + " already exists (registered by another copy of the agent?)");
+            Log.warn("ptimer: MBean " + name + " is already registered (by another copy of the agent?)");
         } catch (JMException | RuntimeException | LinkageError e) {
-            Log.error("ptimer: could not register the JMX MBeans: " + e, e);
+            Log.error("ptimer: could not register MBean " + name + ": " + e, e);
         }
     }
 
