@@ -16,7 +16,15 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status;
+        try {
+            status = run(args, System.out, System.err);
+        } catch (NoClassDefFoundError e) {
+            System.err.println("ptimer: this Java has no attach API (module jdk.attach): run the command with a JDK"
+                    + " (" + e.getMessage() + ")");
+            status = 1;
+        }
+        System.exit(status);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
