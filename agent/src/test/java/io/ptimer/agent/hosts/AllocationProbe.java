@@ -15,7 +15,9 @@ public final class AllocationProbe {
 
     public static int loop(TimerContext ctx) {
         loops++;
-        if (loops == 5_000) {
+        if (loops == 4_000) {
+            THREADS.getCurrentThreadAllocatedBytes();
+        } else if (loops == 5_000) {
             before = THREADS.getCurrentThreadAllocatedBytes();
         } else if (loops == 15_000) {
             long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
