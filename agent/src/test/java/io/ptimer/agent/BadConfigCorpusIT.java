@@ -1,0 +1,153 @@
+package io.ptimer.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Malformed configurations a user will write, inline and in files, in both forms. At start-up each
+ * stops the JVM before main with exit status 2 and one line; through {@code attach} each is reported
+ * by the command and the host keeps running with nothing loaded.
+ */
+class BadConfigCorpusIT {
+    private static final String H = "io.ptimer.agent.hosts.";
+    private static final String LOOP = ",loop=timer=t1;route=" + H + "Jobs::loop";
+    private static Path dir;
+
+    /** One bad configuration: the agent arguments and the message after {@code ptimer: }. */
+    record Bad(String args, String message) {
+        @Override
+        public String toString() {
+            return args;
+        }
+    }
+
+    @BeforeAll
+    static void files() throws IOException {
+        dir = Files.createTempDirectory("ptimer-corpus");
+    }
+
+    @AfterAll
+    static void clean() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private static Bad file(String name, String content, int line, String message) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content);
+        return new Bad("config=" + f, f + ":" + line + ": " + message);
+    }
+
+    static List<Bad> corpus() throws IOException {
+        if (dir == null) {
+            files();
+        }
+        List<Bad> c = new ArrayList<>();
+        String r = H + "Jobs::loop";
+        c.add(new Bad("timer=name=t1;interval=0" + LOOP, "timer \"name=t1;interval=0\": interval must be > 0"));
+        c.add(new Bad("timer=name=t1;interval=-1s" + LOOP, "timer \"name=t1;interval=-1s\": interval must be > 0"));
+        c.add(new Bad("timer=name=t1;interval=10ous" + LOOP, "timer \"name=t1;interval=10ous\": unknown unit \"ous\" (use s, ms or us)"));
+        c.add(new Bad("timer=name=t1;interval=1.5s" + LOOP, "timer \"name=t1;interval=1.5s\": unknown unit \".5s\" (use s, ms or us)"));
+        c.add(new Bad("timer=type=1" + LOOP, "timer \"type=1\": name is required"));
+        c.add(new Bad("timer=name=t/1" + LOOP, "timer \"name=t/1\": name \"t/1\" may use only letters, digits, '_', '.' and '-'"));
+        c.add(new Bad("timer=name=t1,timer=name=t1", "timer \"name=t1\": timer \"t1\" is defined twice"));
+        c.add(new Bad("timer=name=t1,loop=timer=t2;route=" + r, "loop \"timer=t2;route=" + r + "\": unknown timer \"t2\" (defined before this entry: t1)"));
+        c.add(new Bad("timer=name=t1" + LOOP + LOOP, "loop \"timer=t1;route=" + r + "\": timer \"t1\" has a loop route already (" + r + ")"));
+        c.add(new Bad("timer=name=t1,start=timer=t1;route=" + r + ",start=timer=t1;route=" + r,
+                "start \"timer=t1;route=" + r + "\": timer \"t1\" has a start route already (" + r + ")"));
+        c.add(new Bad("timer=name=t1", "timer \"name=t1\": timer \"t1\" has no loop route (add loop=timer=t1;route=...)"));
+        c.add(new Bad("timer=name=t1;workers=2" + LOOP, "timer \"name=t1;workers=2\": unknown attribute \"workers\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart)"));
+        c.add(new Bad("timer=name=t1;type=7" + LOOP, "timer \"name=t1;type=7\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 7"));
+        c.add(new Bad("timer=name=t1;nworkers=0" + LOOP, "timer \"name=t1;nworkers=0\": nworkers must be an integer from 1 to 1024, not 0"));
+        c.add(new Bad("timer=name=t1;nworkers=5000" + LOOP, "timer \"name=t1;nworkers=5000\": nworkers must be an integer from 1 to 1024, not 5000"));
+        c.add(new Bad("timer=name=t1;nslices=0" + LOOP, "timer \"name=t1;nslices=0\": nslices must be an integer >= 1, not 0"));
+        c.add(new Bad("timer=name=t1;ntasks=-1" + LOOP, "timer \"name=t1;ntasks=-1\": ntasks must be an integer >= 0, not -1"));
+        c.add(new Bad("timer=name=t1;precision=fast" + LOOP, "timer \"name=t1;precision=fast\": precision must be sleep, hybrid or spin"));
+        c.add(new Bad("timer=name=t1;autostart=2" + LOOP, "timer \"name=t1;autostart=2\": autostart must be an integer from 0 to 1, not 2"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Jobs:loop", "loop \"timer=t1;route=" + H + "Jobs:loop\": route must be com.example.Class::method or a class implementing io.ptimer.api.Route; \"" + H + "Jobs:loop\" is not a class name"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=TIMER_LOOP()", "loop \"timer=t1;route=TIMER_LOOP()\": route must be com.example.Class::method or a class implementing io.ptimer.api.Route; \"TIMER_LOOP()\" is not a class name"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Jbos::loop", "loop \"timer=t1;route=" + H + "Jbos::loop\": class " + H + "Jbos not found (its package io.ptimer.agent.hosts is on the class path)"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Jobs::lop", "loop \"timer=t1;route=" + H + "Jobs::lop\": " + H + "Jobs has no public method lop"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$Wrong::takesString", "loop \"timer=t1;route=" + H + "Forms$Wrong::takesString\": " + H + "Forms$Wrong::takesString must take () or (io.ptimer.api.TimerContext), found void takesString(java.lang.String)"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$Wrong::returnsLong", "loop \"timer=t1;route=" + H + "Forms$Wrong::returnsLong\": " + H + "Forms$Wrong::returnsLong must return void, int or boolean, not long"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop", "loop \"timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop\": " + H + "Forms$NoDefaultConstructor has no public no-argument constructor, needed for the instance method loop"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$NotARoute", "loop \"timer=t1;route=" + H + "Forms$NotARoute\": " + H + "Forms$NotARoute does not implement io.ptimer.api.Route (or name a method: " + H + "Forms$NotARoute::method)"));
+        c.add(new Bad("timers=name=t1", "timers \"name=t1\": unknown key \"timers\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, config)"));
+        c.add(new Bad("timer", "entry \"timer\": expected key=value"));
+        c.add(new Bad("shutdown_timeout=0", "shutdown_timeout \"0\": interval must be > 0"));
+        c.add(new Bad("default_interval=abc", "default_interval \"abc\": interval must be a whole number followed by s, ms or us"));
+        c.add(new Bad("default_nworkers=0", "default_nworkers \"0\": default_nworkers must be an integer from 1 to 1024, not 0"));
+        c.add(new Bad("late_binding=2", "late_binding \"2\": late_binding must be an integer from 0 to 1, not 2"));
+        c.add(new Bad("config=" + dir.resolve("missing.cfg"), "config \"" + dir.resolve("missing.cfg") + "\": cannot read the file (NoSuchFileException: " + dir.resolve("missing.cfg") + ")"));
+        c.add(file("mqueue.cfg", "modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\n", 1,
+                "line \"modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\": module \"mqueue\" is not ptimer"));
+        c.add(file("broken.cfg", "# seed example\nmodparam(\"ptimer\", \"timer\", \"name=t1\"\n", 2,
+                "line \"modparam(\"ptimer\", \"timer\", \"name=t1\"\": expected modparam(\"ptimer\", \"key\", \"value\")"));
+        c.add(file("seed-interval.cfg", "modparam(\"ptimer\", \"default_interval\", 10ous)\n", 1,
+                "default_interval \"10ous\": unknown unit \"ous\" (use s, ms or us)"));
+        c.add(file("seed-loop-twice.cfg", "modparam(\"ptimer\", \"timer\", \"name=normal_timer;type=1;interval=100ms\")\n"
+                + "modparam(\"ptimer\", \"loop\", \"timer=normal_timer;route=" + H + "Jobs::start\")\n"
+                + "modparam(\"ptimer\", \"loop\", \"timer=normal_timer;route=" + r + "\")\n", 3,
+                "loop \"timer=normal_timer;route=" + r + "\": timer \"normal_timer\" has a loop route already (" + H + "Jobs::start)"));
+        c.add(file("keyvalue.cfg", "timer = name=t1;type=9\n", 1,
+                "timer \"name=t1;type=9\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 9"));
+        c.add(file("nested.cfg", "config = other.cfg\n", 1, "config \"other.cfg\": a configuration file cannot include another"));
+        c.add(file("garbage.cfg", "loadmodule \"ptimer.so\"\n", 1,
+                "line \"loadmodule \"ptimer.so\"\": expected key = value or modparam(\"ptimer\", \"key\", \"value\")"));
+        return c;
+    }
+
+    static Stream<Arguments> cases() throws IOException {
+        return corpus().stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void stopsTheJvmBeforeMain(Bad bad) throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(bad.args()).run(Duration.ofSeconds(60), H + "Host");
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals("ptimer: " + bad.message(), r.stderr().strip(), r::toString);
+        assertFalse(r.stdout().contains("MAIN started"), r::toString);
+    }
+
+    @Test
+    void attachReportsEachAndTheHostRunsOnWithNothingLoaded() throws Exception {
+        List<Bad> corpus = corpus();
+        assertTrue(corpus.size() >= 30, "a corpus of at least 30: " + corpus.size());
+        try (ControlProcess host = ControlProcess.start(new ChildJvm())) {
+            host.await(0, "MAIN started", Duration.ofSeconds(20));
+            String pid = String.valueOf(host.pid());
+            for (Bad bad : corpus) {
+                ControlProcess.Run run = ControlProcess.cli("attach", pid, bad.args());
+                assertEquals(2, run.exit(), run::toString);
+                assertEquals("ptimer: " + bad.message(), run.stderr().strip(), run::toString);
+            }
+            int mark = host.mark();
+            host.await(mark, "HEARTBEAT", Duration.ofSeconds(5));
+            assertTrue(host.alive(), host::toString);
+            ControlProcess.Run list = ControlProcess.cli(pid, "list");
+            assertEquals(1, list.exit(), list::toString);
+            assertTrue(list.stderr().contains("has no ptimer agent (no MBean io.ptimer:type=PTimer)"),
+                    "nothing was loaded, not even the MBeans: " + list);
+        }
+    }
+}

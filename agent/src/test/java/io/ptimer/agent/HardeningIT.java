@@ -1,0 +1,74 @@
+package io.ptimer.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Faulty routes and long control runs, observed through the agent's MBeans in a child JVM. */
+class HardeningIT {
+    private static final String H = "io.ptimer.agent.hosts.";
+
+    @Test
+    void aRouteThrowingEveryCallAt100usIsCountedAndLoggedSparingly() throws Exception {
+        String args = "timer=name=boom;type=1;interval=100us,loop=timer=boom;route=" + H + "Faults::throwingLoop"
+                + ",timer=name=ok;type=1;interval=10ms,loop=timer=ok;route=" + H + "Counter::loop";
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=3000")
+                .run(Duration.ofSeconds(60), H + "FaultsHost", "boom", "ok");
+        assertEquals(0, r.exit(), r::toString);
+        String[] boom = r.lines("WORKER boom 0").get(0).split(" ");
+        long iterations = Long.parseLong(ChildJvm.field(boom, "iterations"));
+        long errors = Long.parseLong(ChildJvm.field(boom, "errors"));
+        assertTrue(iterations > 2000, "the failing loop keeps its pace: " + iterations);
+        assertTrue(Math.abs(iterations - errors) <= 2, "every failing loop is counted: " + iterations + " / " + errors);
+        long logged = r.stderr().lines().filter(l -> l.contains("loop failed on purpose")).count();
+        assertTrue(logged >= 2 && logged <= 8, "about one log line a second, not " + iterations + ": " + logged);
+        assertTrue(r.stderr().contains("more like it since the last report"), r::toString);
+        String[] ok = r.lines("MBEAN ok").get(0).split(" ");
+        assertTrue(Long.parseLong(ChildJvm.field(ok, "iterations")) >= 150, "other timers are unaffected: " + r);
+        assertEquals("0", ChildJvm.field(ok, "errors"));
+    }
+
+    @Test
+    void aBlockedRouteShowsWhereItIsStuckWhileTheOthersGoOn() throws Exception {
+        String args = "shutdown_timeout=1s,timer=name=stuck;interval=10ms;nworkers=2,loop=timer=stuck;route=" + H
+                + "Faults::blockingLoop,end=timer=stuck;route=" + H + "Faults::end"
+                + ",timer=name=ok;type=1;interval=10ms,loop=timer=ok;route=" + H + "Counter::loop"
+                + ",end=timer=ok;route=" + H + "Faults::end";
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=2500")
+                .run(Duration.ofSeconds(60), H + "FaultsHost", "stuck", "ok");
+        assertEquals(0, r.exit(), r::toString);
+        for (String line : r.lines("WORKER stuck")) {
+            String[] w = line.split(" ");
+            assertEquals("loop", ChildJvm.field(w, "state"), line);
+            assertTrue(Long.parseLong(ChildJvm.field(w, "runningForUs")) > 1_500_000, line);
+        }
+        assertTrue(Long.parseLong(ChildJvm.field(r.lines("MBEAN ok").get(0).split(" "), "iterations")) >= 100, r::toString);
+        assertEquals(1, r.events("end", "ok").size(), "the other timer's end route runs at shutdown");
+        assertTrue(r.stderr().contains("workers still running: ptimer-stuck-0 (in loop), ptimer-stuck-1 (in loop)"),
+                r::toString);
+        assertTrue(r.elapsed().toMillis() < 30_000, "shutdown stays bounded: " + r.elapsed());
+    }
+
+    @Test
+    void aHundredThousandStartEndCyclesLeaveHeapAndThreadsFlat() throws Exception {
+        String route = ";route=" + H + "Counter::";
+        String args = "timer=name=g;type=3;interval=1s;ntasks=100;nslices=10,start=timer=g" + route + "start"
+                + ",loop=timer=g" + route + "loop,end=timer=g" + route + "end";
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Xmx256m", "-Dhost.cycles=100000")
+                .run(Duration.ofMinutes(4), H + "GrowthHost");
+        assertEquals(0, r.exit(), r::toString);
+        List<String> growth = r.lines("GROWTH");
+        assertEquals(2, growth.size(), r::toString);
+        String[] early = growth.get(0).split(" ");
+        String[] late = growth.get(1).split(" ");
+        long heapEarly = Long.parseLong(ChildJvm.field(early, "heap"));
+        long heapLate = Long.parseLong(ChildJvm.field(late, "heap"));
+        assertTrue(heapLate - heapEarly < 4 * 1024 * 1024, "heap grew from " + heapEarly + " to " + heapLate);
+        assertEquals(ChildJvm.field(early, "threads"), ChildJvm.field(late, "threads"), "thread count stays flat");
+        assertEquals(List.of("COUNTS starts=100001 ends=100000"), r.lines("COUNTS"),
+                "every request ran its route: the autostart plus one start and one end per cycle");
+    }
+}

@@ -1,0 +1,56 @@
+package io.ptimer.agent.hosts;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Drives {@code host.cycles} start/end cycles of timer "g" through the manager MBean, and prints
+ * used heap (after GC) and live threads after the first tenth and at the end:
+ * {@code GROWTH <cycles> heap=<bytes> threads=<n>}, then how many start and end routes ran.
+ */
+public final class GrowthHost {
+    private GrowthHost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName manager = new ObjectName("io.ptimer:type=PTimer");
+        ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=g");
+        while (!server.isRegistered(manager)) {
+            Thread.sleep(50);
+        }
+        String[] signature = {String.class.getName()};
+        Object[] g = {"g"};
+        int cycles = Integer.getInteger("host.cycles", 100_000);
+        for (int i = 1; i <= cycles; i++) {
+            server.invoke(manager, "start", g, signature);
+            server.invoke(manager, "end", g, signature);
+            if (i % 1000 == 0) {
+                while (!Integer.valueOf(1).equals(server.getAttribute(timer, "pausedWorkers"))) {
+                    Thread.onSpinWait();
+                }
+            }
+            if (i == cycles / 10 || i == cycles) {
+                report(i);
+            }
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Counter.ENDS.get() < cycles && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Events.say("COUNTS starts=" + Counter.STARTS.get() + " ends=" + Counter.ENDS.get());
+        Events.say("MAIN done");
+    }
+
+    private static void report(int cycles) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Events.say("GROWTH " + cycles + " heap=" + memory.getHeapMemoryUsage().getUsed() + " threads="
+                + Thread.activeCount());
+    }
+}
