@@ -5,6 +5,7 @@ import io.ptimer.samples.calls.CallQueue;
 import io.ptimer.samples.calls.CallSource;
 import io.ptimer.samples.calls.Relayed;
 import io.ptimer.samples.calls.Upstream;
+import io.ptimer.samples.calls.WindowGuard;
 import io.ptimer.samples.calls.WindowMeter;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,10 @@ final class ShapedStream {
         } else {
             checks.add(new Check("rate while a backlog existed", fmt(rate) + "/s",
                     ">= " + fmt(0.99 * limit) + "/s (99%), " + fmt(backlog.seconds()) + " s", rate >= 0.99 * limit));
+            if (rate < 0.99 * limit && WindowGuard.longestWaitMicros() > 10_000) {
+                checks.add(new Check("  the JVM stalled (busy machine?) for", WindowGuard.longestWaitMicros() / 1000 + " ms",
+                        "a hard window never gives it back", true));
+            }
         }
         return checks;
     }
