@@ -1,6 +1,5 @@
 package io.ptimer.samples.calls;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -8,15 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * resumed ({@code t_continue()}) at most once; a second resume is refused and reported.
  */
 public final class PendingCall {
-    private static final AtomicLong IDS = new AtomicLong();
-
-    private final long id = IDS.incrementAndGet();
     private final long offeredNanos = System.nanoTime();
     private final AtomicReference<String> target = new AtomicReference<>();
-
-    public long id() {
-        return id;
-    }
 
     /** When the call was offered, in {@link System#nanoTime()} terms. */
     public long offeredNanos() {

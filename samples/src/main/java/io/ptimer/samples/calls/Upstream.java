@@ -44,7 +44,7 @@ public final class Upstream {
             return now;
         }
         relayed++;
-        log.add(new Relayed(now, call.offeredNanos(), call.id(), target, backlog));
+        log.add(new Relayed(now, call.offeredNanos(), target, backlog));
         return now;
     }
 

@@ -77,7 +77,6 @@ final class ShapedStream {
                 waitedOverOneSecond++;
             }
         }
-        second.takeMaxSinceMark();
         long relayed = upstream.relayed();
         Row row = new Row(offered - offeredBefore, queue.size(), relayed - relayedBefore, tenth.takeMaxSinceMark());
         offeredBefore = offered;
