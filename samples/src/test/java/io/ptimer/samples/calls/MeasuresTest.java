@@ -29,10 +29,10 @@ class MeasuresTest {
             }
         }
         assertEquals(1000, meter.max(), "ten ticks of 100 in any second");
-        meter.add(3000 * MS - 1);
-        assertEquals(1000, meter.max());
-        meter.add(3000 * MS - 1);
-        assertEquals(1000, meter.max());
+        meter.add(3000 * MS);
+        assertEquals(1000, meter.max(), "one second after tick 20's first relay, that relay has left the window");
+        meter.add(3000 * MS + 1);
+        assertEquals(1001, meter.max(), "two more within the second that holds the rest of tick 20");
         WindowMeter late = new WindowMeter(1, TimeUnit.SECONDS);
         for (int tick = 0; tick <= 10; tick++) {
             late.add(tick * 100 * MS + (tick == 0 ? 5 * MS : 0));
