@@ -6,10 +6,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One worker's sliding-window budgets: at most {@code count} relays in any window of a given
- * length. A sync timer runs its loop on a grid, but each wake-up is a little late; a late loop
- * followed by a punctual one puts two loops' relays into one window. The guard waits out that
- * difference (microseconds, usually) so the upstream's hard window is never broken. It is meant for
- * one thread.
+ * length. A sync timer runs its loop on a grid, but each wake-up is late by a different amount; a
+ * later wake-up followed by an earlier one puts two loops' relays into one window. The guard waits
+ * out that difference (microseconds, usually) so the upstream's hard window is never broken. It is
+ * meant for one thread.
  */
 public final class WindowGuard {
     private static final AtomicLong HELD = new AtomicLong();
