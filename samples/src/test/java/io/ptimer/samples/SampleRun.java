@@ -46,6 +46,8 @@ final class SampleRun {
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("sample", ".out");
         Path err = Files.createTempFile("sample", ".err");
+        out.toFile().deleteOnExit();
+        err.toFile().deleteOnExit();
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         return new SampleRun(p, out, err);
     }
