@@ -1,0 +1,40 @@
+package io.ptimer.samples.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/** Control latency, measured by {@link ControlHost} in its own JVM with the agent. */
+final class Control {
+    /** Latencies in ns per operation, or why there are none. */
+    record Latencies(Map<String, Histogram> byOperation, String pending) {
+    }
+
+    private Control() {
+    }
+
+    static Latencies measure(Path agentJar, int runs, Path dir) throws IOException, InterruptedException {
+        Path config = dir.resolve("control.cfg");
+        String route = "io.ptimer.samples.bench.ControlRoute";
+        Files.writeString(config, "modparam(\"ptimer\", \"timer\", \"name=" + ControlHost.TIMER + ";type=1;interval=10s\")\n"
+                + "modparam(\"ptimer\", \"start\", \"timer=" + ControlHost.TIMER + ";route=" + route + "::start\")\n"
+                + "modparam(\"ptimer\", \"loop\", \"timer=" + ControlHost.TIMER + ";route=" + route + "::loop\")\n");
+        Path out = dir.resolve("control.out");
+        ChildJvm.withAgent(agentJar, config, List.of("-Dbench.out=" + out, "-Dbench.runs=" + runs),
+                ControlHost.class.getName()).run(dir.resolve("control.log"), Duration.ofSeconds(60 + 30L * runs));
+        Map<String, Histogram> byOperation = new TreeMap<>();
+        for (String line : Files.readAllLines(out)) {
+            if (line.startsWith("pending ")) {
+                return new Latencies(byOperation, line.substring("pending ".length()));
+            }
+            String[] parts = line.split(" ");
+            byOperation.computeIfAbsent(parts[0], k -> Result.empty().histogram()).recordValue(Long.parseLong(parts[1]));
+        }
+        return new Latencies(byOperation, null);
+    }
+}

@@ -1,0 +1,123 @@
+package io.ptimer.samples.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records how late each loop of a periodic task starts against its schedule {@code t0 + k·interval}.
+ * The first {@code warmup} loops are not recorded. An overrun is a loop that ended after the next
+ * grid point; a {@link Grid#CATCH_UP} schedule keeps its grid then, the others restart it at that
+ * end. Drift is the last loop's distance from the grid of the recorded loops, never re-anchored.
+ * Confined to the loop's thread, except {@link #anchor}, which the thread that schedules the
+ * first loop may call.
+ */
+final class Lateness {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final long interval;
+    private final int warmup;
+    private final int loops;
+    private final Grid grid;
+    private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private volatile long anchor = Long.MIN_VALUE;
+    private long t0;
+    private int k0;
+    private long scheduled;
+    private int begun;
+    private long overruns;
+    private long early;
+    private long drift;
+    private long cpuStart;
+    private long cpuEnd;
+    private long wallStart;
+    private long wallEnd;
+
+    /** How the schedule under test goes on after an overrun, and who keeps its grid. */
+    enum Grid {
+        /** Keeps the grid and runs the missed loops at once ({@code scheduleAtFixedRate}). */
+        CATCH_UP,
+        /** Restarts the grid at the end of the late loop; the task itself computes it. */
+        REANCHOR,
+        /**
+         * Restarts the grid like {@link #REANCHOR}, but someone else (the agent's engine) keeps it:
+         * the last warm-up loop overruns on purpose, by half an interval more than this side's
+         * estimate of the grid needs, so that both grids restart at the same instant (within the
+         * few ns between the route's return and the engine reading the clock).
+         */
+        FOLLOW
+    }
+
+    Lateness(long intervalNanos, int warmup, int loops, Grid grid) {
+        this.interval = intervalNanos;
+        this.warmup = warmup;
+        this.loops = loops;
+        this.grid = grid;
+    }
+
+    /** Sets the scheduled time of the first loop; without it the first loop's start is taken. */
+    void anchor(long t0) {
+        anchor = t0;
+    }
+
+    /** Records the start of a loop at {@code now}. */
+    void begin(long now) {
+        if (begun == 0) {
+            long a = anchor;
+            t0 = a == Long.MIN_VALUE ? now : a;
+            scheduled = t0;
+        }
+        if (begun == warmup) {
+            cpuStart = THREADS.getCurrentThreadCpuTime();
+            wallStart = now;
+        }
+        if (begun >= warmup && begun < warmup + loops) {
+            long late = now - scheduled;
+            if (late < 0) {
+                early++;
+                late = 0;
+            }
+            histogram.recordValue(late);
+            if (begun == warmup + loops - 1) {
+                drift = now - (t0 + (begun - k0) * interval);
+                cpuEnd = THREADS.getCurrentThreadCpuTime();
+                wallEnd = now;
+            }
+        }
+        begun++;
+    }
+
+    /** Records the end of the loop begun last, at {@code now}, and returns when the next is scheduled. */
+    long end(long now) {
+        boolean resync = grid == Grid.FOLLOW && begun == warmup && warmup > 0;
+        if (resync) {
+            long past = scheduled + interval + interval / 2;
+            while ((now = System.nanoTime()) <= past) {
+                Thread.onSpinWait();
+            }
+        }
+        scheduled += interval;
+        if (now > scheduled) {
+            if (begun > warmup) {
+                overruns++;
+            }
+            if (grid != Grid.CATCH_UP) {
+                scheduled = now;
+            }
+        }
+        if (resync) {
+            t0 = scheduled;
+            k0 = begun;
+        }
+        return scheduled;
+    }
+
+    boolean done() {
+        return begun >= warmup + loops;
+    }
+
+    Result result() {
+        return new Result(histogram, loops, overruns, early, drift, cpuEnd - cpuStart, wallEnd - wallStart);
+    }
+}
