@@ -20,12 +20,11 @@ public final class Benchmark {
     private final Report report = new Report();
     private final Targets targets = new Targets();
 
-    private Benchmark(Options options) {
+    Benchmark(Options options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("java.awt.headless", "true");
         Options options;
         try {
             options = Options.parse(args);
@@ -44,6 +43,7 @@ public final class Benchmark {
 
     /** Runs the parts chosen and writes report.md and lateness.png to the output directory. */
     void run() throws IOException, InterruptedException {
+        System.setProperty("java.awt.headless", "true");
         Path out = Files.createDirectories(options.out.toAbsolutePath());
         Path agent = options.agent.toAbsolutePath();
         report.line("## Benchmark run " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
