@@ -11,8 +11,11 @@ import org.HdrHistogram.Histogram;
 
 /** Control latency, measured by {@link ControlHost} in its own JVM with the agent. */
 final class Control {
-    /** Latencies in ns per operation, or why there are none. */
-    record Latencies(Map<String, Histogram> byOperation, String pending) {
+    /**
+     * Latencies in ns per operation: the first request (cold code paths, as an operator's rare
+     * request meets them) apart from the others; or why there are none.
+     */
+    record Latencies(Map<String, Long> first, Map<String, Histogram> byOperation, String pending) {
     }
 
     private Control() {
@@ -27,14 +30,18 @@ final class Control {
         Path out = dir.resolve("control.out");
         ChildJvm.withAgent(agentJar, config, List.of("-Dbench.out=" + out, "-Dbench.runs=" + runs),
                 ControlHost.class.getName()).run(dir.resolve("control.log"), Duration.ofSeconds(60 + 30L * runs));
+        Map<String, Long> first = new TreeMap<>();
         Map<String, Histogram> byOperation = new TreeMap<>();
         for (String line : Files.readAllLines(out)) {
             if (line.startsWith("pending ")) {
-                return new Latencies(byOperation, line.substring("pending ".length()));
+                return new Latencies(first, byOperation, line.substring("pending ".length()));
             }
             String[] parts = line.split(" ");
-            byOperation.computeIfAbsent(parts[0], k -> Result.empty().histogram()).recordValue(Long.parseLong(parts[1]));
+            long nanos = Long.parseLong(parts[1]);
+            if (first.putIfAbsent(parts[0], nanos) != null) {
+                byOperation.computeIfAbsent(parts[0], k -> Result.empty().histogram()).recordValue(nanos);
+            }
         }
-        return new Latencies(byOperation, null);
+        return new Latencies(first, byOperation, null);
     }
 }

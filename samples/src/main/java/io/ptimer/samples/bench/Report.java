@@ -58,11 +58,11 @@ final class Report {
                 List.of("**agent's cost**", "**" + number(with - without) + "**", "", ""));
     }
 
-    static List<List<String>> controlRows(Map<String, Histogram> byOperation) {
-        return byOperation.entrySet().stream().map(e -> {
-            Histogram h = e.getValue();
-            return List.of(e.getKey(), micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
-                    micros(h.getMaxValue()), Long.toString(h.getTotalCount()));
+    static List<List<String>> controlRows(Control.Latencies latencies) {
+        return latencies.first().entrySet().stream().map(e -> {
+            Histogram h = latencies.byOperation().getOrDefault(e.getKey(), Result.empty().histogram());
+            return List.of(e.getKey(), micros(e.getValue()), micros(h.getValueAtPercentile(50)),
+                    micros(h.getValueAtPercentile(99)), micros(h.getMaxValue()), Long.toString(h.getTotalCount() + 1));
         }).toList();
     }
 

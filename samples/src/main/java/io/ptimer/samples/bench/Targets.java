@@ -50,8 +50,8 @@ final class Targets {
             return;
         }
         latencies.byOperation().forEach((operation, h) -> add("control latency (" + operation + ") ≤ 1 ms",
-                "p99 " + us(h.getValueAtPercentile(99)) + ", max " + us(h.getMaxValue()),
-                h.getValueAtPercentile(99) <= 1_000_000));
+                "p99 " + us(h.getValueAtPercentile(99)) + " (first request " + us(latencies.first().get(operation))
+                        + ", not counted)", h.getValueAtPercentile(99) <= 1_000_000));
     }
 
     List<List<String>> rows() {
