@@ -98,11 +98,12 @@ public final class Benchmark {
             }
             List<List<String>> rows = new ArrayList<>();
             for (Runner r : runners) {
-                rows.add(results.containsKey(r.name()) ? Report.latenessRow(r.name(), results.get(r.name()), loops)
+                rows.add(results.containsKey(r.name()) ? Report.latenessRow(r.name(), results.get(r.name()))
                         : Report.skippedRow(r.name(), skipped.get(r.name())));
             }
-            report.table("Lateness at " + label + " (" + options.rounds + (options.rounds == 1 ? " round, " : " rounds, ")
-                    + warmup + " warm-up loops per run)", Report.latenessHeader(), rows);
+            report.table(String.format(Locale.ROOT, "Lateness at %s (%d round%s; per run %,d warm-up loops, then %,d"
+                            + " recorded, each phase cut at twice its planned time)", label, options.rounds,
+                    options.rounds == 1 ? "" : "s", warmup, loops), Report.latenessHeader(), rows);
             targets.lateness(label, results, loops);
             all.put(label, results);
         }

@@ -22,10 +22,14 @@ final class Lateness {
     private final Grid grid;
     private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private volatile long anchor = Long.MIN_VALUE;
+    private long first;
     private long t0;
     private int k0;
     private long scheduled;
     private int begun;
+    private boolean recording;
+    private boolean done;
+    private int recorded;
     private long overruns;
     private long early;
     private long drift;
@@ -49,11 +53,17 @@ final class Lateness {
         FOLLOW
     }
 
+    /**
+     * A schedule that cannot keep up (a 1 ms wheel asked for 100 µs) would take many times longer
+     * than planned: the warm-up and the recording each end after their loops or after twice their
+     * planned time, whichever comes first.
+     */
     Lateness(long intervalNanos, int warmup, int loops, Grid grid) {
         this.interval = intervalNanos;
         this.warmup = warmup;
         this.loops = loops;
         this.grid = grid;
+        this.recording = warmup == 0;
     }
 
     /** Sets the scheduled time of the first loop; without it the first loop's start is taken. */
@@ -63,35 +73,39 @@ final class Lateness {
 
     /** Records the start of a loop at {@code now}. */
     void begin(long now) {
-        if (begun == 0) {
+        int index = begun++;
+        if (index == 0) {
             long a = anchor;
+            first = now;
             t0 = a == Long.MIN_VALUE ? now : a;
             scheduled = t0;
         }
-        if (begun == warmup) {
+        if (!recording || done) {
+            return;
+        }
+        if (recorded == 0) {
             cpuStart = THREADS.getCurrentThreadCpuTime();
             wallStart = now;
         }
-        if (begun >= warmup && begun < warmup + loops) {
-            long late = now - scheduled;
-            if (late < 0) {
-                early++;
-                late = 0;
-            }
-            histogram.recordValue(late);
-            if (begun == warmup + loops - 1) {
-                drift = now - (t0 + (begun - k0) * interval);
-                cpuEnd = THREADS.getCurrentThreadCpuTime();
-                wallEnd = now;
-            }
+        long late = now - scheduled;
+        if (late < 0) {
+            early++;
+            late = 0;
         }
-        begun++;
+        histogram.recordValue(late);
+        recorded++;
+        if (recorded == loops || now - wallStart >= 2L * loops * interval) {
+            done = true;
+            drift = now - (t0 + (index - k0) * interval);
+            cpuEnd = THREADS.getCurrentThreadCpuTime();
+            wallEnd = now;
+        }
     }
 
     /** Records the end of the loop begun last, at {@code now}, and returns when the next is scheduled. */
     long end(long now) {
-        boolean resync = grid == Grid.FOLLOW && begun == warmup && warmup > 0;
-        if (resync) {
+        boolean lastWarmup = !recording && (begun >= warmup || now - first >= 2L * warmup * interval);
+        if (lastWarmup && grid == Grid.FOLLOW) {
             long past = scheduled + interval + interval / 2;
             while ((now = System.nanoTime()) <= past) {
                 Thread.onSpinWait();
@@ -99,14 +113,15 @@ final class Lateness {
         }
         scheduled += interval;
         if (now > scheduled) {
-            if (begun > warmup) {
+            if (recording) {
                 overruns++;
             }
             if (grid != Grid.CATCH_UP) {
                 scheduled = now;
             }
         }
-        if (resync) {
+        if (lastWarmup) {
+            recording = true;
             t0 = scheduled;
             k0 = begun;
         }
@@ -114,10 +129,10 @@ final class Lateness {
     }
 
     boolean done() {
-        return begun >= warmup + loops;
+        return done;
     }
 
     Result result() {
-        return new Result(histogram, loops, overruns, early, drift, cpuEnd - cpuStart, wallEnd - wallStart);
+        return new Result(histogram, recorded, overruns, early, drift, cpuEnd - cpuStart, wallEnd - wallStart);
     }
 }

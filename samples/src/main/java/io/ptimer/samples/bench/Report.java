@@ -31,17 +31,17 @@ final class Report {
     }
 
     static List<String> latenessHeader() {
-        return List.of("runner", "loops", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "overruns", "drift µs",
+        return List.of("runner", "loops", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "overruns", "drift µs (worst run)",
                 "CPU ms / 1,000 loops", "CPU % of a core");
     }
 
-    static List<String> latenessRow(String runner, Result r, long loopsPerRun) {
+    static List<String> latenessRow(String runner, Result r) {
         Histogram h = r.histogram();
         return List.of(runner, String.format(Locale.ROOT, "%,d", r.loops()), micros(h.getValueAtPercentile(50)),
                 micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()),
                 String.format(Locale.ROOT, "%,d", r.overruns()) + (r.early() == 0 ? ""
                         : String.format(Locale.ROOT, " (%,d began early)", r.early())),
-                micros(r.drift()) + " (after " + String.format(Locale.ROOT, "%,d", loopsPerRun) + ")",
+                micros(r.drift()),
                 number(r.cpuMillisPer1000()), number(r.cpuPercent()));
     }
 
