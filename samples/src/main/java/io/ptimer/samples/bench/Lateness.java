@@ -48,7 +48,8 @@ final class Lateness {
          * Restarts the grid like {@link #REANCHOR}, but someone else (the agent's engine) keeps it:
          * the last warm-up loop overruns on purpose, by half an interval more than this side's
          * estimate of the grid needs, so that both grids restart at the same instant (within the
-         * few ns between the route's return and the engine reading the clock).
+         * few ns between the route's return and the engine reading the clock). A rehearsal half-way
+         * through the warm-up lets the JIT meet the overrun path before it counts.
          */
         FOLLOW
     }
@@ -105,7 +106,8 @@ final class Lateness {
     /** Records the end of the loop begun last, at {@code now}, and returns when the next is scheduled. */
     long end(long now) {
         boolean lastWarmup = !recording && (begun >= warmup || now - first >= 2L * warmup * interval);
-        if (lastWarmup && grid == Grid.FOLLOW) {
+        boolean rehearsal = !recording && begun == warmup / 2;
+        if (grid == Grid.FOLLOW && (lastWarmup || rehearsal)) {
             long past = scheduled + interval + interval / 2;
             while ((now = System.nanoTime()) <= past) {
                 Thread.onSpinWait();
