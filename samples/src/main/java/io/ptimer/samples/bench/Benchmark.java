@@ -64,6 +64,8 @@ public final class Benchmark {
         if (options.parts.contains("shaping")) {
             shaping(agent, out);
         }
+        report.line("");
+        report.line(Machine.load());
         report.table("Targets (issue 5)", List.of("target", "measured", "met"), targets.rows());
         Files.writeString(out.resolve("report.md"), report.text());
         System.out.println();

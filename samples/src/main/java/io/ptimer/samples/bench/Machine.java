@@ -15,6 +15,11 @@ final class Machine {
                 + System.getProperty("java.version") + ".";
     }
 
+    /** The load average now, for the end of a run. */
+    static String load() {
+        return "Load average at the end: " + read("/proc/loadavg") + ".";
+    }
+
     private static String read(String file) {
         try {
             String[] fields = Files.readString(Path.of(file)).trim().split("\\s+");
