@@ -10,6 +10,7 @@ import org.HdrHistogram.Histogram;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /** The PNG chart of the lateness percentiles: one bar chart per interval, µs on a log scale. */
 final class Chart {
@@ -24,11 +25,12 @@ final class Chart {
     static void write(Map<String, Map<String, Result>> byInterval, Path png) throws IOException {
         List<CategoryChart> charts = new ArrayList<>();
         byInterval.forEach((interval, byRunner) -> {
-            CategoryChart chart = new CategoryChartBuilder().width(640).height(420)
+            CategoryChart chart = new CategoryChartBuilder().width(640).height(460)
                     .title("Lateness at " + interval).xAxisTitle("percentile").yAxisTitle("µs (log)").build();
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMin(FLOOR);
-            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
             byRunner.forEach((runner, result) -> {
                 Histogram h = result.histogram();
                 List<Double> values = LongStream.of(h.getValueAtPercentile(50), h.getValueAtPercentile(99),
