@@ -1,14 +1,18 @@
 package io.ptimer.samples.bench;
 
 import io.ptimer.api.Route;
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import io.ptimer.api.TimerContext;
 
 /**
  * The routes of the agent's lateness runs. A sync timer's grid starts as its start route returns,
- * so start anchors the warm-up's grid there; the last warm-up loop re-synchronises with the engine's
- * grid ({@link Lateness.Grid#FOLLOW}); loop records when each loop starts against
- * {@code t0 + k·interval}, re-anchored where the engine re-anchors (at the end of a loop that
- * overran), and ends the timer after the last loop; end hands the result over.
+ * so start anchors the warm-up's grid there; loop records when each loop starts against the
+ * engine's grid {@code t0 + k·interval} as {@link Lateness.Grid#FOLLOW} places it, re-anchored
+ * where the engine re-anchors (at the end of a loop that overran), and ends the timer after the
+ * last loop; end hands the result over.
  */
 public final class AgentTick {
     private final Lateness lateness = Probe.lateness(Lateness.Grid.FOLLOW);
@@ -26,7 +30,19 @@ public final class AgentTick {
         return Route.CONTINUE;
     }
 
-    public void end() {
-        Probe.finish(lateness.result());
+    /** Hands the result over, with the engine's own view of the last loops as a cross-check. */
+    public void end(TimerContext ctx) {
+        Result result = lateness.result();
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=" + ctx.name());
+            if (server.isRegistered(timer)) {
+                result = result.withEngine((Long) server.getAttribute(timer, "latenessP50Us"),
+                        (Long) server.getAttribute(timer, "latenessP99Us"));
+            }
+        } catch (JMException | RuntimeException e) {
+            System.err.println("bench: no lateness from the agent's MBean: " + e);
+        }
+        Probe.finish(result);
     }
 }

@@ -85,7 +85,7 @@ final class Cyclictest implements Runner {
             throw new IOException("cyclictest printed no samples");
         }
         long ownShare = cpu * recorded / (recorded + warmup);
-        return new Result(histogram, recorded, overruns, 0, last, ownShare, recorded * intervalNanos);
+        return new Result(histogram, recorded, overruns, 0, last, ownShare, recorded * intervalNanos, -1, -1);
     }
 
     private static long seconds(String minutes, String seconds) {

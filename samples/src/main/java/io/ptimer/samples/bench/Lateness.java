@@ -37,6 +37,9 @@ final class Lateness {
     private long cpuEnd;
     private long wallStart;
     private long wallEnd;
+    private long[] raw = new long[0];
+    private int[] stretch = new int[0];
+    private int stretches;
 
     /** How the schedule under test goes on after an overrun, and who keeps its grid. */
     enum Grid {
@@ -45,11 +48,10 @@ final class Lateness {
         /** Restarts the grid at the end of the late loop; the task itself computes it. */
         REANCHOR,
         /**
-         * Restarts the grid like {@link #REANCHOR}, but someone else (the agent's engine) keeps it:
-         * the last warm-up loop overruns on purpose, by half an interval more than this side's
-         * estimate of the grid needs, so that both grids restart at the same instant (within the
-         * few ns between the route's return and the engine reading the clock). A rehearsal half-way
-         * through the warm-up lets the JIT meet the overrun path before it counts.
+         * Restarts the grid like {@link #REANCHOR}, but someone else (the agent's engine) keeps it,
+         * and this side only sees where: the grid of each stretch between two restarts is placed at
+         * the earliest loop start of the stretch, which understates lateness by the smallest
+         * wake-up-to-route time in it (about 0.1 µs on warm code).
          */
         FOLLOW
     }
@@ -65,6 +67,10 @@ final class Lateness {
         this.loops = loops;
         this.grid = grid;
         this.recording = warmup == 0;
+        if (grid == Grid.FOLLOW) {
+            raw = new long[loops];
+            stretch = new int[loops];
+        }
     }
 
     /** Sets the scheduled time of the first loop; without it the first loop's start is taken. */
@@ -89,11 +95,15 @@ final class Lateness {
             wallStart = now;
         }
         long late = now - scheduled;
-        if (late < 0) {
+        if (grid == Grid.FOLLOW) {
+            raw[recorded] = late;
+            stretch[recorded] = stretches;
+        } else if (late < 0) {
             early++;
-            late = 0;
+            histogram.recordValue(0);
+        } else {
+            histogram.recordValue(late);
         }
-        histogram.recordValue(late);
         recorded++;
         if (recorded == loops || now - wallStart >= 2L * loops * interval) {
             done = true;
@@ -106,13 +116,6 @@ final class Lateness {
     /** Records the end of the loop begun last, at {@code now}, and returns when the next is scheduled. */
     long end(long now) {
         boolean lastWarmup = !recording && (begun >= warmup || now - first >= 2L * warmup * interval);
-        boolean rehearsal = !recording && begun == warmup / 2;
-        if (grid == Grid.FOLLOW && (lastWarmup || rehearsal)) {
-            long past = scheduled + interval + interval / 2;
-            while ((now = System.nanoTime()) <= past) {
-                Thread.onSpinWait();
-            }
-        }
         scheduled += interval;
         if (now > scheduled) {
             if (recording) {
@@ -120,6 +123,7 @@ final class Lateness {
             }
             if (grid != Grid.CATCH_UP) {
                 scheduled = now;
+                stretches += recording ? 1 : 0;
             }
         }
         if (lastWarmup) {
@@ -130,11 +134,28 @@ final class Lateness {
         return scheduled;
     }
 
+    /** Places each stretch's grid at its earliest loop start, and records the loops against it. */
+    private void placeStretches() {
+        long[] earliest = new long[stretches + 1];
+        java.util.Arrays.fill(earliest, Long.MAX_VALUE);
+        for (int i = 0; i < recorded; i++) {
+            earliest[stretch[i]] = Math.min(earliest[stretch[i]], raw[i]);
+        }
+        for (int i = 0; i < recorded; i++) {
+            histogram.recordValue(raw[i] - earliest[stretch[i]]);
+        }
+        drift -= earliest[0];
+        raw = new long[0];
+    }
+
     boolean done() {
         return done;
     }
 
     Result result() {
-        return new Result(histogram, recorded, overruns, early, drift, cpuEnd - cpuStart, wallEnd - wallStart);
+        if (grid == Grid.FOLLOW && raw.length > 0) {
+            placeStretches();
+        }
+        return new Result(histogram, recorded, overruns, early, drift, cpuEnd - cpuStart, wallEnd - wallStart, -1, -1);
     }
 }

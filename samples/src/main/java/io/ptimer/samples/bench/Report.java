@@ -32,7 +32,7 @@ final class Report {
 
     static List<String> latenessHeader() {
         return List.of("runner", "loops", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "overruns", "drift µs (worst run)",
-                "CPU ms / 1,000 loops", "CPU % of a core");
+                "CPU ms / 1,000 loops", "CPU % of a core", "agent's own p50 / p99 µs");
     }
 
     static List<String> latenessRow(String runner, Result r) {
@@ -42,11 +42,12 @@ final class Report {
                 String.format(Locale.ROOT, "%,d", r.overruns()) + (r.early() == 0 ? ""
                         : String.format(Locale.ROOT, " (%,d began early)", r.early())),
                 micros(r.drift()),
-                number(r.cpuMillisPer1000()), number(r.cpuPercent()));
+                number(r.cpuMillisPer1000()), number(r.cpuPercent()),
+                r.engineP50Us() < 0 ? "" : r.engineP50Us() + " / " + r.engineP99Us());
     }
 
     static List<String> skippedRow(String runner, String why) {
-        return List.of(runner, "skipped: " + why, "", "", "", "", "", "", "", "");
+        return List.of(runner, "skipped: " + why, "", "", "", "", "", "", "", "", "");
     }
 
     static List<List<String>> startupRows(Startup.Times t) {
