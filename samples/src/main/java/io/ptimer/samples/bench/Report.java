@@ -68,7 +68,8 @@ final class Report {
     }
 
     static List<String> shapingRow(Shaping.Outcome o) {
-        return List.of(o.shaper(), String.format(Locale.ROOT, "%,d", o.calls()), String.format(Locale.ROOT, "%,d", o.most100ms()),
+        return List.of(o.shaper(), String.format(Locale.ROOT, "%,d", o.calls()),
+                String.format(Locale.ROOT, "%,d", o.most100ms()),
                 String.format(Locale.ROOT, "%,d", o.most1s()), number(o.backloggedRate()), number(o.drainSeconds()));
     }
 
