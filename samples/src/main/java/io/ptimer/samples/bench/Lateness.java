@@ -1,0 +1,161 @@
+package io.ptimer.samples.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records how late each loop of a periodic task starts against its schedule {@code t0 + k·interval}.
+ * The first {@code warmup} loops are not recorded. An overrun is a loop that ended after the next
+ * grid point; a {@link Grid#CATCH_UP} schedule keeps its grid then, the others restart it at that
+ * end. Drift is the last loop's distance from the grid of the recorded loops, never re-anchored.
+ * Confined to the loop's thread, except {@link #anchor}, which the thread that schedules the
+ * first loop may call.
+ */
+final class Lateness {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final long interval;
+    private final int warmup;
+    private final int loops;
+    private final Grid grid;
+    private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private volatile long anchor = Long.MIN_VALUE;
+    private long first;
+    private long t0;
+    private int k0;
+    private long scheduled;
+    private int begun;
+    private boolean recording;
+    private boolean done;
+    private int recorded;
+    private long overruns;
+    private long early;
+    private long drift;
+    private long cpuStart;
+    private long cpuEnd;
+    private long wallStart;
+    private long wallEnd;
+    private long[] raw = new long[0];
+    private int[] stretch = new int[0];
+    private int stretches;
+
+    /** How the schedule under test goes on after an overrun, and who keeps its grid. */
+    enum Grid {
+        /** Keeps the grid and runs the missed loops at once ({@code scheduleAtFixedRate}). */
+        CATCH_UP,
+        /** Restarts the grid at the end of the late loop; the task itself computes it. */
+        REANCHOR,
+        /**
+         * Restarts the grid like {@link #REANCHOR}, but someone else (the agent's engine) keeps it,
+         * and this side only sees where: the grid of each stretch between two restarts is placed at
+         * the earliest loop start of the stretch, which understates lateness by the smallest
+         * wake-up-to-route time in it (about 0.1 µs on warm code).
+         */
+        FOLLOW
+    }
+
+    /**
+     * A schedule that cannot keep up (a 1 ms wheel asked for 100 µs) would take many times longer
+     * than planned: the warm-up and the recording each end after their loops or after twice their
+     * planned time, whichever comes first.
+     */
+    Lateness(long intervalNanos, int warmup, int loops, Grid grid) {
+        this.interval = intervalNanos;
+        this.warmup = warmup;
+        this.loops = loops;
+        this.grid = grid;
+        this.recording = warmup == 0;
+        if (grid == Grid.FOLLOW) {
+            raw = new long[loops];
+            stretch = new int[loops];
+        }
+    }
+
+    /** Sets the scheduled time of the first loop; without it the first loop's start is taken. */
+    void anchor(long t0) {
+        anchor = t0;
+    }
+
+    /** Records the start of a loop at {@code now}. */
+    void begin(long now) {
+        int index = begun++;
+        if (index == 0) {
+            long a = anchor;
+            first = now;
+            t0 = a == Long.MIN_VALUE ? now : a;
+            scheduled = t0;
+        }
+        if (!recording || done) {
+            return;
+        }
+        if (recorded == 0) {
+            cpuStart = THREADS.getCurrentThreadCpuTime();
+            wallStart = now;
+        }
+        long late = now - scheduled;
+        if (grid == Grid.FOLLOW) {
+            raw[recorded] = late;
+            stretch[recorded] = stretches;
+        } else if (late < 0) {
+            early++;
+            histogram.recordValue(0);
+        } else {
+            histogram.recordValue(late);
+        }
+        recorded++;
+        if (recorded == loops || now - wallStart >= 2L * loops * interval) {
+            done = true;
+            drift = now - (t0 + (index - k0) * interval);
+            cpuEnd = THREADS.getCurrentThreadCpuTime();
+            wallEnd = now;
+        }
+    }
+
+    /** Records the end of the loop begun last, at {@code now}, and returns when the next is scheduled. */
+    long end(long now) {
+        boolean lastWarmup = !recording && (begun >= warmup || now - first >= 2L * warmup * interval);
+        scheduled += interval;
+        if (now > scheduled) {
+            if (recording) {
+                overruns++;
+            }
+            if (grid != Grid.CATCH_UP) {
+                scheduled = now;
+                stretches += recording ? 1 : 0;
+            }
+        }
+        if (lastWarmup) {
+            recording = true;
+            t0 = scheduled;
+            k0 = begun;
+        }
+        return scheduled;
+    }
+
+    /** Places each stretch's grid at its earliest loop start, and records the loops against it. */
+    private void placeStretches() {
+        long[] earliest = new long[stretches + 1];
+        java.util.Arrays.fill(earliest, Long.MAX_VALUE);
+        for (int i = 0; i < recorded; i++) {
+            earliest[stretch[i]] = Math.min(earliest[stretch[i]], raw[i]);
+        }
+        for (int i = 0; i < recorded; i++) {
+            histogram.recordValue(raw[i] - earliest[stretch[i]]);
+        }
+        drift -= earliest[0];
+        raw = new long[0];
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    Result result() {
+        if (grid == Grid.FOLLOW && raw.length > 0) {
+            placeStretches();
+        }
+        return new Result(histogram, recorded, overruns, early, drift, cpuEnd - cpuStart, wallEnd - wallStart, -1, -1);
+    }
+}

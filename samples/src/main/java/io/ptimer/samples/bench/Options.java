@@ -1,0 +1,127 @@
+package io.ptimer.samples.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/** The benchmark's command-line options; {@link #USAGE} lists them. */
+final class Options {
+    static final String USAGE = """
+            usage: Benchmark [options]
+              --agent PATH          the agent jar (default agent/target/ptimer-agent.jar)
+              --out DIR             where report.md, lateness.png and the runs' files go (default target/bench-<time>)
+              --intervals LIST      lateness intervals (default 100us,1ms,10ms)
+              --seconds S           recorded time per runner and interval, split over the rounds (default 10)
+              --loops N             recorded loops per runner and interval instead of --seconds
+              --warmup S            unrecorded warm-up per run, in seconds, at least 200 loops (default 2)
+              --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
+              --runners LIST        of ptimer-default, ptimer-spin, stpe, hwt, cyclictest (default all)
+              --only LIST           of lateness, startup, control, shaping (default all)
+              --startup-runs N      launches with and without the agent (default 11)
+              --control-runs N      pause and start requests (default 20)
+              --burst N             calls in the shaping burst (default 5000)
+              --smoke               tiny counts: proves the program works in well under a minute
+            """;
+    static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
+    static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping");
+
+    Path agent = Path.of("agent/target/ptimer-agent.jar");
+    Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    List<Long> intervals = List.of(TimeUnit.MICROSECONDS.toNanos(100), TimeUnit.MILLISECONDS.toNanos(1),
+            TimeUnit.MILLISECONDS.toNanos(10));
+    double seconds = 10;
+    long loops;
+    double warmup = 2;
+    int rounds = 2;
+    List<String> runners = RUNNERS;
+    Set<String> parts = Set.copyOf(PARTS);
+    int startupRuns = 11;
+    int controlRuns = 20;
+    int burst = 5000;
+    int limit = 1000;
+    long idleMillis = 1500;
+    boolean smoke;
+
+    static Options parse(String... args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--smoke")) {
+                o.smoke();
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument " + arg);
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--agent" -> o.agent = Path.of(value);
+                case "--out" -> o.out = Path.of(value);
+                case "--intervals" -> o.intervals = Arrays.stream(value.split(",")).map(Options::nanos).toList();
+                case "--seconds" -> o.seconds = Double.parseDouble(value);
+                case "--loops" -> o.loops = Long.parseLong(value);
+                case "--warmup" -> o.warmup = Double.parseDouble(value);
+                case "--rounds" -> o.rounds = Integer.parseInt(value);
+                case "--runners" -> o.runners = pick(value, RUNNERS);
+                case "--only" -> o.parts = Set.copyOf(pick(value, PARTS));
+                case "--startup-runs" -> o.startupRuns = Integer.parseInt(value);
+                case "--control-runs" -> o.controlRuns = Integer.parseInt(value);
+                case "--burst" -> o.burst = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.startupRuns < 1 || o.controlRuns < 1) {
+            throw new IllegalArgumentException("counts and durations must be positive");
+        }
+        return o;
+    }
+
+    private void smoke() {
+        smoke = true;
+        seconds = 0.2;
+        warmup = 0.05;
+        rounds = 1;
+        startupRuns = 2;
+        controlRuns = 2;
+        burst = 300;
+        idleMillis = 200;
+    }
+
+    /** Recorded loops per run (one runner, one round) at this interval. */
+    int loopsPerRun(long interval) {
+        long total = loops > 0 ? loops : (long) (seconds * 1e9 / interval);
+        return (int) Math.max(2, total / rounds);
+    }
+
+    int warmupLoops(long interval) {
+        return (int) Math.max(smoke ? 5 : 200, warmup * 1e9 / interval);
+    }
+
+    static long nanos(String text) {
+        String t = text.trim();
+        if (t.endsWith("us")) {
+            return TimeUnit.MICROSECONDS.toNanos(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        if (t.endsWith("ms")) {
+            return TimeUnit.MILLISECONDS.toNanos(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        if (t.endsWith("s")) {
+            return TimeUnit.SECONDS.toNanos(Long.parseLong(t.substring(0, t.length() - 1)));
+        }
+        throw new IllegalArgumentException("interval " + text + " needs a unit: us, ms or s");
+    }
+
+    private static List<String> pick(String value, List<String> known) {
+        List<String> picked = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String p : picked) {
+            if (!known.contains(p)) {
+                throw new IllegalArgumentException("unknown " + p + " (known: " + String.join(", ", known) + ")");
+            }
+        }
+        return picked;
+    }
+}
