@@ -16,7 +16,7 @@ public final class Agent {
         try {
             Engine engine = Engine.get(inst);
             engine.load(ConfigParser.parse(args));
-            Jmx.publishLater(engine);
+            publishLater(engine);
         } catch (ConfigException e) {
             System.err.println("ptimer: " + e.getMessage());
             System.err.flush();
@@ -24,6 +24,24 @@ public final class Agent {
         } catch (RuntimeException | LinkageError e) {
             System.err.println("ptimer: internal error, no timer started: " + e);
         }
+    }
+
+    /**
+     * Registers the MBeans on a daemon thread a moment after start-up: creating the platform MBean
+     * server starts java.util.logging, and the host must be free to choose its own log manager
+     * first. This class, not {@link Jmx}, starts the thread, so premain loads no JMX class.
+     */
+    private static void publishLater(Engine engine) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(Jmx.PREMAIN_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Jmx.publish(engine);
+        }, "ptimer-jmx");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

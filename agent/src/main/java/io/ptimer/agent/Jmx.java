@@ -71,20 +71,6 @@ final class Jmx {
         return new MBeanOperationInfo(name, description, params, String.class.getName(), MBeanOperationInfo.ACTION);
     }
 
-    /** Registers, on a daemon thread after {@link #PREMAIN_DELAY_MILLIS}, what {@link #publish} would. */
-    static void publishLater(Engine engine) {
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(PREMAIN_DELAY_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            publish(engine);
-        }, "ptimer-jmx");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Registers the manager MBean and an MBean for every timer that has none yet. Never throws. */
     static synchronized void publish(Engine engine) {
         MBeanServer server;

@@ -15,24 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntBiFunction;
 import java.util.stream.Collectors;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.ClassFileVersion;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.modifier.SyntheticState;
-import net.bytebuddy.description.modifier.TypeManifestation;
-import net.bytebuddy.description.modifier.Visibility;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.implementation.bytecode.StackManipulation;
-import net.bytebuddy.implementation.bytecode.Multiplication;
-import net.bytebuddy.implementation.bytecode.Subtraction;
-import net.bytebuddy.implementation.bytecode.assign.TypeCasting;
-import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
-import net.bytebuddy.implementation.bytecode.member.MethodReturn;
-import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
-import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Binds a configured route to a loaded class. A method route gets a small generated class,
@@ -146,44 +132,55 @@ final class RouteBinder {
 
     /**
      * Generates {@code ToIntBiFunction<Object, TimerContext>} whose {@code applyAsInt(target, ctx)}
-     * calls the method and maps its result: void to 1, int as is, boolean to 1 or -1.
+     * calls the method and maps its result: void to 1, int as is, boolean to 1 or -1. The class is
+     * written with the ASM that Byte Buddy bundles rather than Byte Buddy's own DSL: the DSL would
+     * load and run some 600 classes in premain, a quarter of a second before the host's main.
      */
     @SuppressWarnings("unchecked")
     private static ToIntBiFunction<Object, TimerContext> adapter(Class<?> type, Method method) {
-        List<StackManipulation> code = new ArrayList<>();
+        String name = type.getName() + "$$ptimer$" + method.getName() + "$" + SEQUENCE.incrementAndGet();
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_SUPER,
+                name.replace('.', '/'), null, "java/lang/Object",
+                new String[] {Type.getInternalName(ToIntBiFunction.class)});
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC, "applyAsInt",
+                "(Ljava/lang/Object;Ljava/lang/Object;)I", null, null);
+        run.visitCode();
         boolean isStatic = Modifier.isStatic(method.getModifiers());
         if (!isStatic) {
-            code.add(MethodVariableAccess.REFERENCE.loadFrom(1));
-            code.add(TypeCasting.to(TypeDescription.ForLoadedType.of(type)));
+            run.visitVarInsn(Opcodes.ALOAD, 1);
+            run.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type));
         }
         if (method.getParameterCount() == 1) {
-            code.add(MethodVariableAccess.REFERENCE.loadFrom(2));
-            code.add(TypeCasting.to(TypeDescription.ForLoadedType.of(TimerContext.class)));
+            run.visitVarInsn(Opcodes.ALOAD, 2);
+            run.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(TimerContext.class));
         }
-        MethodInvocation.WithImplicitInvocationTargetType call =
-                MethodInvocation.invoke(new MethodDescription.ForLoadedMethod(method));
-        code.add(isStatic ? call : call.virtual(TypeDescription.ForLoadedType.of(type)));
+        Class<?> owner = isStatic ? method.getDeclaringClass() : type;
+        run.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : owner.isInterface() ? Opcodes.INVOKEINTERFACE
+                : Opcodes.INVOKEVIRTUAL, Type.getInternalName(owner), method.getName(),
+                Type.getMethodDescriptor(method), owner.isInterface());
         Class<?> ret = method.getReturnType();
         if (ret == void.class) {
-            code.add(IntegerConstant.ONE);
+            run.visitInsn(Opcodes.ICONST_1);
         } else if (ret == boolean.class) {
-            code.add(IntegerConstant.forValue(2));
-            code.add(Multiplication.INTEGER);
-            code.add(IntegerConstant.ONE);
-            code.add(Subtraction.INTEGER);
+            run.visitInsn(Opcodes.ICONST_2);
+            run.visitInsn(Opcodes.IMUL);
+            run.visitInsn(Opcodes.ICONST_1);
+            run.visitInsn(Opcodes.ISUB);
         }
-        code.add(MethodReturn.INTEGER);
-        String name = type.getName() + "$$ptimer$" + method.getName() + "$" + SEQUENCE.incrementAndGet();
+        run.visitInsn(Opcodes.IRETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        cw.visitEnd();
         try {
-            Class<?> adapter = new ByteBuddy(ClassFileVersion.JAVA_V11)
-                    .subclass(ToIntBiFunction.class)
-                    .name(name)
-                    .modifiers(Visibility.PUBLIC, TypeManifestation.FINAL, SyntheticState.SYNTHETIC)
-                    .method(ElementMatchers.named("applyAsInt"))
-                    .intercept(new Implementation.Simple(code.toArray(new StackManipulation[0])))
-                    .make()
-                    .load(type.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookupIn(type)))
-                    .getLoaded();
+            Class<?> adapter = lookupIn(type).defineClass(cw.toByteArray());
             return (ToIntBiFunction<Object, TimerContext>) adapter.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             throw new IllegalArgumentException("cannot bind " + type.getName() + "::" + method.getName()
