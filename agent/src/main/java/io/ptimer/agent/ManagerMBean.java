@@ -5,7 +5,6 @@ import java.util.List;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
-import javax.management.DynamicMBean;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
@@ -20,7 +19,7 @@ import javax.management.openmbean.SimpleType;
  * {@code io.ptimer:type=PTimer}: Kamailio's {@code ptimer.*} RPC commands one to one, {@code list()}
  * and the five requests taking {@code (String timer)} or {@code (String timer, int worker)}.
  */
-final class ManagerMBean implements DynamicMBean {
+final class ManagerMBean extends ReadOnlyMBean {
     private final Engine engine;
     private final MBeanInfo info;
 
@@ -66,16 +65,6 @@ final class ManagerMBean implements DynamicMBean {
             }
         }
         return list;
-    }
-
-    @Override
-    public void setAttribute(Attribute attribute) throws AttributeNotFoundException {
-        throw new AttributeNotFoundException("attribute \"" + attribute.getName() + "\" is read-only");
-    }
-
-    @Override
-    public AttributeList setAttributes(AttributeList attributes) {
-        return new AttributeList();
     }
 
     @Override

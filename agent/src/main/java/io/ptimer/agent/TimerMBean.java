@@ -13,7 +13,6 @@ import java.util.function.ToLongFunction;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
-import javax.management.DynamicMBean;
 import javax.management.ListenerNotFoundException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
@@ -44,7 +43,7 @@ import javax.management.openmbean.TabularType;
  * types, its counters, the operations {@code pause}, {@code continue}, {@code start}, {@code loop}
  * and {@code end} for all workers or one, and a notification on each worker state change.
  */
-final class TimerMBean implements DynamicMBean, NotificationEmitter, MBeanRegistration {
+final class TimerMBean extends ReadOnlyMBean implements NotificationEmitter, MBeanRegistration {
     /** Notification types are this prefix and the event: {@code io.ptimer.worker.paused}. */
     static final String NOTIFICATION_PREFIX = "io.ptimer.worker.";
 
@@ -241,16 +240,6 @@ final class TimerMBean implements DynamicMBean, NotificationEmitter, MBeanRegist
             }
         }
         return list;
-    }
-
-    @Override
-    public void setAttribute(Attribute attribute) throws AttributeNotFoundException {
-        throw new AttributeNotFoundException("attribute \"" + attribute.getName() + "\" is read-only");
-    }
-
-    @Override
-    public AttributeList setAttributes(AttributeList attributes) {
-        return new AttributeList();
     }
 
     @Override
