@@ -38,11 +38,6 @@ final class Engine {
         return instance;
     }
 
-    /** The engine, or {@code null} when no agent was loaded. */
-    static synchronized Engine current() {
-        return instance;
-    }
-
     /**
      * Checks and binds every timer of {@code config}, then starts them; on any error nothing is
      * started and nothing changes.

@@ -20,10 +20,6 @@ final class LatenessWindow {
         count = n + 1;
     }
 
-    long count() {
-        return count;
-    }
-
     /** The recent samples, sorted ascending. */
     long[] sorted() {
         int n = (int) Math.min(count, SIZE);

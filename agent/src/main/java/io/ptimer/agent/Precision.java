@@ -18,8 +18,4 @@ enum Precision {
             throw new IllegalArgumentException("precision must be sleep, hybrid or spin");
         }
     }
-
-    String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

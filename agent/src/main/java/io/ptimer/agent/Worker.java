@@ -42,7 +42,6 @@ final class Worker implements Runnable {
     private volatile long runningSince;
     private volatile long iterations;
     private volatile long overruns;
-    private final long[] errors = new long[RouteKind.values().length];
     private volatile long errorCount;
     private volatile String lastError;
     private volatile boolean finished;
@@ -261,7 +260,6 @@ final class Worker implements Runnable {
             return route.invoker().applyAsInt(target, ctx);
         } catch (Throwable t) {
             threw = true;
-            errors[kind.ordinal()]++;
             errorCount++;
             lastError = kind.key() + ": " + t;
             errorLog.error("ptimer: timer \"" + timer.spec().name() + "\" worker " + index + ": " + kind.key()
@@ -299,11 +297,6 @@ final class Worker implements Runnable {
         return n == Next.NOTHING ? "none" : n.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The route running now (start, loop, end), or {@code null}. */
-    RouteKind running() {
-        return running;
-    }
-
     /** How long the running route has been running, in ns, or 0. */
     long runningForNanos() {
         return running == null ? 0 : System.nanoTime() - runningSince;
@@ -334,10 +327,6 @@ final class Worker implements Runnable {
 
     long errors() {
         return errorCount;
-    }
-
-    long errors(RouteKind kind) {
-        return errors[kind.ordinal()];
     }
 
     String lastError() {
