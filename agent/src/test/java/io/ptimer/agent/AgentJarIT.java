@@ -3,6 +3,7 @@ package io.ptimer.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.support.ChildJvm;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;

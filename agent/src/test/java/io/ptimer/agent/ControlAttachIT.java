@@ -1,10 +1,12 @@
 package io.ptimer.agent;
 
-import static io.ptimer.agent.ControlProcess.assertExit;
+import static io.ptimer.agent.support.ControlProcess.assertExit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.ControlProcess;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,11 @@
 package io.ptimer.agent;
 
-import static io.ptimer.agent.ControlProcess.assertExit;
+import static io.ptimer.agent.support.ControlProcess.assertExit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.cli.Cli;
+import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.ControlProcess;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

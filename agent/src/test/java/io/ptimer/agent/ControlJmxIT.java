@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.ControlProcess;
 import com.sun.tools.attach.VirtualMachine;
 import java.util.ArrayList;
 import java.util.List;

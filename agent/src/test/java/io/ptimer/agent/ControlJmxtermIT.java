@@ -2,6 +2,8 @@ package io.ptimer.agent;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.ControlProcess;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
 package io.ptimer.agent;
 
-import static io.ptimer.agent.ChildJvm.field;
-import static io.ptimer.agent.ChildJvm.time;
+import static io.ptimer.agent.support.ChildJvm.field;
+import static io.ptimer.agent.support.ChildJvm.time;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.support.ChildJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package io.ptimer.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.support.ChildJvm;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

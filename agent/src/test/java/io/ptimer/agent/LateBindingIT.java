@@ -1,9 +1,10 @@
 package io.ptimer.agent;
 
-import static io.ptimer.agent.ChildJvm.time;
+import static io.ptimer.agent.support.ChildJvm.time;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.support.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,0 +1,132 @@
+package io.ptimer.agent.binding;
+
+import io.ptimer.agent.config.ConfigException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The routes of one timer, bound at once where the system class loader (or any loader, for a late
+ * attach) has their classes, and when the application loads them otherwise. Thread-safe.
+ */
+public final class Binding {
+
+    /** Hears how the binding of one timer's routes ends. Called on the loading thread or on {@code ptimer-binder}. */
+    public interface Listener {
+        /** Every route is bound: one per route given, in that order. */
+        void bound(List<BoundRoute> routes);
+
+        /** A class the application loaded late does not fit its route; the timer cannot start. */
+        void failed(String reason);
+    }
+
+    private final List<RouteSpec> routes;
+    private final LateBinding lateBinding;
+    private final BoundRoute[] bound;
+    private final List<Integer> missing = new ArrayList<>();
+    private boolean failed;
+
+    private Binding(List<RouteSpec> routes, LateBinding lateBinding) {
+        this.routes = List.copyOf(routes);
+        this.lateBinding = lateBinding;
+        this.bound = new BoundRoute[routes.size()];
+    }
+
+    /**
+     * Binds every route whose class is visible now and checks that the others may come later.
+     *
+     * @param lateAllowed whether a class the system class loader cannot see may be bound when loaded
+     * @throws ConfigException naming the entry: a route that does not fit, or a class that cannot come
+     */
+    public static Binding prepare(List<RouteSpec> routes, LateBinding lateBinding, boolean lateAllowed)
+            throws ConfigException {
+        Binding b = new Binding(routes, lateBinding);
+        for (int i = 0; i < b.routes.size(); i++) {
+            RouteSpec route = b.routes.get(i);
+            Class<?> type = b.find(route.className());
+            if (type != null) {
+                b.bound[i] = RouteBinder.bind(route, type);
+            } else {
+                checkLateBinding(route, lateAllowed);
+                b.missing.add(i);
+            }
+        }
+        return b;
+    }
+
+    /**
+     * A class the system class loader cannot see may be loaded later by another loader, unless its
+     * package is on the class path (then the name is wrong) or late binding is off.
+     */
+    private static void checkLateBinding(RouteSpec route, boolean allowed) throws ConfigException {
+        String name = route.className();
+        if (!allowed) {
+            throw new ConfigException(route.entry() + ": class " + name
+                    + " is not visible to the system class loader (late_binding=0)");
+        }
+        int dot = name.lastIndexOf('.');
+        String dir = dot < 0 ? "" : name.substring(0, dot).replace('.', '/') + "/";
+        if (ClassLoader.getSystemResource(dir) != null) {
+            throw new ConfigException(route.entry() + ": class " + name + " not found (its package "
+                    + (dot < 0 ? "(default)" : name.substring(0, dot)) + " is on the class path)");
+        }
+    }
+
+    private Class<?> find(String name) {
+        try {
+            return Class.forName(name, false, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return lateBinding.alreadyLoaded(name);
+        }
+    }
+
+    /** Whether some route waits for its class. */
+    public synchronized boolean waiting() {
+        return !missing.isEmpty() && !failed;
+    }
+
+    /** What the timer waits for, e.g. {@code class com.example.Jobs to be loaded}. */
+    public synchronized String awaited() {
+        Set<String> names = new LinkedHashSet<>();
+        missing.forEach(i -> names.add(routes.get(i).className()));
+        return "class " + String.join(", ", names) + " to be loaded";
+    }
+
+    /** Tells {@code listener} once every route is bound (at once when none waits), or that one failed. */
+    public void whenBound(Listener listener) {
+        List<Integer> late;
+        synchronized (this) {
+            if (missing.isEmpty()) {
+                listener.bound(List.of(bound));
+                return;
+            }
+            late = List.copyOf(missing);
+        }
+        for (int i : late) {
+            lateBinding.await(routes.get(i).className(), type -> bindLate(i, type, listener));
+        }
+    }
+
+    private void bindLate(int i, Class<?> type, Listener listener) {
+        List<BoundRoute> all;
+        synchronized (this) {
+            if (failed) {
+                return;
+            }
+            try {
+                bound[i] = RouteBinder.bind(routes.get(i), type);
+            } catch (ConfigException e) {
+                failed = true;
+                listener.failed(e.getMessage());
+                return;
+            }
+            missing.remove(Integer.valueOf(i));
+            if (!missing.isEmpty()) {
+                return;
+            }
+            all = List.of(bound);
+        }
+        listener.bound(all);
+    }
+}

@@ -1,0 +1,222 @@
+package io.ptimer.agent.binding;
+
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.api.Route;
+import io.ptimer.api.TimerContext;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntBiFunction;
+import java.util.stream.Collectors;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Binds a configured route to a loaded class. A method route gets a small generated class,
+ * defined beside the route's class in the same class loader and package, that calls the method
+ * directly: no reflection on the hot path. Thread-safe.
+ */
+public final class RouteBinder {
+    private record AdapterKey(Method method, RouteShape shape) {
+    }
+
+    private static final Map<AdapterKey, ToIntBiFunction<Object, Object>> ADAPTERS = new ConcurrentHashMap<>();
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private RouteBinder() {
+    }
+
+    /**
+     * Binds {@code spec} to {@code type}, which must be its class.
+     *
+     * @throws ConfigException naming the entry when the method or class does not fit the route's shape
+     */
+    public static BoundRoute bind(RouteSpec spec, Class<?> type) throws ConfigException {
+        try {
+            return spec.methodName() == null ? bindRouteClass(spec, type) : bindMethod(spec, type);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(spec.entry() + ": " + e.getMessage());
+        }
+    }
+
+    private static BoundRoute bindRouteClass(RouteSpec spec, Class<?> type) {
+        Class<?> route = spec.shape().routeInterface();
+        if (!route.isAssignableFrom(type)) {
+            boolean foreign = Arrays.stream(type.getInterfaces()).anyMatch(i -> i.getName().equals(route.getName()));
+            throw new IllegalArgumentException(foreign
+                    ? type.getName() + " implements " + route.getName() + " from another class loader than the agent's "
+                    + "(do not package ptimer-api inside the application: the agent jar provides it)"
+                    : type.getName() + " does not implement " + route.getName() + " (or name a method: "
+                    + type.getName() + "::method)");
+        }
+        return new BoundRoute(spec, type, RouteClassInvoker.INSTANCE, factory(type, "a Route class"));
+    }
+
+    private static BoundRoute bindMethod(RouteSpec spec, Class<?> type) {
+        RouteShape shape = spec.shape();
+        Method method = findMethod(type, spec.methodName(), shape);
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        MethodHandle factory = isStatic ? null : factory(type, "the instance method " + spec.methodName());
+        ToIntBiFunction<Object, Object> invoker = ADAPTERS.computeIfAbsent(new AdapterKey(method, shape),
+                k -> adapter(type, k.method(), shape));
+        return new BoundRoute(spec, type, invoker, factory);
+    }
+
+    private static Method findMethod(Class<?> type, String name, RouteShape shape) {
+        Class<?> context = shape.context();
+        List<Method> named = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && !m.isBridge()) {
+                named.add(m);
+            }
+        }
+        if (named.isEmpty()) {
+            boolean hidden = Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(name));
+            throw new IllegalArgumentException(type.getName() + " has no public method " + name
+                    + (hidden ? " (" + name + " exists but is not public)" : ""));
+        }
+        Method best = null;
+        for (Method m : named) {
+            Class<?>[] params = m.getParameterTypes();
+            boolean takesContext = params.length == 1 && params[0].getName().equals(context.getName());
+            if (takesContext && params[0] != context) {
+                throw new IllegalArgumentException(type.getName() + "::" + name + " takes " + context.getName()
+                        + " from another class loader than the agent's (do not package ptimer-api inside the "
+                        + "application: the agent jar provides it)");
+            }
+            if (params.length == 0 && best == null || takesContext) {
+                best = m;
+            }
+        }
+        if (best == null) {
+            String found = named.stream().map(RouteBinder::signature).collect(Collectors.joining(", "));
+            throw new IllegalArgumentException(type.getName() + "::" + name
+                    + " must take () or (" + context.getName() + "), found " + found);
+        }
+        Class<?> ret = best.getReturnType();
+        if (!shape.anyReturn() && ret != void.class && ret != int.class && ret != boolean.class) {
+            throw new IllegalArgumentException(type.getName() + "::" + name + " must return void, int or boolean, not "
+                    + ret.getTypeName());
+        }
+        return best;
+    }
+
+    private static String signature(Method m) {
+        return m.getReturnType().getTypeName() + " " + m.getName() + "("
+                + Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static MethodHandle factory(Class<?> type, String why) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " is abstract, so no instance can be made for " + why);
+        }
+        try {
+            type.getConstructor();
+            return lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName() + " has no public no-argument constructor, needed for "
+                    + why);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(type.getName() + " cannot be instantiated by the agent: "
+                    + e.getMessage());
+        }
+    }
+
+    private static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {
+        return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+    }
+
+    /**
+     * Generates {@code ToIntBiFunction<Object, Object>} whose {@code applyAsInt(target, ctx)} calls
+     * the method and maps its result: void to 1, int as is, boolean to 1 or -1, anything else
+     * (where the shape ignores results) to 1. The class is
+     * written with the ASM that Byte Buddy bundles rather than Byte Buddy's own DSL: the DSL would
+     * load and run some 600 classes in premain, a quarter of a second before the host's main.
+     */
+    @SuppressWarnings("unchecked")
+    private static ToIntBiFunction<Object, Object> adapter(Class<?> type, Method method, RouteShape shape) {
+        String name = type.getName() + "$$ptimer$" + method.getName() + "$" + SEQUENCE.incrementAndGet();
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_SUPER,
+                name.replace('.', '/'), null, "java/lang/Object",
+                new String[] {Type.getInternalName(ToIntBiFunction.class)});
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC, "applyAsInt",
+                "(Ljava/lang/Object;Ljava/lang/Object;)I", null, null);
+        run.visitCode();
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        if (!isStatic) {
+            run.visitVarInsn(Opcodes.ALOAD, 1);
+            run.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(type));
+        }
+        if (method.getParameterCount() == 1) {
+            run.visitVarInsn(Opcodes.ALOAD, 2);
+            run.visitTypeInsn(Opcodes.CHECKCAST, Type.getInternalName(shape.context()));
+        }
+        Class<?> owner = isStatic ? method.getDeclaringClass() : type;
+        run.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : owner.isInterface() ? Opcodes.INVOKEINTERFACE
+                : Opcodes.INVOKEVIRTUAL, Type.getInternalName(owner), method.getName(),
+                Type.getMethodDescriptor(method), owner.isInterface());
+        Class<?> ret = method.getReturnType();
+        if (ret == boolean.class) {
+            run.visitInsn(Opcodes.ICONST_2);
+            run.visitInsn(Opcodes.IMUL);
+            run.visitInsn(Opcodes.ICONST_1);
+            run.visitInsn(Opcodes.ISUB);
+        } else if (ret != int.class) {
+            if (ret != void.class) {
+                run.visitInsn(ret == long.class || ret == double.class ? Opcodes.POP2 : Opcodes.POP);
+            }
+            run.visitInsn(Opcodes.ICONST_1);
+        }
+        run.visitInsn(Opcodes.IRETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        cw.visitEnd();
+        try {
+            Class<?> adapter = lookupIn(type).defineClass(cw.toByteArray());
+            return (ToIntBiFunction<Object, Object>) adapter.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new IllegalArgumentException("cannot bind " + type.getName() + "::" + method.getName()
+                    + " in its class loader: " + e);
+        }
+    }
+
+    /** Calls {@link Route#run} on the lane's instance. */
+    private enum RouteClassInvoker implements ToIntBiFunction<Object, Object> {
+        INSTANCE;
+
+        @Override
+        public int applyAsInt(Object route, Object ctx) {
+            try {
+                return ((Route) route).run((TimerContext) ctx);
+            } catch (Exception e) {
+                throw Sneaky.<RuntimeException>rethrow(e);
+            }
+        }
+    }
+
+    private static final class Sneaky {
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T rethrow(Throwable t) throws T {
+            throw (T) t;
+        }
+    }
+}

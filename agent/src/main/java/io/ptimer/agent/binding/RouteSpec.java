@@ -1,0 +1,50 @@
+package io.ptimer.agent.binding;
+
+import java.util.regex.Pattern;
+
+/**
+ * A route as configured: {@code com.example.Jobs::tick} (a method) or, where the shape allows it,
+ * {@code com.example.TickRoute} (a class implementing the shape's route interface).
+ *
+ * @param className  binary name of the class
+ * @param methodName the method, or {@code null} for a route class
+ * @param shape      what the route is given and returns
+ * @param entry      the configuration entry, for messages
+ */
+public record RouteSpec(String className, String methodName, RouteShape shape, String entry) {
+
+    private static final String IDENTIFIER = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";
+    private static final Pattern CLASS = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
+    private static final Pattern METHOD = Pattern.compile(IDENTIFIER);
+
+    /**
+     * Parses a route as written.
+     *
+     * @throws IllegalArgumentException with the reason when it is not {@code Class::method} (or {@code Class})
+     */
+    public static RouteSpec parse(String route, RouteShape shape, String entry) {
+        String className = route;
+        String methodName = null;
+        int sep = route.indexOf("::");
+        if (sep >= 0) {
+            className = route.substring(0, sep);
+            methodName = route.substring(sep + 2);
+            if (!METHOD.matcher(methodName).matches()) {
+                throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + methodName
+                        + "\" is not a method name");
+            }
+        } else if (shape.routeInterface() == null) {
+            throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + route + "\" names no method");
+        }
+        if (!CLASS.matcher(className).matches()) {
+            throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + className
+                    + "\" is not a class name");
+        }
+        return new RouteSpec(className, methodName, shape, entry);
+    }
+
+    /** The route as written in the configuration. */
+    public String display() {
+        return methodName == null ? className : className + "::" + methodName;
+    }
+}

@@ -1,0 +1,75 @@
+package io.ptimer.agent.cli;
+
+import io.ptimer.agent.ptimer.Request;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * {@code java -jar ptimer-agent.jar ...}: load the agent into a running JVM, or steer the timers of
+ * one like {@code kamcmd ptimer.*}. Exit status 0 on success, 1 when the command failed, 2 for a bad
+ * ARGS given to {@code attach}, 64 for a bad command line.
+ */
+public final class Cli {
+    /** The exit status for a bad command line. */
+    public static final int USAGE = 64;
+    private static final String PTIMER = "ptimer.";
+
+    private Cli() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args, System.out, System.err);
+        } catch (NoClassDefFoundError e) {
+            System.err.println("ptimer: this Java has no attach API (module jdk.attach): run the command with a JDK"
+                    + " (" + e.getMessage() + ")");
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length >= 2 && args.length <= 3 && args[0].equals("attach") && isPid(args[1])) {
+            return AttachCommand.run(args[1], args.length == 3 ? args[2] : "", out, err);
+        }
+        String command = args.length >= 2 && args[1].startsWith(PTIMER) ? args[1].substring(PTIMER.length())
+                : args.length >= 2 ? args[1] : "";
+        if (args.length == 2 && isPid(args[0]) && command.equals("list")) {
+            return ListCommand.run(args[0], out, err);
+        }
+        if ((args.length == 3 || args.length == 4) && isPid(args[0]) && Request.of(command) != null) {
+            Integer worker = null;
+            if (args.length == 4) {
+                if (!args[3].matches("[0-9]{1,9}")) {
+                    err.println("ptimer: worker must be a worker index (0, 1, ...), not \"" + args[3] + "\"");
+                    return usage(err);
+                }
+                worker = Integer.valueOf(args[3]);
+            }
+            return RequestCommand.run(args[0], command, args[2], worker, out, err);
+        }
+        return usage(err);
+    }
+
+    private static boolean isPid(String s) {
+        return s.matches("[0-9]{1,19}");
+    }
+
+    private static int usage(PrintStream err) {
+        err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
+        err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list");
+        err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]pause|continue|start|loop|end <timer> [worker]");
+        return USAGE;
+    }
+
+    /** The path of this agent jar. */
+    static String agentJar() {
+        try {
+            return Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.ptimer.agent.cli;
+
+import java.io.PrintStream;
+
+/**
+ * {@code <pid> pause|continue|start|loop|end <timer> [worker]} (also {@code ptimer.pause ...}): one
+ * request to all workers of a timer or one, as {@code kamcmd ptimer.<request>}.
+ */
+final class RequestCommand {
+    private RequestCommand() {
+    }
+
+    /** @param worker the worker index, or {@code null} for all workers */
+    static int run(String pid, String request, String timer, Integer worker, PrintStream out, PrintStream err) {
+        Object[] params = worker == null ? new Object[] {timer} : new Object[] {timer, worker};
+        return ManagerConnection.call(pid, request, params, out, err);
+    }
+}

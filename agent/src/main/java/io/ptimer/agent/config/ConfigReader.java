@@ -1,0 +1,160 @@
+package io.ptimer.agent.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads agent arguments ({@code key=value,key=value}) and the configuration files they name
+ * ({@code config=PATH}): {@code key = value} lines, Kamailio's
+ * {@code modparam("module", "key", "value")} lines and its core-parameter lines
+ * ({@code async_workers=4}). Hands each entry on, in order, as soon as it is read.
+ *
+ * <p>A key may carry its module as a prefix ({@code rtimer.timer=...}); a bare key is ptimer's,
+ * except Kamailio's core parameters, which belong to the module {@value #CORE}.
+ */
+public final class ConfigReader {
+    /** The module of Kamailio's core parameters. */
+    public static final String CORE = "core";
+    /** The module of a key without prefix. */
+    public static final String DEFAULT_MODULE = "ptimer";
+
+    private static final Set<String> CORE_PARAMETERS = Set.of("async_workers", "async_workers_group",
+            "async_tkv_gname", "async_tkv_evcb");
+    private static final Pattern MODPARAM = Pattern.compile(
+            "modparam\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"\\s*,\\s*(?:\"([^\"]*)\"|([^\\s\"()]+))\\s*\\)\\s*;?\\s*(?:#.*)?");
+    private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)");
+
+    /** Takes the entries one by one. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Entry entry) throws ConfigException;
+    }
+
+    private final List<String> modules;
+    private final Sink sink;
+
+    private ConfigReader(List<String> modules, Sink sink) {
+        this.modules = modules;
+        this.sink = sink;
+    }
+
+    /**
+     * Reads agent arguments, and any {@code config=PATH} file in place, into {@code sink}.
+     *
+     * @param modules the modules that take entries, for the error on any other
+     * @throws ConfigException for the first entry that is malformed or that the sink refuses
+     */
+    public static void read(String agentArgs, List<String> modules, Sink sink) throws ConfigException {
+        new ConfigReader(modules, sink).arguments(agentArgs);
+    }
+
+    private void arguments(String agentArgs) throws ConfigException {
+        if (agentArgs == null || agentArgs.isBlank()) {
+            return;
+        }
+        for (String entry : agentArgs.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                throw new ConfigException("entry \"" + entry.trim() + "\": expected key=value");
+            }
+            String key = entry.substring(0, eq).trim();
+            String value = entry.substring(eq + 1).trim();
+            if (key.equals("config")) {
+                file(value);
+            } else {
+                keyValue(key, value, null);
+            }
+        }
+    }
+
+    private void file(String pathText) throws ConfigException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(pathText), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw ConfigException.entry("config", pathText, "cannot read the file (" + describe(e) + ")");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String location = pathText + ":" + (i + 1);
+            try {
+                line(line, location);
+            } catch (ConfigException e) {
+                throw e.getMessage().startsWith(location) ? e : e.at(location);
+            }
+        }
+    }
+
+    private void line(String line, String location) throws ConfigException {
+        String example = "modparam(\"" + DEFAULT_MODULE + "\", \"key\", \"value\")";
+        if (line.startsWith("modparam")) {
+            Matcher m = MODPARAM.matcher(line);
+            if (!m.matches()) {
+                throw new ConfigException("line \"" + line + "\": expected " + example);
+            }
+            String module = m.group(1);
+            if (!modules.contains(module) || module.equals(CORE)) {
+                throw new ConfigException("line \"" + line + "\": module \"" + module + "\" is not "
+                        + oneOf(modules));
+            }
+            sink.accept(new Entry(module, m.group(2), m.group(3) != null ? m.group(3) : m.group(4), location));
+            return;
+        }
+        Matcher m = KEY_VALUE.matcher(line);
+        if (!m.matches()) {
+            throw new ConfigException("line \"" + line + "\": expected key = value or " + example);
+        }
+        if (m.group(1).equals("config")) {
+            throw ConfigException.entry("config", m.group(2), "a configuration file cannot include another");
+        }
+        keyValue(m.group(1), unquote(m.group(2).trim()), location);
+    }
+
+    private void keyValue(String key, String value, String location) throws ConfigException {
+        String module = DEFAULT_MODULE;
+        int dot = key.indexOf('.');
+        if (dot > 0 && !key.startsWith(DEFAULT_MODULE + ".") && !modules.contains(key.substring(0, dot))) {
+            throw ConfigException.entry(key, value, "module \"" + key.substring(0, dot) + "\" is not "
+                    + oneOf(modules));
+        }
+        if (dot > 0) {
+            module = key.substring(0, dot);
+            key = key.substring(dot + 1);
+        } else if (CORE_PARAMETERS.contains(key)) {
+            module = CORE;
+        }
+        sink.accept(new Entry(module, key, value, location));
+    }
+
+    private static String oneOf(List<String> modules) {
+        List<String> named = modules.stream().filter(m -> !m.equals(CORE)).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        return String.join(", ", named.subList(0, named.size() - 1)) + " or " + named.get(named.size() - 1);
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    private static String describe(Exception e) {
+        String type = e.getClass().getSimpleName();
+        return e.getMessage() == null ? type : type + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,87 @@
+package io.ptimer.agent.exec;
+
+/**
+ * A job on a {@link TimerLane}: a one-shot due at a point in time, or a periodic one on a
+ * {@link Schedule}. Any thread may pause, resume or cancel it; its position in the lane's heap
+ * belongs to the lane's thread.
+ */
+public final class Deadline {
+
+    /** What a deadline runs on its lane's thread when it is due. */
+    @FunctionalInterface
+    public interface Task {
+        /** Runs once per due time. An exception is logged by the lane; count it in the task when it matters. */
+        void run(Deadline deadline) throws Exception;
+    }
+
+    final TimerLane lane;
+    final Task task;
+    final long interval;
+    final Schedule schedule;
+    final Lateness lateness;
+    long due;
+    int index = -1;
+    /** Where the deadline is, as its lane sees it. */
+    State state = State.NEW;
+
+    enum State { NEW, QUEUED, PARKED, RUNNING, DONE }
+
+    private volatile boolean cancelled;
+    private volatile boolean paused;
+    private volatile long runs;
+
+    Deadline(TimerLane lane, Task task, long due, long interval, Schedule schedule, Lateness lateness) {
+        this.lane = lane;
+        this.task = task;
+        this.due = due;
+        this.interval = interval;
+        this.schedule = schedule;
+        this.lateness = lateness;
+    }
+
+    /** No further runs; a run in progress completes. */
+    public void cancel() {
+        cancelled = true;
+        lane.submit(this);
+    }
+
+    /** Skips the runs that fall due until {@link #resume}. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Runs again from the next point of its schedule; does nothing unless paused. */
+    public void resume() {
+        if (paused) {
+            paused = false;
+            lane.submit(this);
+        }
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** Runs so far. */
+    public long runs() {
+        return runs;
+    }
+
+    /** Periodic runs that ended past their next grid point. */
+    public long overruns() {
+        return schedule == null ? 0 : schedule.overruns();
+    }
+
+    /** The interval of a periodic deadline in ns, 0 for a one-shot. */
+    public long interval() {
+        return interval;
+    }
+
+    void ran() {
+        runs = runs + 1;
+    }
+}

@@ -1,0 +1,26 @@
+package io.ptimer.agent.exec;
+
+import java.util.Locale;
+
+/** How a lane waits for its next deadline: the per-timer attribute {@code precision}. */
+public enum Precision {
+    /** Park until the deadline, with the thread's timer slack lowered: least CPU. */
+    SLEEP,
+    /** Park until shortly before the deadline, then spin; the spin is learnt from the wake-ups and capped at 5% of the interval. */
+    HYBRID,
+    /** Spin for the whole wait: the most precise, and one core busy per lane. */
+    SPIN;
+
+    /**
+     * The precision named {@code text}, in any case.
+     *
+     * @throws IllegalArgumentException saying which names exist
+     */
+    public static Precision parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("precision must be sleep, hybrid or spin");
+        }
+    }
+}

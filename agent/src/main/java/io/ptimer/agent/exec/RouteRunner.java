@@ -1,0 +1,84 @@
+package io.ptimer.agent.exec;
+
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.api.Route;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Calls bound routes for one lane: makes the instance an instance route needs once per cycle,
+ * catches what a route throws (counted and logged through {@link Errors}), and tells operators
+ * which route is running and for how long. Confined to its lane's thread; the figures are readable
+ * by anyone.
+ */
+public final class RouteRunner {
+    private final String owner;
+    private final Errors errors = new Errors();
+    private Map<Class<?>, Object> instances = new HashMap<>();
+    private boolean threw;
+    private volatile String running;
+    private volatile long runningSince;
+
+    /** @param owner who runs the routes, for messages, e.g. {@code timer "t1" worker 0} */
+    public RouteRunner(String owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * Runs {@code route} with {@code context}.
+     *
+     * @param label the route's role for operators, e.g. {@code loop}
+     * @return the route's result (1 for void, -1 for {@code false}), or {@link Route#END} when it threw
+     */
+    public int run(String label, BoundRoute route, Object context) {
+        threw = false;
+        runningSince = System.nanoTime();
+        running = label;
+        try {
+            Object target = route.needsInstance() ? instance(route) : null;
+            return route.invoker().applyAsInt(target, context);
+        } catch (Throwable t) {
+            threw = true;
+            errors.record(label + ": " + t, "ptimer: " + owner + ": " + label + " route " + route.spec().display()
+                    + " threw " + t, t);
+            return Route.END;
+        } finally {
+            running = null;
+        }
+    }
+
+    private Object instance(BoundRoute route) throws Throwable {
+        Object target = instances.get(route.owner());
+        if (target == null) {
+            target = route.factory().invoke();
+            instances.put(route.owner(), target);
+        }
+        return target;
+    }
+
+    /** Whether the last route run threw. */
+    public boolean threw() {
+        return threw;
+    }
+
+    /** Forgets the route instances: the next run makes new ones (a new cycle). */
+    public void dropInstances() {
+        if (!instances.isEmpty()) {
+            instances = new HashMap<>();
+        }
+    }
+
+    /** The label of the route running now, or {@code null}. */
+    public String running() {
+        return running;
+    }
+
+    /** How long the running route has been running, in ns, or 0. */
+    public long runningForNanos() {
+        return running == null ? 0 : System.nanoTime() - runningSince;
+    }
+
+    public Errors errors() {
+        return errors;
+    }
+}

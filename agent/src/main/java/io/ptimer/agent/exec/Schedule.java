@@ -1,0 +1,76 @@
+package io.ptimer.agent.exec;
+
+/**
+ * When a periodic job runs next. A fixed-delay schedule waits one interval after each run ends
+ * (ptimer basic, rtimer); a grid schedule keeps {@code t0 + k·interval} and, after an overrun,
+ * runs at once and re-anchors the grid there instead of bursting to catch up (ptimer sync, core
+ * timers). Confined to its lane's thread.
+ */
+public final class Schedule {
+    private final boolean grid;
+    private boolean armed;
+    private long deadline;
+    private long overruns;
+
+    /** @param grid a fixed grid ({@code true}) or a fixed delay after each run */
+    public Schedule(boolean grid) {
+        this.grid = grid;
+    }
+
+    /** Whether a deadline is set; entering a loop arms it. */
+    public boolean armed() {
+        return armed;
+    }
+
+    /** Enters the loop at {@code now}: a grid starts here (first run at once); a fixed delay waits first. */
+    public void arm(long now, long interval) {
+        armed = true;
+        deadline = grid ? now : now + interval;
+    }
+
+    /** Sets the next run to {@code at}; a grid restarts there. */
+    public void jump(long at) {
+        armed = true;
+        deadline = at;
+    }
+
+    public void disarm() {
+        armed = false;
+    }
+
+    /** The next run, on {@link System#nanoTime()}. */
+    public long deadline() {
+        return deadline;
+    }
+
+    /** Sets the next deadline after a run that ended at {@code now}. */
+    public void advance(long now, long interval) {
+        if (!grid) {
+            deadline = now + interval;
+            return;
+        }
+        deadline += interval;
+        if (now > deadline) {
+            overruns++;
+            deadline = now;
+        }
+    }
+
+    /** After a pause: skips the grid points (or the fixed-delay deadline) that passed meanwhile, counting no overrun. */
+    public void resume(long now, long interval) {
+        if (!armed || deadline >= now) {
+            return;
+        }
+        if (grid) {
+            long missed = (now - deadline + interval - 1) / interval;
+            deadline += missed * interval;
+        } else {
+            deadline = now;
+        }
+    }
+
+    /** Runs that ended past the next grid point. */
+    public long overruns() {
+        return overruns;
+    }
+}

@@ -1,0 +1,220 @@
+package io.ptimer.agent.exec;
+
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One daemon thread running many {@link Deadline}s: a binary heap ordered by due time, a precise
+ * wait for the nearest, and the runs one after another, so a slow run delays the others. Adding,
+ * cancelling or resuming costs O(log n); nothing is scanned per tick. Other threads hand deadlines
+ * over through a concurrent queue; the heap belongs to the lane's thread.
+ */
+public final class TimerLane {
+    private final Queue<Deadline> arrivals = new ConcurrentLinkedQueue<>();
+    private final DedicatedLane lane;
+    private Deadline[] heap = new Deadline[64];
+    private int size;
+    private volatile int pending;
+    private volatile boolean stopping;
+    private boolean started;
+
+    /** @param threadName e.g. {@code ptimer-core} */
+    public TimerLane(String threadName, Precision precision) {
+        this.lane = new DedicatedLane(threadName, precision, () -> stopping || !arrivals.isEmpty(), this::run);
+    }
+
+    /** Starts the lane's thread, once. */
+    public synchronized void start() {
+        if (!started) {
+            started = true;
+            lane.start();
+        }
+    }
+
+    /**
+     * A periodic deadline, first due one interval from now.
+     *
+     * @param grid     a fixed grid with the re-anchoring overrun rule, or a fixed delay after each run
+     * @param lateness where each run's lateness is recorded
+     */
+    public Deadline every(long intervalNanos, boolean grid, Lateness lateness, Deadline.Task task) {
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("interval must be > 0, not " + intervalNanos + " ns");
+        }
+        Schedule schedule = new Schedule(grid);
+        long first = System.nanoTime() + intervalNanos;
+        schedule.jump(first);
+        return submit(new Deadline(this, task, first, intervalNanos, schedule, lateness));
+    }
+
+    /** A one-shot deadline due at {@code due} ({@link System#nanoTime()}). */
+    public Deadline at(long due, Lateness lateness, Deadline.Task task) {
+        return submit(new Deadline(this, task, due, 0, null, lateness));
+    }
+
+    Deadline submit(Deadline d) {
+        arrivals.add(d);
+        lane.wake();
+        return d;
+    }
+
+    /** Deadlines waiting on this lane (due or not), as of the lane's last turn. */
+    public int pending() {
+        return pending + arrivals.size();
+    }
+
+    /** Stops the lane after the run in progress; deadlines still pending never run. */
+    public void stop() {
+        stopping = true;
+        lane.wake();
+    }
+
+    /** Waits for the lane's thread to end, at most until {@code deadline} (nanoTime). */
+    public boolean awaitStop(long deadline) throws InterruptedException {
+        return !started || lane.awaitStop(deadline);
+    }
+
+    public Thread thread() {
+        return lane.thread();
+    }
+
+    /** The OS id of the lane's thread. */
+    public long osThreadId() {
+        return lane.osThreadId();
+    }
+
+    private void run() {
+        for (;;) {
+            drainArrivals();
+            if (stopping) {
+                return;
+            }
+            if (size == 0) {
+                lane.park();
+                continue;
+            }
+            Deadline next = heap[0];
+            long spinCap = next.interval > 0 ? next.interval / 20 : Long.MAX_VALUE;
+            if (!lane.awaitUntil(next.due, spinCap)) {
+                continue;
+            }
+            remove(next);
+            if (next.cancelled()) {
+                next.state = Deadline.State.DONE;
+            } else if (next.paused()) {
+                next.state = Deadline.State.PARKED;
+            } else {
+                runDue(next);
+            }
+        }
+    }
+
+    private void runDue(Deadline d) {
+        d.state = Deadline.State.RUNNING;
+        long start = System.nanoTime();
+        d.lateness.record(start - d.due);
+        try {
+            d.task.run(d);
+        } catch (Throwable t) {
+            Log.error("ptimer: a task on " + lane.thread().getName() + " threw " + t, t);
+        }
+        d.ran();
+        if (d.schedule != null && !d.cancelled()) {
+            d.schedule.advance(System.nanoTime(), d.interval);
+            d.due = d.schedule.deadline();
+            insert(d);
+        } else {
+            d.state = Deadline.State.DONE;
+        }
+    }
+
+    private void drainArrivals() {
+        Deadline d;
+        while ((d = arrivals.poll()) != null) {
+            if (d.cancelled()) {
+                if (d.state == Deadline.State.QUEUED) {
+                    remove(d);
+                }
+                d.state = Deadline.State.DONE;
+                continue;
+            }
+            if (d.state != Deadline.State.NEW && d.state != Deadline.State.PARKED) {
+                continue;
+            }
+            if (d.paused()) {
+                d.state = Deadline.State.PARKED;
+                continue;
+            }
+            if (d.state == Deadline.State.PARKED && d.schedule != null) {
+                d.schedule.resume(System.nanoTime(), d.interval);
+                d.due = d.schedule.deadline();
+            }
+            insert(d);
+        }
+        pending = size;
+    }
+
+    private void insert(Deadline d) {
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        d.state = Deadline.State.QUEUED;
+        d.index = size;
+        heap[size++] = d;
+        siftUp(d.index);
+        pending = size;
+    }
+
+    private void remove(Deadline d) {
+        int i = d.index;
+        Deadline last = heap[--size];
+        heap[size] = null;
+        d.index = -1;
+        if (i != size) {
+            heap[i] = last;
+            last.index = i;
+            siftDown(i);
+            if (heap[i] == last) {
+                siftUp(i);
+            }
+        }
+        pending = size;
+    }
+
+    private void siftUp(int i) {
+        Deadline d = heap[i];
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            Deadline p = heap[parent];
+            if (p.due - d.due <= 0) {
+                break;
+            }
+            heap[i] = p;
+            p.index = i;
+            i = parent;
+        }
+        heap[i] = d;
+        d.index = i;
+    }
+
+    private void siftDown(int i) {
+        Deadline d = heap[i];
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            int right = child + 1;
+            if (right < size && heap[right].due - heap[child].due < 0) {
+                child = right;
+            }
+            if (d.due - heap[child].due <= 0) {
+                break;
+            }
+            heap[i] = heap[child];
+            heap[i].index = i;
+            i = child;
+        }
+        heap[i] = d;
+        d.index = i;
+    }
+}

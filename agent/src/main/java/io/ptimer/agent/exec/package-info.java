@@ -1,0 +1,22 @@
+/**
+ * Where code runs: the execution layer every timer system shares.
+ *
+ * <ul>
+ *   <li>a {@link io.ptimer.agent.exec.DedicatedLane}: one daemon thread and its precise wait,
+ *       for a job that owns its thread (a ptimer worker);</li>
+ *   <li>a {@link io.ptimer.agent.exec.TimerLane}: one daemon thread running many periodic or
+ *       one-shot {@link io.ptimer.agent.exec.Deadline}s from a heap, waiting precisely for the
+ *       nearest one (the shared {@code ptimer-core} lane, an rtimer thread, a timer process, an
+ *       async timer thread);</li>
+ *   <li>a {@link io.ptimer.agent.exec.TaskPool}: named threads taking tasks from a bounded queue.</li>
+ * </ul>
+ *
+ * <p>Route calls with their per-cycle instances ({@link io.ptimer.agent.exec.RouteRunner}), error
+ * counting with the rate-limited log ({@link io.ptimer.agent.exec.Errors}) and lateness recording
+ * ({@link io.ptimer.agent.exec.Lateness}) are one piece each, used by every system.
+ *
+ * <p>Threading rule: each lane's state (its schedule, its heap, its route instances) is confined to
+ * the lane's own thread. Other threads only hand it work through a concurrent queue and wake it;
+ * the figures operators read are single-writer fields, published with volatile or ordered writes.
+ */
+package io.ptimer.agent.exec;

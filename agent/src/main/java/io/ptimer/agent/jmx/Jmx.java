@@ -1,0 +1,131 @@
+package io.ptimer.agent.jmx;
+
+import io.ptimer.agent.exec.Log;
+import io.ptimer.agent.ptimer.Ptimer;
+import io.ptimer.agent.runtime.Engine;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.management.ImmutableDescriptor;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanException;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import javax.management.openmbean.OpenType;
+
+/**
+ * Puts the engine on the platform MBean server: {@code io.ptimer:type=PTimer} and one
+ * {@code io.ptimer:type=Timer,name=<timer>} per ptimer timer. Opens no port: remote access is the JVM's
+ * own {@code com.sun.management.jmxremote} connector, if the host enables it.
+ */
+public final class Jmx {
+    public static final String MANAGER = "io.ptimer:type=PTimer";
+
+    /**
+     * How long after premain the MBeans appear. The platform MBean server initialises
+     * java.util.logging; waiting lets a host's main choose its own LogManager first.
+     */
+    public static final long PREMAIN_DELAY_MILLIS = 1000;
+
+    /** The {@code String timer} parameter of the manager's operations. */
+    static final MBeanParameterInfo TIMER = new MBeanParameterInfo("timer", String.class.getName(), "Timer name");
+    /** The {@code int worker} parameter of the one-worker operations. */
+    static final MBeanParameterInfo WORKER = new MBeanParameterInfo("worker", int.class.getName(),
+            "Worker index, 0-based");
+
+    private static Executor notifier;
+
+    private Jmx() {
+    }
+
+    /** {@value #MANAGER}. */
+    public static ObjectName managerName() {
+        return name(MANAGER);
+    }
+
+    static ObjectName ptimerName(String timer) {
+        return name("io.ptimer:type=Timer,name=" + timer);
+    }
+
+    private static ObjectName name(String text) {
+        try {
+            return new ObjectName(text);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A read-only attribute of an open type, described as an MXBean would describe it. */
+    static MBeanAttributeInfo attribute(String name, OpenType<?> type, String description) {
+        return new MBeanAttributeInfo(name, type.getClassName(), description, true, false, false,
+                new ImmutableDescriptor(new String[] {"openType", "originalType"},
+                        new Object[] {type, type.getClassName()}));
+    }
+
+    /** An action returning a line that says what was asked of whom. */
+    static MBeanOperationInfo operation(String name, String description, MBeanParameterInfo... params) {
+        return new MBeanOperationInfo(name, description, params, String.class.getName(), MBeanOperationInfo.ACTION);
+    }
+
+    /** Registers the manager MBean and an MBean for every timer that has none yet. Never throws. */
+    public static synchronized void publish(Engine engine) {
+        MBeanServer server;
+        try {
+            server = ManagementFactory.getPlatformMBeanServer();
+        } catch (RuntimeException | LinkageError e) {
+            Log.error("ptimer: no platform MBean server, the timers cannot be steered over JMX: " + e, e);
+            return;
+        }
+        register(server, managerName(), () -> new ManagerMBean(engine));
+        for (Ptimer timer : engine.ptimer().timers()) {
+            register(server, ptimerName(timer.name()), () -> new PtimerMBean(engine.ptimer(), timer, notifier()));
+        }
+    }
+
+    private static void register(MBeanServer server, ObjectName name, Supplier<Object> mbean) {
+        try {
+            if (!server.isRegistered(name)) {
+                server.registerMBean(mbean.get(), name);
+            }
+        } catch (InstanceAlreadyExistsException e) {
+            Log.warn("ptimer: MBean " + name + " is already registered (by another copy of the agent?)");
+        } catch (JMException | RuntimeException | LinkageError e) {
+            Log.error("ptimer: could not register MBean " + name + ": " + e, e);
+        }
+    }
+
+    /** One daemon thread, made on demand and gone when idle, hands notifications to listeners. */
+    private static Executor notifier() {
+        if (notifier == null) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "ptimer-notifications");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            notifier = pool;
+        }
+        return notifier;
+    }
+
+    /**
+     * Runs an operator's request. A refused request (unknown timer or worker, timer not running)
+     * becomes an MBeanException whose own message is the reason, which JMX clients show as is.
+     */
+    static String call(Supplier<String> request) throws MBeanException {
+        try {
+            return request.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MBeanException(new IllegalArgumentException(e.getMessage()), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.binding.Binding;
+import io.ptimer.agent.binding.BoundRoute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A configured ptimer timer and, once its routes are bound, its workers. Until then it waits for
+ * its route classes; a route that fails to bind late leaves it failed, with the reason.
+ */
+public final class Ptimer {
+    private final PtimerSpec spec;
+    private volatile List<Worker> workers = List.of();
+    private volatile String status = "binding";
+    private volatile Binding binding;
+    private volatile WorkerListener listener;
+
+    Ptimer(PtimerSpec spec) {
+        this.spec = spec;
+    }
+
+    public PtimerSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /** Creates and starts the workers with the bound routes. */
+    synchronized void start(Map<Phase, BoundRoute> routes) {
+        List<Worker> created = new ArrayList<>(spec.nworkers());
+        for (int i = 0; i < spec.nworkers(); i++) {
+            created.add(new Worker(this, i, routes));
+        }
+        workers = List.copyOf(created);
+        status = "running";
+        for (Worker w : created) {
+            w.start();
+        }
+    }
+
+    /** Waits for the classes that {@code binding} has not bound yet. */
+    void waitFor(Binding binding) {
+        this.binding = binding;
+    }
+
+    void fail(String reason) {
+        status = "failed: " + reason;
+    }
+
+    /** The listener of its workers' state changes, or {@code null}. */
+    WorkerListener listener() {
+        return listener;
+    }
+
+    /** Sets or, with {@code null}, removes the listener of its workers' state changes. */
+    public void listener(WorkerListener listener) {
+        this.listener = listener;
+    }
+
+    /** running, waiting for ..., or failed: .... */
+    public String status() {
+        Binding b = binding;
+        String s = status;
+        return b != null && b.waiting() && s.equals("binding") ? "waiting for " + b.awaited() : s;
+    }
+
+    public List<Worker> workers() {
+        return workers;
+    }
+
+    /**
+     * The worker with that index.
+     *
+     * @throws IllegalArgumentException naming the timer, the index and what exists
+     */
+    public Worker worker(int index) {
+        List<Worker> ws = checkRunning();
+        if (index < 0 || index >= ws.size()) {
+            throw new IllegalArgumentException("timer \"" + name() + "\" has no worker " + index + " (workers: 0.."
+                    + (ws.size() - 1) + ")");
+        }
+        return ws.get(index);
+    }
+
+    /** The workers, when the timer runs. @throws IllegalArgumentException saying why not */
+    List<Worker> checkRunning() {
+        List<Worker> ws = workers;
+        if (ws.isEmpty()) {
+            throw new IllegalArgumentException("timer \"" + name() + "\" is not running: " + status);
+        }
+        return ws;
+    }
+}

@@ -1,0 +1,168 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.binding.RouteShape;
+import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.config.Entry;
+import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.exec.Precision;
+import io.ptimer.api.TimerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The ptimer module's entries: {@code default_type}, {@code default_interval},
+ * {@code default_nworkers}, {@code timer}, {@code start}, {@code loop}, {@code end}, and the
+ * engine-wide {@code shutdown_timeout} and {@code late_binding}. Entries apply in order, so
+ * defaults come before the timers that use them and a timer before its routes.
+ */
+public final class PtimerConfig implements ModuleConfig {
+    /** The most workers one timer may have. */
+    public static final int MAX_WORKERS = 1024;
+    /** A timer name: it goes into ObjectNames and thread names. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private TimerType defaultType = TimerType.BASIC;
+    private long defaultInterval = TimeUnit.SECONDS.toNanos(1);
+    private int defaultNworkers = 1;
+    private long shutdownTimeout = TimeUnit.SECONDS.toNanos(5);
+    private boolean lateBinding = true;
+    private final Map<String, PtimerSpec> timers = new LinkedHashMap<>();
+
+    @Override
+    public void apply(Entry e) throws ConfigException {
+        switch (e.key()) {
+            case "default_type" -> defaultType = type(e, e.value());
+            case "default_interval" -> defaultInterval = e.interval(e.value());
+            case "default_nworkers" -> defaultNworkers = e.intIn("default_nworkers", 1, MAX_WORKERS);
+            case "shutdown_timeout" -> shutdownTimeout = e.interval(e.value());
+            case "late_binding" -> lateBinding = e.intIn("late_binding", 0, 1) == 1;
+            case "timer" -> addTimer(e);
+            case "start" -> addRoute(Phase.START, e);
+            case "loop" -> addRoute(Phase.LOOP, e);
+            case "end" -> addRoute(Phase.END, e);
+            default -> throw e.error("unknown key \"" + e.key() + "\" (known: default_type, default_interval,"
+                    + " default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, config)");
+        }
+    }
+
+    @Override
+    public void finish() throws ConfigException {
+        for (PtimerSpec timer : timers.values()) {
+            if (timer.route(Phase.LOOP) == null) {
+                throw ConfigException.entry("timer", timer.entry(),
+                        "timer \"" + timer.name() + "\" has no loop route (add loop=timer=" + timer.name() + ";route=...)");
+            }
+        }
+    }
+
+    /** The timers in the order they were defined. */
+    public List<PtimerSpec> timers() {
+        return new ArrayList<>(timers.values());
+    }
+
+    /** How long, in all, end routes (and queued tasks) may take when the JVM shuts down. */
+    public long shutdownTimeoutNanos() {
+        return shutdownTimeout;
+    }
+
+    /** Whether a route class outside the class path may be bound when the application loads it. */
+    public boolean lateBinding() {
+        return lateBinding;
+    }
+
+    private void addTimer(Entry e) throws ConfigException {
+        String name = null;
+        TimerType type = defaultType;
+        long interval = defaultInterval;
+        int nworkers = defaultNworkers;
+        int ntasks = 0;
+        int nslices = 1;
+        Precision precision = Precision.HYBRID;
+        boolean autostart = true;
+        for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
+            String v = attr.getValue();
+            switch (attr.getKey()) {
+                case "name" -> name = v;
+                case "type" -> type = type(e, v);
+                case "interval" -> interval = e.interval(v);
+                case "nworkers" -> nworkers = e.intIn(v, "nworkers", 1, MAX_WORKERS);
+                case "ntasks" -> ntasks = e.intIn(v, "ntasks", 0, Integer.MAX_VALUE);
+                case "nslices" -> nslices = e.intIn(v, "nslices", 1, Integer.MAX_VALUE);
+                case "precision" -> {
+                    try {
+                        precision = Precision.parse(v);
+                    } catch (IllegalArgumentException x) {
+                        throw e.error(x.getMessage());
+                    }
+                }
+                case "autostart" -> autostart = e.intIn(v, "autostart", 0, 1) == 1;
+                default -> throw e.error("unknown attribute \"" + attr.getKey()
+                        + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart)");
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            throw e.error("name is required");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
+        }
+        if (timers.containsKey(name)) {
+            throw e.error("timer \"" + name + "\" is defined twice");
+        }
+        timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
+                Map.of(), e.value()));
+    }
+
+    private void addRoute(Phase phase, Entry e) throws ConfigException {
+        Map<String, String> attrs = e.attributes();
+        for (String attr : attrs.keySet()) {
+            if (!attr.equals("timer") && !attr.equals("route")) {
+                throw e.error("unknown attribute \"" + attr + "\" (known: timer, route)");
+            }
+        }
+        String timerName = attrs.get("timer");
+        String route = attrs.get("route");
+        if (timerName == null || timerName.isEmpty()) {
+            throw e.error("timer is required");
+        }
+        if (route == null || route.isEmpty()) {
+            throw e.error("route is required");
+        }
+        PtimerSpec timer = timers.get(timerName);
+        if (timer == null) {
+            throw e.error("unknown timer \"" + timerName + "\" (" + (timers.isEmpty()
+                    ? "no timer is defined before this entry"
+                    : "defined before this entry: " + String.join(", ", timers.keySet())) + ")");
+        }
+        RouteSpec existing = timer.route(phase);
+        if (existing != null) {
+            throw e.error("timer \"" + timerName + "\" has a " + phase.key() + " route already ("
+                    + existing.display() + ")");
+        }
+        try {
+            timers.put(timerName, timer.with(phase, RouteSpec.parse(route, RouteShape.PTIMER,
+                    phase.key() + " \"" + e.value() + "\"")));
+        } catch (IllegalArgumentException x) {
+            throw e.error(x.getMessage());
+        }
+    }
+
+    private static TimerType type(Entry e, String text) throws ConfigException {
+        String range = "an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice)";
+        int code;
+        try {
+            code = Integer.parseInt(text.trim());
+        } catch (NumberFormatException x) {
+            throw e.error("type must be " + range + ", not \"" + text + "\"");
+        }
+        if (code < 0 || code > 3) {
+            throw e.error("type must be " + range + ", not " + code);
+        }
+        return TimerType.of(code);
+    }
+}

@@ -1,0 +1,54 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.exec.Precision;
+import io.ptimer.api.TimerType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One configured ptimer timer, immutable. Routes are added by later entries, so
+ * {@link #with(Phase, RouteSpec)} returns a copy.
+ *
+ * @param routes the configured route of each phase that has one
+ * @param entry  the {@code timer} entry's value, for messages
+ */
+public record PtimerSpec(
+        String name,
+        TimerType type,
+        long intervalNanos,
+        int nworkers,
+        int ntasks,
+        int nslices,
+        Precision precision,
+        boolean autostart,
+        Map<Phase, RouteSpec> routes,
+        String entry) {
+
+    public PtimerSpec {
+        EnumMap<Phase, RouteSpec> copy = new EnumMap<>(Phase.class);
+        copy.putAll(routes);
+        routes = Collections.unmodifiableMap(copy);
+    }
+
+    /** The route of {@code phase}, or {@code null}. */
+    public RouteSpec route(Phase phase) {
+        return routes.get(phase);
+    }
+
+    /** The configured routes, in phase order. */
+    public List<RouteSpec> routeList() {
+        return new ArrayList<>(routes.values());
+    }
+
+    /** A copy with {@code route} as the route of {@code phase}. */
+    public PtimerSpec with(Phase phase, RouteSpec route) {
+        Map<Phase, RouteSpec> more = new EnumMap<>(Phase.class);
+        more.putAll(routes);
+        more.put(phase, route);
+        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, more, entry);
+    }
+}

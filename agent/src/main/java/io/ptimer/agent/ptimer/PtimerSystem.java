@@ -1,0 +1,149 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.binding.Binding;
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.LateBinding;
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.exec.Log;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ptimer timers of this JVM: loads them, forwards operators' requests to their workers, and
+ * lets every worker within a cycle run its end route when the JVM shuts down. Thread-safe.
+ */
+public final class PtimerSystem {
+    private final LateBinding lateBinding;
+    private final Map<String, Ptimer> timers = new LinkedHashMap<>();
+    private volatile boolean shuttingDown;
+
+    public PtimerSystem(LateBinding lateBinding) {
+        this.lateBinding = lateBinding;
+    }
+
+    /**
+     * Checks every timer and binds the routes whose classes are visible; starts nothing.
+     *
+     * @param lateAllowed whether a route class outside the class path may be bound when loaded
+     * @return what starts the timers, to run once every system of the configuration is checked
+     * @throws ConfigException naming the entry; nothing changes then
+     */
+    public synchronized Runnable prepare(List<PtimerSpec> specs, boolean lateAllowed) throws ConfigException {
+        for (PtimerSpec spec : specs) {
+            if (timers.containsKey(spec.name())) {
+                throw ConfigException.entry("timer", spec.entry(), "timer \"" + spec.name()
+                        + "\" is already loaded in this JVM");
+            }
+        }
+        Map<Ptimer, Binding> bindings = new LinkedHashMap<>();
+        for (PtimerSpec spec : specs) {
+            bindings.put(new Ptimer(spec), Binding.prepare(spec.routeList(), lateBinding, lateAllowed));
+        }
+        return () -> bindings.forEach(this::begin);
+    }
+
+    private synchronized void begin(Ptimer timer, Binding binding) {
+        timers.put(timer.name(), timer);
+        if (binding.waiting()) {
+            timer.waitFor(binding);
+            System.err.println("ptimer: timer \"" + timer.name() + "\" waits for " + binding.awaited()
+                    + " by the application (not on the class path); it starts then");
+        }
+        binding.whenBound(new Binding.Listener() {
+            @Override
+            public void bound(List<BoundRoute> routes) {
+                if (!shuttingDown) {
+                    timer.start(byPhase(timer.spec(), routes));
+                }
+            }
+
+            @Override
+            public void failed(String reason) {
+                timer.fail(reason);
+                Log.error("ptimer: " + reason + "; timer \"" + timer.name() + "\" does not start", null);
+            }
+        });
+    }
+
+    private static Map<Phase, BoundRoute> byPhase(PtimerSpec spec, List<BoundRoute> routes) {
+        Map<Phase, BoundRoute> map = new EnumMap<>(Phase.class);
+        List<Phase> phases = new ArrayList<>(spec.routes().keySet());
+        for (int i = 0; i < phases.size(); i++) {
+            map.put(phases.get(i), routes.get(i));
+        }
+        return map;
+    }
+
+    /** The timers, in the order they were loaded. */
+    public synchronized List<Ptimer> timers() {
+        return new ArrayList<>(timers.values());
+    }
+
+    /**
+     * The timer with that name.
+     *
+     * @throws IllegalArgumentException naming it and the timers that exist
+     */
+    public synchronized Ptimer timer(String name) {
+        Ptimer timer = name == null ? null : timers.get(name);
+        if (timer == null) {
+            throw new IllegalArgumentException("unknown timer \"" + name + "\" (timers: "
+                    + (timers.isEmpty() ? "none" : String.join(", ", timers.keySet())) + ")");
+        }
+        return timer;
+    }
+
+    /**
+     * Sends a request to every worker of a timer, or to one when {@code worker} is not null.
+     *
+     * @return a line saying what was asked of whom
+     * @throws IllegalArgumentException for an unknown timer or worker; nothing is sent then
+     */
+    public String request(Request request, String timerName, Integer worker) {
+        Ptimer timer = timer(timerName);
+        if (shuttingDown) {
+            throw new IllegalStateException("the JVM is shutting down; timer \"" + timerName + "\" takes no requests");
+        }
+        if (worker != null) {
+            timer.worker(worker).request(request);
+            return request.command() + " sent to timer \"" + timerName + "\" worker " + worker;
+        }
+        List<Worker> workers = timer.checkRunning();
+        workers.forEach(w -> w.request(request));
+        return request.command() + " sent to timer \"" + timerName + "\" (" + workers.size() + " worker"
+                + (workers.size() == 1 ? "" : "s") + ")";
+    }
+
+    /** The text of {@code ptimer.list}. */
+    public String list() {
+        return Listing.of(timers());
+    }
+
+    /** Asks every worker within a cycle to run its end route, then to stop; takes no more requests. */
+    public void shutdown() {
+        shuttingDown = true;
+        for (Ptimer t : timers()) {
+            t.workers().forEach(Worker::shutdown);
+        }
+    }
+
+    /**
+     * Waits for the workers to stop, at most until {@code deadline} (nanoTime).
+     *
+     * @return the workers still running then, with what they run
+     */
+    public List<String> awaitStop(long deadline) throws InterruptedException {
+        List<String> late = new ArrayList<>();
+        for (Ptimer t : timers()) {
+            for (Worker w : t.workers()) {
+                if (w.thread() != Thread.currentThread() && !w.awaitStop(deadline)) {
+                    late.add(w.thread().getName() + " (in " + w.state() + ")");
+                }
+            }
+        }
+        return late;
+    }
+}

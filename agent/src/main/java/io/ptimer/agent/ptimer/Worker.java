@@ -1,0 +1,288 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.exec.DedicatedLane;
+import io.ptimer.agent.exec.Lateness;
+import io.ptimer.agent.exec.RouteRunner;
+import io.ptimer.agent.exec.Schedule;
+import io.ptimer.api.Route;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One worker of a timer, on its own {@link DedicatedLane} {@code ptimer-<timer>-<worker>}: start
+ * route, then the loop route every interval, then the end route, then paused until told otherwise.
+ *
+ * <p>Requests from operators are queued and applied in order at safe points: at once while the
+ * worker waits or is paused, otherwise when the running route returns. A route is never cut off.
+ */
+public final class Worker {
+    private final Ptimer timer;
+    private final int index;
+    private final Map<Phase, BoundRoute> routes;
+    private final WorkerContext ctx;
+    private final Schedule schedule;
+    private final DedicatedLane lane;
+    private final RouteRunner runner;
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final Lateness lateness = new Lateness();
+
+    /** The phase the worker runs next when it is not paused; {@code null} after its end route. */
+    private volatile Phase next = Phase.START;
+    private volatile boolean stopping;
+    private volatile boolean paused;
+    private volatile long iterations;
+    private volatile long overruns;
+    private volatile boolean finished;
+    private boolean inCycle;
+    private boolean firstLoop;
+
+    Worker(Ptimer timer, int index, Map<Phase, BoundRoute> routes) {
+        PtimerSpec spec = timer.spec();
+        this.timer = timer;
+        this.index = index;
+        this.routes = routes;
+        this.ctx = new WorkerContext(spec, index);
+        this.schedule = new Schedule(spec.type().synced());
+        this.paused = !spec.autostart();
+        this.runner = new RouteRunner("timer \"" + spec.name() + "\" worker " + index);
+        this.lane = new DedicatedLane("ptimer-" + spec.name() + "-" + index, spec.precision(),
+                () -> stopping || !requests.isEmpty(), this::run);
+    }
+
+    void start() {
+        lane.start();
+    }
+
+    /** Queues a request; the worker applies it at its next safe point. */
+    public void request(Request request) {
+        requests.add(request);
+        lane.wake();
+    }
+
+    /** Asks the worker to run its end route if it is within a cycle, then to stop. */
+    public void shutdown() {
+        stopping = true;
+        lane.wake();
+    }
+
+    /** Waits for the worker's thread to stop, at most until {@code deadline} (nanoTime). */
+    public boolean awaitStop(long deadline) throws InterruptedException {
+        return lane.awaitStop(deadline);
+    }
+
+    private void run() {
+        ctx.attach(lane.thread(), lane.osThreadId());
+        try {
+            for (;;) {
+                applyRequests();
+                if (stopping && !inCycle) {
+                    return;
+                }
+                if (stopping) {
+                    next = Phase.END;
+                    paused = false;
+                }
+                if (paused || next == null) {
+                    lane.park();
+                    continue;
+                }
+                switch (next) {
+                    case START -> runStart();
+                    case LOOP -> runLoop();
+                    case END -> runEnd();
+                }
+            }
+        } finally {
+            finished = true;
+        }
+    }
+
+    private void applyRequests() {
+        Request request;
+        while ((request = requests.poll()) != null) {
+            if (request == Request.PAUSE) {
+                if (next != null && !paused) {
+                    paused = true;
+                    announce(WorkerListener.PAUSED);
+                }
+            } else if (request == Request.CONTINUE) {
+                if (paused && next != null) {
+                    paused = false;
+                    schedule.resume(System.nanoTime(), ctx.intervalNanos());
+                    announce(WorkerListener.RESUMED);
+                }
+            } else if (jump(request.jump())) {
+                return;
+            }
+        }
+    }
+
+    /** Applies a jump request; returns whether the worker goes there now. */
+    private boolean jump(Phase target) {
+        switch (target) {
+            case START -> {
+                resume();
+                next = Phase.START;
+            }
+            case LOOP -> {
+                resume();
+                if (!inCycle) {
+                    beginCycle();
+                }
+                schedule.jump(System.nanoTime());
+                next = Phase.LOOP;
+                announce(Phase.LOOP.key());
+            }
+            case END -> {
+                if (!inCycle) {
+                    return false;
+                }
+                resume();
+                next = Phase.END;
+            }
+        }
+        return true;
+    }
+
+    /** Leaves the paused state for a jump, telling listeners when the worker was paused. */
+    private void resume() {
+        boolean was = paused();
+        paused = false;
+        if (was) {
+            announce(WorkerListener.RESUMED);
+        }
+    }
+
+    private void announce(String event) {
+        WorkerListener listener = timer.listener();
+        if (listener != null) {
+            listener.changed(this, event);
+        }
+    }
+
+    private void beginCycle() {
+        ctx.reset();
+        runner.dropInstances();
+        inCycle = true;
+        firstLoop = true;
+        schedule.disarm();
+    }
+
+    private void runStart() {
+        beginCycle();
+        announce(Phase.START.key());
+        ctx.inStart(true);
+        int result;
+        try {
+            result = invoke(Phase.START);
+        } finally {
+            ctx.inStart(false);
+        }
+        next = result < 0 ? Phase.END : Phase.LOOP;
+        if (next == Phase.LOOP) {
+            announce(Phase.LOOP.key());
+        }
+    }
+
+    private void runLoop() {
+        long interval = ctx.intervalNanos();
+        if (!schedule.armed()) {
+            schedule.arm(System.nanoTime(), interval);
+        }
+        long deadline = schedule.deadline();
+        if (!lane.awaitUntil(deadline, interval / 20)) {
+            return;
+        }
+        lateness.record(System.nanoTime() - deadline);
+        if (timer.spec().type().sliced()) {
+            ctx.nextSlice(firstLoop);
+        }
+        firstLoop = false;
+        int result = invoke(Phase.LOOP);
+        iterations++;
+        if (result < 0 && !runner.threw()) {
+            next = Phase.END;
+            schedule.disarm();
+            return;
+        }
+        schedule.advance(System.nanoTime(), interval);
+        overruns = schedule.overruns();
+    }
+
+    private void runEnd() {
+        announce(Phase.END.key());
+        invoke(Phase.END);
+        inCycle = false;
+        runner.dropInstances();
+        ctx.reset();
+        schedule.disarm();
+        next = null;
+        announce(WorkerListener.PAUSED);
+    }
+
+    /** Runs the route of {@code phase}: its result, {@link Route#CONTINUE} when there is none, {@link Route#END} when it threw. */
+    private int invoke(Phase phase) {
+        BoundRoute route = routes.get(phase);
+        return route == null ? Route.CONTINUE : runner.run(phase.key(), route, ctx);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    WorkerContext context() {
+        return ctx;
+    }
+
+    /** Whether the worker is paused, by a request or after its end route. */
+    public boolean paused() {
+        return paused || next == null;
+    }
+
+    /** The route the worker is in: start, loop or end (running it or about to), or none after its end route. */
+    String phase() {
+        Phase n = next;
+        return n == null ? "none" : n.key();
+    }
+
+    /** A word for operators: start, loop, end (running that route), sleeping, paused, ended, stopped. */
+    public String state() {
+        String r = runner.running();
+        if (r != null) {
+            return r;
+        }
+        if (finished) {
+            return "stopped";
+        }
+        if (next == null) {
+            return "ended";
+        }
+        return paused ? "paused" : "sleeping";
+    }
+
+    RouteRunner runner() {
+        return runner;
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    public long overruns() {
+        return overruns;
+    }
+
+    public long errors() {
+        return runner.errors().count();
+    }
+
+    public Lateness lateness() {
+        return lateness;
+    }
+
+    public Thread thread() {
+        return lane.thread();
+    }
+}

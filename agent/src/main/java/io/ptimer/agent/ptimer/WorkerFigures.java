@@ -1,0 +1,29 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.exec.Lateness;
+
+/**
+ * What operators see of one worker at one moment: the columns of {@code ptimer.list} plus
+ * counters and recent lateness. Figures are read one by one, not as a consistent snapshot.
+ *
+ * @param phase    the route the worker is in (start, loop, end) or none after its end route
+ * @param state    start, loop, end (running that route), sleeping, paused, ended or stopped
+ * @param interval the worker's interval, as set by its start route
+ */
+public record WorkerFigures(int worker, long pid, String interval, int ntasks, int tasks, int nslices, int slice,
+        boolean paused, String phase, String state, long runningForUs, long iterations, long errors, long overruns,
+        long latenessP50Us, long latenessP99Us, long latenessMaxUs, String lastError) {
+
+    /** The figures of {@code w} now. */
+    public static WorkerFigures of(Worker w) {
+        WorkerContext c = w.context();
+        long[] late = w.lateness().sorted();
+        return new WorkerFigures(w.index(), c.pid(), Interval.format(c.intervalNanos()), c.ntasks(), c.tasks(),
+                c.nslices(), c.slice(), w.paused(), w.phase(), w.state(), w.runner().runningForNanos() / 1000,
+                w.iterations(), w.errors(), w.overruns(),
+                Lateness.percentile(late, 50) / 1000, Lateness.percentile(late, 99) / 1000,
+                late.length == 0 ? 0 : late[late.length - 1] / 1000,
+                w.runner().errors().last() == null ? "" : w.runner().errors().last());
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Kamailio's ptimer module: timers whose workers run a start route, then a loop route every
+ * interval, then an end route, steered by the requests pause, continue, start, loop and end.
+ * Its configuration schema ({@link io.ptimer.agent.ptimer.PtimerConfig}), the timers
+ * ({@link io.ptimer.agent.ptimer.Ptimer}), their workers ({@link io.ptimer.agent.ptimer.Worker},
+ * each on its own {@link io.ptimer.agent.exec.DedicatedLane}) and the text of {@code ptimer.list}.
+ *
+ * <p>Threading rule: a worker's state machine, context and route instances belong to its own
+ * thread. Any thread may send a {@link io.ptimer.agent.ptimer.Request}: it is queued and applied
+ * by the worker at its next safe point. Operators' figures are volatile single-writer fields.
+ */
+package io.ptimer.agent.ptimer;

@@ -1,0 +1,113 @@
+package io.ptimer.agent.runtime;
+
+import io.ptimer.agent.binding.LateBinding;
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.config.ConfigReader;
+import io.ptimer.agent.config.Entry;
+import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.exec.Ticks;
+import io.ptimer.agent.ptimer.PtimerConfig;
+import io.ptimer.agent.ptimer.PtimerSpec;
+import io.ptimer.agent.ptimer.PtimerSystem;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * All timer systems of this JVM. Loads configurations (checked and bound as a whole before anything
+ * starts), gives operators the systems, and runs them down at shutdown. One per JVM.
+ */
+public final class Engine {
+    private static Engine instance;
+
+    private final Ticks ticks = new Ticks();
+    private final PtimerSystem ptimer;
+    private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
+    private boolean hookInstalled;
+
+    private Engine(Instrumentation inst) {
+        this.ptimer = new PtimerSystem(new LateBinding(inst));
+    }
+
+    /** The engine of this JVM, made on first use. */
+    public static synchronized Engine get(Instrumentation inst) {
+        if (instance == null) {
+            instance = new Engine(inst);
+        }
+        return instance;
+    }
+
+    /**
+     * Reads agent arguments (and the files they name), checks and binds every timer, then starts
+     * them. On any error nothing starts and nothing changes.
+     *
+     * @return the names of the timers loaded, in order
+     * @throws ConfigException naming the entry and what is wrong
+     */
+    public synchronized List<String> load(String agentArgs) throws ConfigException {
+        PtimerConfig ptimerConfig = new PtimerConfig();
+        Map<String, ModuleConfig> modules = new LinkedHashMap<>();
+        modules.put(ConfigReader.DEFAULT_MODULE, ptimerConfig);
+        ConfigReader.read(agentArgs, List.copyOf(modules.keySet()), entry -> moduleOf(modules, entry).apply(entry));
+        for (ModuleConfig module : modules.values()) {
+            module.finish();
+        }
+        Runnable startPtimers = ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding());
+        shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
+        installShutdownHook();
+        startPtimers.run();
+        List<String> names = new ArrayList<>();
+        for (PtimerSpec spec : ptimerConfig.timers()) {
+            names.add(spec.name());
+        }
+        return names;
+    }
+
+    /** The module that takes {@code entry}; a module with no system here leaves it to ptimer, which names it unknown. */
+    private static ModuleConfig moduleOf(Map<String, ModuleConfig> modules, Entry entry) {
+        ModuleConfig module = modules.get(entry.module());
+        return module != null ? module : modules.get(ConfigReader.DEFAULT_MODULE);
+    }
+
+    public PtimerSystem ptimer() {
+        return ptimer;
+    }
+
+    /** Time since the engine started. */
+    public Ticks ticks() {
+        return ticks;
+    }
+
+    /** Everything the engine runs, as text: {@code ptimer.list}. */
+    public String list() {
+        return ptimer.list();
+    }
+
+    private void installShutdownHook() {
+        if (!hookInstalled) {
+            hookInstalled = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "ptimer-shutdown"));
+        }
+    }
+
+    /** Lets every ptimer worker within a cycle run its end route, waiting at most the shutdown timeout in all. */
+    public void shutdown() {
+        ptimer.shutdown();
+        long deadline = System.nanoTime() + shutdownTimeoutNanos;
+        List<String> late;
+        try {
+            late = ptimer.awaitStop(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!late.isEmpty()) {
+            System.err.println("ptimer: shutdown timeout " + Interval.format(shutdownTimeoutNanos)
+                    + " reached; workers still running: " + String.join(", ", late));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.ptimer.agent.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ScheduleTest {
+
+    @Test
+    void basicSleepsOneIntervalAfterEachLoop() {
+        Schedule s = new Schedule(false);
+        s.arm(1000, 100);
+        assertEquals(1100, s.deadline());
+        s.advance(1130, 100);
+        assertEquals(1230, s.deadline());
+        assertEquals(0, s.overruns());
+    }
+
+    @Test
+    void syncRunsAtOnceThenKeepsItsGrid() {
+        Schedule s = new Schedule(true);
+        s.arm(1000, 100);
+        assertEquals(1000, s.deadline());
+        s.advance(1040, 100);
+        assertEquals(1100, s.deadline());
+        s.advance(1199, 100);
+        assertEquals(1200, s.deadline());
+        assertEquals(0, s.overruns());
+    }
+
+    @Test
+    void syncOverrunStartsAtOnceAndReanchorsWithoutCatchUp() {
+        Schedule s = new Schedule(true);
+        s.arm(1000, 100);
+        s.advance(1350, 100);
+        assertEquals(1350, s.deadline());
+        assertEquals(1, s.overruns());
+        s.advance(1360, 100);
+        assertEquals(1450, s.deadline());
+    }
+
+    @Test
+    void resumeSkipsMissedGridPointsWithoutCountingOverruns() {
+        Schedule s = new Schedule(true);
+        s.arm(1000, 100);
+        s.advance(1010, 100);
+        s.resume(1555, 100);
+        assertEquals(1600, s.deadline());
+        assertEquals(0, s.overruns());
+        Schedule b = new Schedule(false);
+        b.arm(1000, 100);
+        b.resume(5000, 100);
+        assertEquals(5000, b.deadline());
+    }
+
+    @Test
+    void aJumpRunsTheLoopAtOnceForBothTypes() {
+        Schedule basic = new Schedule(false);
+        basic.jump(700);
+        assertEquals(700, basic.deadline());
+        basic.advance(710, 100);
+        assertEquals(810, basic.deadline());
+        Schedule sync = new Schedule(true);
+        sync.arm(0, 100);
+        sync.jump(730);
+        sync.advance(740, 100);
+        assertEquals(830, sync.deadline(), "the grid restarts from the jump");
+    }
+
+    @Test
+    void disarmMakesTheNextLoopPhaseStartAfresh() {
+        Schedule s = new Schedule(true);
+        assertFalse(s.armed());
+        s.arm(0, 10);
+        assertTrue(s.armed());
+        s.disarm();
+        assertFalse(s.armed());
+    }
+}

@@ -1,0 +1,33 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.RouteBinder;
+import io.ptimer.agent.binding.RouteShape;
+import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.exec.Precision;
+import io.ptimer.api.TimerType;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts ptimer timers in this JVM whose routes are a class's {@code start}, {@code loop} and {@code end} methods. */
+final class Timers {
+    private Timers() {
+    }
+
+    static Ptimer started(String name, TimerType type, long intervalMicros, int nworkers, int ntasks, int nslices,
+                          boolean autostart, Class<?> routes) throws ConfigException {
+        Map<Phase, RouteSpec> specs = new EnumMap<>(Phase.class);
+        Map<Phase, BoundRoute> bound = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            RouteSpec spec = RouteSpec.parse(routes.getName() + "::" + phase.key(), RouteShape.PTIMER, phase.key());
+            specs.put(phase, spec);
+            bound.put(phase, RouteBinder.bind(spec, routes));
+        }
+        Ptimer timer = new Ptimer(new PtimerSpec(name, type, TimeUnit.MICROSECONDS.toNanos(intervalMicros), nworkers,
+                ntasks, nslices, Precision.HYBRID, autostart, specs, "name=" + name));
+        timer.start(bound);
+        return timer;
+    }
+}

@@ -1,0 +1,139 @@
+package io.ptimer.agent.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Runs a host application in its own JVM with the built agent jar, the way a user would. */
+public final class ChildJvm {
+    private final List<String> jvmArgs = new ArrayList<>();
+    private String agentArgs;
+    private String javaHome = System.getProperty("java.home");
+    private String classpath = testClasspath();
+
+    public static Path agentJar() {
+        return Path.of(System.getProperty("ptimer.agent.jar", "target/ptimer-agent.jar")).toAbsolutePath();
+    }
+
+    /** A JDK 25 beside the one running the build (Temurin's, as on the CI machines), if there is one. */
+    public static java.util.Optional<String> jdk25() {
+        String configured = System.getProperty("ptimer.jdk25", System.getenv("PTIMER_JDK25"));
+        if (configured != null && Files.isExecutable(Path.of(configured, "bin", "java"))) {
+            return java.util.Optional.of(configured);
+        }
+        try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
+            return dirs.filter(d -> d.getFileName().toString().matches(".*-25(-.*)?|.*-25\\..*"))
+                    .filter(d -> Files.isExecutable(d.resolve("bin/java"))).map(Path::toString).sorted().findFirst();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public static String testClasspath() {
+        return System.getProperty("ptimer.test.classpath", "target/test-classes");
+    }
+
+    /** With {@code -javaagent:ptimer-agent.jar=ARGS}; {@code null} runs without the agent. */
+    public ChildJvm agent(String args) {
+        this.agentArgs = args;
+        return this;
+    }
+
+    public ChildJvm jvm(String... args) {
+        jvmArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    public ChildJvm classpath(String classpath) {
+        this.classpath = classpath;
+        return this;
+    }
+
+    public ChildJvm javaHome(String home) {
+        this.javaHome = home;
+        return this;
+    }
+
+    public List<String> command(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(javaHome, "bin", "java").toString());
+        if (agentArgs != null) {
+            cmd.add("-javaagent:" + agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
+        }
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(mainClass);
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** Runs the main class to its end and returns what it printed. Fails when it outlives {@code timeout}. */
+    public Result run(Duration timeout, String mainClass, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("ptimer-child", ".out");
+        Path err = Files.createTempFile("ptimer-child", ".err");
+        try {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(command(mainClass, args))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("child JVM did not end within " + timeout + "; stdout:\n"
+                        + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** What a child JVM did. */
+    public record Result(int exit, String stdout, String stderr, Duration elapsed) {
+
+        /** The lines of stdout that start with {@code prefix}. */
+        public List<String> lines(String prefix) {
+            return stdout.lines().filter(l -> l.startsWith(prefix)).collect(Collectors.toList());
+        }
+
+        /** The event lines {@code EV <route> <timer> ...}, split into words. */
+        public List<String[]> events(String route, String timer) {
+            return lines("EV " + route + " " + timer + " ").stream().map(l -> l.split(" "))
+                    .collect(Collectors.toList());
+        }
+
+        /** The event lines of one worker. */
+        public List<String[]> events(String route, String timer, int worker) {
+            return events(route, timer).stream().filter(e -> e[3].equals(String.valueOf(worker)))
+                    .collect(Collectors.toList());
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    /** The value of {@code key=value} among an event's words. */
+    public static String field(String[] event, String key) {
+        for (String word : event) {
+            if (word.startsWith(key + "=")) {
+                return word.substring(key.length() + 1);
+            }
+        }
+        throw new AssertionError("no " + key + " in " + String.join(" ", event));
+    }
+
+    /** The event's time in ms since the host's start. */
+    public static double time(String[] event) {
+        return Double.parseDouble(event[4]);
+    }
+}
