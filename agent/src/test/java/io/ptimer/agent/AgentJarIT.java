@@ -29,9 +29,9 @@ class AgentJarIT {
     void manifestNamesTheEntryPoints() throws Exception {
         try (JarFile jar = new JarFile(ChildJvm.agentJar().toFile())) {
             Attributes main = jar.getManifest().getMainAttributes();
-            assertEquals("io.ptimer.agent.Agent", main.getValue("Premain-Class"));
-            assertEquals("io.ptimer.agent.Agent", main.getValue("Agent-Class"));
-            assertEquals("io.ptimer.agent.Cli", main.getValue("Main-Class"));
+            assertEquals("io.ptimer.agent.boot.Agent", main.getValue("Premain-Class"));
+            assertEquals("io.ptimer.agent.boot.Agent", main.getValue("Agent-Class"));
+            assertEquals("io.ptimer.agent.cli.Cli", main.getValue("Main-Class"));
         }
     }
 }

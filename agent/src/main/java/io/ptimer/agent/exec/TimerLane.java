@@ -96,7 +96,7 @@ public final class TimerLane {
             }
             Deadline next = heap[0];
             long spinCap = next.interval > 0 ? next.interval / 20 : Long.MAX_VALUE;
-            if (!lane.awaitUntil(next.due, spinCap)) {
+            if (!lane.awaitUntil(next.due, spinCap) || !arrivals.isEmpty()) {
                 continue;
             }
             remove(next);

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum Phase {
     START, LOOP, END;
 
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** The configuration key, request and name shown to operators: start, loop, end. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 }
