@@ -13,51 +13,117 @@ import java.util.Map;
  */
 public interface TimerContext {
 
-    /** The timer's name. */
+    /**
+     * The timer's name, {@code $ptimer(name)}.
+     *
+     * @return the name given by {@code timer=name=...}
+     */
     String name();
 
-    /** The timer's type. */
+    /**
+     * The timer's type, {@code $ptimer(type)}.
+     *
+     * @return the type given by {@code type=} or {@code default_type}
+     */
     TimerType type();
 
-    /** This worker's loop interval. */
+    /**
+     * This worker's loop interval, {@code $ptimer(interval)}.
+     *
+     * @return the interval, as configured or as the start route set it
+     */
     Duration interval();
 
-    /** How many workers the timer has. */
+    /**
+     * How many workers the timer has, {@code $ptimer(nworkers)}.
+     *
+     * @return at least 1
+     */
     int nworkers();
 
-    /** This worker's index, from 0 to {@code nworkers() - 1}. */
+    /**
+     * This worker's index, {@code $ptimer(worker)}.
+     *
+     * @return from 0 to {@code nworkers() - 1}
+     */
     int worker();
 
-    /** The operating-system thread id of this worker (what {@code top -H} shows), or the JVM's pid where it is unknown. */
+    /**
+     * This worker's thread id, {@code $ptimer(pid)}.
+     *
+     * @return the operating-system thread id of this worker (what {@code top -H} shows), or the
+     *         JVM's pid where it is unknown
+     */
     long pid();
 
-    /** Total number of tasks. */
+    /**
+     * Total number of tasks, {@code $ptimer(ntasks)}.
+     *
+     * @return at least 0
+     */
     int ntasks();
 
-    /** Tasks for this loop: the current slice's share for slice timers, {@code ntasks()} otherwise unless start set it. */
+    /**
+     * Tasks for this loop, {@code $ptimer(tasks)}.
+     *
+     * @return the current slice's share for slice timers; {@code ntasks()} otherwise, unless the
+     *         start route set it
+     */
     int tasks();
 
-    /** Number of slices the tasks are split into. */
+    /**
+     * Number of slices the tasks are split into, {@code $ptimer(nslices)}.
+     *
+     * @return at least 1
+     */
     int nslices();
 
-    /** The slice this loop works on, from 0 to {@code nslices() - 1}. */
+    /**
+     * The slice this loop works on, {@code $ptimer(slice)}.
+     *
+     * @return from 0 to {@code nslices() - 1}
+     */
     int slice();
 
-    /** Variables kept from the start route to the end route and cleared after end, like {@code $var(...)}. */
+    /**
+     * Variables kept from the start route to the end route and cleared after end, like {@code $var(...)}.
+     *
+     * @return this worker's mutable map
+     */
     Map<String, Object> vars();
 
-    /** Sets this worker's loop interval; must be positive. Start route only. */
+    /**
+     * Sets this worker's loop interval. Start route only.
+     *
+     * @param interval the new interval; must be positive
+     */
     void interval(Duration interval);
 
-    /** Sets the total number of tasks; must be {@code >= 0}. Start route only. */
+    /**
+     * Sets the total number of tasks. Start route only.
+     *
+     * @param ntasks the new total; must be {@code >= 0}
+     */
     void ntasks(int ntasks);
 
-    /** Sets this worker's tasks; must be within {@code 0..ntasks()}. Start route only. */
+    /**
+     * Sets this worker's tasks. Start route only.
+     *
+     * @param tasks the new count; must be within {@code 0..ntasks()}
+     */
     void tasks(int tasks);
 
-    /** Sets the number of slices; must be {@code >= 1}. Start route only. */
+    /**
+     * Sets the number of slices. Start route only.
+     *
+     * @param nslices the new count; must be {@code >= 1}
+     */
     void nslices(int nslices);
 
-    /** Sets the slice the first loop works on; must be within {@code 0..nslices()-1}. Start route only. */
+    /**
+     * Sets the slice the first loop works on. Start route only.
+     *
+     * @param slice the slice; must be within {@code 0..nslices()-1}
+     */
     void slice(int slice);
 }

@@ -17,17 +17,29 @@ public enum TimerType {
         this.code = code;
     }
 
-    /** Kamailio's number for this type, as used by {@code default_type} and {@code type=}. */
+    /**
+     * Kamailio's number for this type, as used by {@code default_type} and {@code type=}.
+     *
+     * @return 0 to 3
+     */
     public int code() {
         return code;
     }
 
-    /** Whether loops run on a fixed grid (types 1 and 3). */
+    /**
+     * Whether loops run on a fixed grid.
+     *
+     * @return true for types 1 and 3
+     */
     public boolean synced() {
         return this == SYNC || this == SYNCED_SLICE;
     }
 
-    /** Whether each loop moves to the next slice (types 2 and 3). */
+    /**
+     * Whether each loop moves to the next slice.
+     *
+     * @return true for types 2 and 3
+     */
     public boolean sliced() {
         return this == SLICE || this == SYNCED_SLICE;
     }
@@ -35,6 +47,8 @@ public enum TimerType {
     /**
      * The type with the given code.
      *
+     * @param code Kamailio's number of the type, 0 to 3
+     * @return the type with that code
      * @throws IllegalArgumentException if {@code code} is not 0 to 3
      */
     public static TimerType of(int code) {

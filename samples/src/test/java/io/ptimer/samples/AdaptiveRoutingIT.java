@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The adaptive-routing sample's outcome (ptimer §6.2). */
+/** The adaptive-routing sample's outcome (Kamailio ptimer module documentation, section 6.2). */
 class AdaptiveRoutingIT {
 
     @Test

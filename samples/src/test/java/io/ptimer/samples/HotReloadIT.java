@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hot-reload sample's outcome (ptimer §6.3.2): new data is put to the sample's own API over
+ * The hot-reload sample's outcome (Kamailio ptimer module documentation, section 6.3.2): new data
+ * is put to the sample's own API over
  * HTTP, and {@code start t1} through the agent's command line makes the worker load it.
  */
 class HotReloadIT {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The queue-control sample's outcome (ptimer §6.3.1), switched over by an operator with the agent's
+ * The queue-control sample's outcome (Kamailio ptimer module documentation, section 6.3.1),
+ * switched over by an operator with the agent's
  * command line from another JVM, as the docs show.
  */
 class QueueControlIT {

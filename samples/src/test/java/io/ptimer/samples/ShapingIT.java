@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The traffic-shaping samples' outcomes (ptimer §6.1), from the figures each run measures on every
+ * The traffic-shaping samples' outcomes (Kamailio ptimer module documentation, section 6.1), from
+ * the figures each run measures on every
  * relay its upstream logged. All bounds are counts over sliding windows.
  */
 class ShapingIT {

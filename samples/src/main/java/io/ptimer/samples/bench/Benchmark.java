@@ -66,7 +66,7 @@ public final class Benchmark {
         }
         report.line("");
         report.line(Machine.load());
-        report.table("Targets (issue 5)", List.of("target", "measured", "met"), targets.rows());
+        report.table("Where it stands", List.of("goal", "measured", "met"), targets.rows());
         Files.writeString(out.resolve("report.md"), report.text());
         System.out.println();
         System.out.println("bench: report and chart in " + out);

@@ -34,7 +34,7 @@ final class Shaping {
         if (shaper.equals("ptimer")) {
             Path config = dir.resolve("shaping.cfg");
             String route = "io.ptimer.samples.bench.ShapingRoute";
-            Files.writeString(config, "# the seed's global traffic shaping: 1,000 CPS\n"
+            Files.writeString(config, "# global traffic shaping of Kamailio's ptimer module documentation: 1,000 CPS\n"
                     + "modparam(\"ptimer\", \"timer\", \"name=queue_timer;type=3;interval=100ms;nworkers=8;ntasks="
                     + limit + ";nslices=80\")\n"
                     + "modparam(\"ptimer\", \"start\", \"timer=queue_timer;route=" + route + "::start\")\n"

@@ -2,7 +2,10 @@ package io.ptimer.samples.bench;
 
 import io.ptimer.api.TimerContext;
 
-/** The seed's global traffic shaping routes: each worker starts on its own slice and relays its share. */
+/**
+ * The global traffic shaping routes of Kamailio's ptimer module documentation (section 6.1.1):
+ * each worker starts on its own slice and relays its share.
+ */
 public final class ShapingRoute {
 
     public void start(TimerContext ctx) {

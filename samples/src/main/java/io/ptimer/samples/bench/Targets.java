@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** The targets, each checked against the figures of this run. */
+/**
+ * The project's goals for the agent, each checked against the figures of this run: the report's
+ * "Where it stands" table (see docs/benchmark.md).
+ */
 final class Targets {
     private static final String DEFAULT = "ptimer-default";
     private final List<List<String>> rows = new ArrayList<>();

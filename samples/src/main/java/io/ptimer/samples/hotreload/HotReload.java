@@ -14,10 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Hot-reload tasks (ptimer §6.3.2): the application serves task data on its own HTTP API
+ * Hot-reload tasks (Kamailio ptimer module documentation, section 6.3.2): the application serves
+ * task data on its own HTTP API
  * ({@link TaskApi}); timer {@code t1}'s start route fetches it with the JDK's HTTP client and parses
  * it with Jackson, and its loop handles one slice of the tasks every 100 ms ({@link TaskLoader}).
- * Four seconds in, new data is put to the API and {@code start t1} (over JMX, like the seed's
+ * Four seconds in, new data is put to the API and {@code start t1} (over JMX, like the example's
  * postback) makes the worker load it without a restart. With {@code --manual} an operator does
  * both. The outcome is read from what the routes loaded and handled. Exits 1 if a check failed.
  *

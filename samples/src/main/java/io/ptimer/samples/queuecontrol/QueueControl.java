@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Queue control (ptimer §6.3.1): calls arrive steadily in {@code call_queue}; {@code normal_timer}
+ * Queue control (Kamailio ptimer module documentation, section 6.3.1): calls arrive steadily in
+ * {@code call_queue}; {@code normal_timer}
  * relays them to the PSTN, and {@code holiday_timer} (paused from the start) to the IVR. When the
  * holiday starts an operator pauses {@code normal_timer} and continues {@code holiday_timer}, and the
  * other way round when it ends. By default the application plays the operator at 3 s and 6 s, over

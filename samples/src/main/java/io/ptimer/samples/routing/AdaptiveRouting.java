@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Adaptive routing (ptimer §6.2): three destination sets, their MOS / CCR / NER figures in
+ * Adaptive routing (Kamailio ptimer module documentation, section 6.2): three destination sets,
+ * their MOS / CCR / NER figures in
  * {@code dst_kpi}, and {@code route_optimizer}, a basic timer whose worker N checks set N every
  * 500 ms ({@link RouteOptimizer}). Calls go round-robin to the active destinations of set 1. Two
  * seconds in, one destination's MOS drops below the promised minimum; at 4.5 s it recovers. The

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Per-customer traffic shaping (ptimer §6.1.2): three customers sold 8, 20 and 50 calls a second,
+ * Per-customer traffic shaping (Kamailio ptimer module documentation, section 6.1.2): three
+ * customers sold 8, 20 and 50 calls a second,
  * each with a queue and a timer of its own ({@link CustomerQueue}). Customers 0 and 1 call steadily
  * below their limits; customer 2 sends 250 calls within one second, every ten seconds. Each
  * customer is held to its own limit, and customer 2's burst does not slow the others down.

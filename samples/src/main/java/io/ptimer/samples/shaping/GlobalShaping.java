@@ -9,7 +9,8 @@ import io.ptimer.samples.calls.WindowGuard;
 import java.util.List;
 
 /**
- * Global traffic shaping (ptimer §6.1.1): callers offer bursts (5,000 calls within one second, and
+ * Global traffic shaping (Kamailio ptimer module documentation, section 6.1.1): callers offer
+ * bursts (5,000 calls within one second, and
  * 1,500 within 100 ms six seconds later, every ten seconds), the calls wait in {@code call_queue},
  * and the routes of {@code queue_timer} ({@link QueueTimer}) relay them to the carrier at 1,000 calls
  * a second. Prints one row a second and, at the end, the outcome; exits 1 if a check failed.

@@ -25,7 +25,7 @@ class BenchmarkSmokeIT {
 
         String report = Files.readString(out.resolve("report.md"));
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
-                "### Start-up", "### Control latency", "### Shaping", "### Targets")) {
+                "### Start-up", "### Control latency", "### Shaping", "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
         for (String runner : List.of("ptimer-default", "ptimer-spin", "stpe", "hwt")) {
