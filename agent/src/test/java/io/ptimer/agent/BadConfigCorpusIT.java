@@ -102,11 +102,11 @@ class BadConfigCorpusIT {
         c.add(new Bad("config=" + dir.resolve("missing.cfg"), "config \"" + dir.resolve("missing.cfg") + "\": cannot read the file (NoSuchFileException: " + dir.resolve("missing.cfg") + ")"));
         c.add(file("mqueue.cfg", "modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\n", 1,
                 "line \"modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\": module \"mqueue\" is not ptimer"));
-        c.add(file("broken.cfg", "# seed example\nmodparam(\"ptimer\", \"timer\", \"name=t1\"\n", 2,
+        c.add(file("broken.cfg", "# from the ptimer module documentation\nmodparam(\"ptimer\", \"timer\", \"name=t1\"\n", 2,
                 "line \"modparam(\"ptimer\", \"timer\", \"name=t1\"\": expected modparam(\"ptimer\", \"key\", \"value\")"));
-        c.add(file("seed-interval.cfg", "modparam(\"ptimer\", \"default_interval\", 10ous)\n", 1,
+        c.add(file("doc-interval.cfg", "modparam(\"ptimer\", \"default_interval\", 10ous)\n", 1,
                 "default_interval \"10ous\": unknown unit \"ous\" (use s, ms or us)"));
-        c.add(file("seed-loop-twice.cfg", "modparam(\"ptimer\", \"timer\", \"name=normal_timer;type=1;interval=100ms\")\n"
+        c.add(file("doc-loop-twice.cfg", "modparam(\"ptimer\", \"timer\", \"name=normal_timer;type=1;interval=100ms\")\n"
                 + "modparam(\"ptimer\", \"loop\", \"timer=normal_timer;route=" + H + "Jobs::start\")\n"
                 + "modparam(\"ptimer\", \"loop\", \"timer=normal_timer;route=" + r + "\")\n", 3,
                 "loop \"timer=normal_timer;route=" + r + "\": timer \"normal_timer\" has a loop route already (" + H + "Jobs::start)"));

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §3–4 through the agent jar in a child JVM. Times are checked with generous tolerances only. */
+/** Routes and timer semantics through the agent jar in a child JVM. Times are checked with generous tolerances only. */
 class EngineIT {
     private static final String H = "io.ptimer.agent.hosts.";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

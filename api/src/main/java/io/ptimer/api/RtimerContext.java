@@ -8,18 +8,38 @@ import java.time.Duration;
  */
 public interface RtimerContext {
 
-    /** The timer's name. */
+    /**
+     * The timer's name.
+     *
+     * @return the name given by {@code timer=name=...}
+     */
     String name();
 
-    /** The index of the thread running the route, from 0; 0 on the shared timer thread. */
+    /**
+     * The thread running the route.
+     *
+     * @return its index from 0 to {@code mode() - 1}; 0 on the shared timer thread
+     */
     int worker();
 
-    /** The timer's mode: 0 on the shared timer thread, N on N dedicated threads. */
+    /**
+     * The timer's mode.
+     *
+     * @return 0 on the shared timer thread, N on N dedicated threads
+     */
     int mode();
 
-    /** The timer's interval. */
+    /**
+     * The timer's interval.
+     *
+     * @return the time from the end of one run to the start of the next
+     */
     Duration interval();
 
-    /** Whole seconds since the engine started, Kamailio's {@code get_ticks()}. */
+    /**
+     * Kamailio's {@code get_ticks()}.
+     *
+     * @return whole seconds since the engine started
+     */
     long ticks();
 }

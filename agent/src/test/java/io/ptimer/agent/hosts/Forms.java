@@ -3,7 +3,7 @@ package io.ptimer.agent.hosts;
 import io.ptimer.api.Route;
 import io.ptimer.api.TimerContext;
 
-/** Every route form of SPEC §3. */
+/** Every route form a ptimer route may take. */
 public final class Forms {
     private static int staticInts;
     private static int staticBooleans;

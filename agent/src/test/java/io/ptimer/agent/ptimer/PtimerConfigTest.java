@@ -77,7 +77,7 @@ class PtimerConfigTest {
     void seedConfigurationFileIsRead(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ptimer.cfg");
         Files.writeString(file, String.join("\n",
-                "# the seed's own lines",
+                "# the ptimer module documentation's own lines",
                 "modparam(\"ptimer\", \"default_type\", 1)",
                 "modparam(\"ptimer\", \"default_interval\", 100ms)",
                 "modparam(\"ptimer\", \"default_nworkers\", 8) # a trailing comment, as kamailio.cfg allows",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §5 semantics of pause / continue / start / loop / end on real workers, in process. */
+/** The semantics of pause / continue / start / loop / end on real workers, in process. */
 class WorkerControlTest {
     private Ptimer timer;
 
