@@ -64,8 +64,9 @@ final class DemoReport {
                     rate >= BACKLOG_SHARE * limit);
         }
         figures.add(String.format(Locale.ROOT,
-                "offered=%d arrived=%d completed=%d failed=%d errors=%d max_1s=%d max_100ms=%d backlog_rate=%.1f backlog_s=%.1f customer_exit=%d",
-                offered.calls(), arrived.calls(), successful, failed, num(proxy, "errors"), second.max(), tenth.max(), rate,
+                "offered=%d arrived=%d completed=%d failed=%d errors=%d relayed=%d proxy_completed=%d open=%d max_1s=%d max_100ms=%d backlog_rate=%.1f backlog_s=%.1f customer_exit=%d",
+                offered.calls(), arrived.calls(), successful, failed, num(proxy, "errors"), num(proxy, "relayed"),
+                num(proxy, "completed"), num(proxy, "open"), second.max(), tenth.max(), rate,
                 (to - from) / 1e6, customerExit));
     }
 
