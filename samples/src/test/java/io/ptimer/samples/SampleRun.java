@@ -38,11 +38,24 @@ final class SampleRun {
         return Path.of(System.getProperty("ptimer.samples.config", "config"), name).toAbsolutePath();
     }
 
+    static String classpath() {
+        return System.getProperty("ptimer.samples.classpath", "target/classes");
+    }
+
     /** Starts {@code mainClass} with {@code -javaagent:ptimer-agent.jar=config=<config>}. */
     static SampleRun start(String config, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agentJar() + "=config=" + config(config),
-                "-cp", System.getProperty("ptimer.samples.classpath", "target/classes"), mainClass));
+        return start(List.of("-javaagent:" + agentJar() + "=config=" + config(config)), mainClass, args);
+    }
+
+    /** Starts {@code mainClass} without the agent: a program that starts JVMs with it itself. */
+    static SampleRun startPlain(String mainClass, String... args) throws IOException {
+        return start(List.of(), mainClass, args);
+    }
+
+    private static SampleRun start(List<String> jvmOptions, String mainClass, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", classpath(), mainClass));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("sample", ".out");
         Path err = Files.createTempFile("sample", ".err");

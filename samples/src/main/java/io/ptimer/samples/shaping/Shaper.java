@@ -5,37 +5,69 @@ import io.ptimer.samples.calls.CallQueue;
 import io.ptimer.samples.calls.PendingCall;
 import io.ptimer.samples.calls.Upstream;
 import io.ptimer.samples.calls.WindowGuard;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One worker's relaying: each loop takes up to its slice's share of calls off a queue and relays
  * them upstream ({@code mq_fetch} + {@code t_continue}). Its {@link WindowGuard} holds the worker
  * to its part of the limit in every sliding window: the largest slice share per interval, and the
- * share of {@code 1 s / interval} consecutive slices per second.
+ * share of {@code 1 s / interval} consecutive slices per second. Meant for the one worker thread
+ * that made it.
  */
-final class Shaper {
+public final class Shaper {
     private final CallQueue queue;
-    private final Upstream upstream;
-    private final String target;
+    private final Relay relay;
     private final WindowGuard guard;
     /** {@code -Dshaping.guard=false} turns the guard off, to see what the timer alone does. */
     private static final boolean GUARDED = !"false".equals(System.getProperty("shaping.guard"));
 
+    /** How a fetched call is sent on ({@code t_continue} into the relay route). */
+    @FunctionalInterface
+    public interface Relay {
+        /**
+         * Sends {@code call} on and returns when it did ({@link System#nanoTime()}), or a negative
+         * number if the call no longer waited (answered meanwhile); such a call uses none of the share.
+         *
+         * @param backlog whether calls were still queued behind this one
+         */
+        long relay(PendingCall call, boolean backlog);
+    }
+
     Shaper(CallQueue queue, Upstream upstream, String target, TimerContext ctx) {
+        this(queue, (call, backlog) -> upstream.relay(call, target, backlog), perLoop(ctx), perSecond(ctx, Duration.ZERO));
+    }
+
+    private Shaper(CallQueue queue, Relay relay, WindowGuard.Limit... limits) {
         this.queue = queue;
-        this.upstream = upstream;
-        this.target = target;
-        long interval = ctx.interval().toNanos();
-        double loopsPerSecond = TimeUnit.SECONDS.toNanos(1) / (double) interval;
-        int perLoop = ceilDiv(ctx.ntasks(), ctx.nslices());
-        int perSecond = (int) Math.ceil(ctx.ntasks() * loopsPerSecond / ctx.nslices() - 1e-9);
-        this.guard = new WindowGuard(new WindowGuard.Limit(perLoop, interval),
-                new WindowGuard.Limit(perSecond, TimeUnit.SECONDS.toNanos(1)));
+        this.relay = relay;
+        this.guard = new WindowGuard(limits);
+    }
+
+    /**
+     * A shaper for the worker running {@code ctx} that guards only its per-second budget, counted
+     * over {@code 1 s + margin}: an upstream that counts arrivals, which lag the relays by a varying
+     * few milliseconds, then never sees too many in a second. The worker's interval should be
+     * stretched by the same proportion, or the guard holds relays every second.
+     */
+    public static Shaper perSecond(CallQueue queue, TimerContext ctx, Relay relay, Duration margin) {
+        return new Shaper(queue, relay, perSecond(ctx, margin));
+    }
+
+    private static WindowGuard.Limit perLoop(TimerContext ctx) {
+        return new WindowGuard.Limit(ceilDiv(ctx.ntasks(), ctx.nslices()), ctx.interval().toNanos());
+    }
+
+    /** The share of the loops that fit in {@code 1 s + margin}. */
+    private static WindowGuard.Limit perSecond(TimerContext ctx, Duration margin) {
+        long window = TimeUnit.SECONDS.toNanos(1) + margin.toNanos();
+        double loops = window / (double) ctx.interval().toNanos();
+        return new WindowGuard.Limit((int) Math.ceil(ctx.ntasks() * loops / ctx.nslices() - 1e-9), window);
     }
 
     /** Relays up to {@code tasks} queued calls, fewer if the queue runs dry. */
-    void relay(int tasks) {
-        for (int i = 0; i < tasks; i++) {
+    public void relay(int tasks) {
+        for (int done = 0; done < tasks; ) {
             if (GUARDED) {
                 guard.awaitRoom();
             }
@@ -43,7 +75,11 @@ final class Shaper {
             if (call == null) {
                 return;
             }
-            guard.record(upstream.relay(call, target, queue.size() > 0));
+            long at = relay.relay(call, queue.size() > 0);
+            if (at >= 0) {
+                guard.record(at);
+                done++;
+            }
         }
     }
 

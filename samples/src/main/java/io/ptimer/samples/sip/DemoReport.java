@@ -1,0 +1,98 @@
+package io.ptimer.samples.sip;
+
+import io.ptimer.samples.calls.BacklogRate;
+import io.ptimer.samples.calls.Relayed;
+import io.ptimer.samples.calls.WindowMeter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a demo run showed, from the carrier's trace of arriving INVITEs, the customer's trace and
+ * statistics, and the proxy's counts; and whether the contract held: at most the limit in any
+ * 1 s window of arrivals, at least {@value #BACKLOG_SHARE} of it while calls were queued, every
+ * call completed with a 200.
+ */
+final class DemoReport {
+    static final double BACKLOG_SHARE = 0.97;
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> figures = new ArrayList<>();
+    private boolean held = true;
+
+    /**
+     * @param proxy the words of the proxy's {@code figures proxy} line
+     * @param successful SIPp's count of successful calls, -1 if unknown
+     * @param failed SIPp's count of failed calls, -1 if unknown
+     */
+    DemoReport(int limit, int calls, SippTrace offered, SippTrace arrived, Map<String, String> proxy, long successful,
+            long failed, int customerExit) {
+        WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
+        WindowMeter tenth = new WindowMeter(100, TimeUnit.MILLISECONDS);
+        for (long t : arrived.callMicros()) {
+            second.add(t * 1000);
+            tenth.add(t * 1000);
+        }
+        long from = num(proxy, "backlog_from_us");
+        long to = num(proxy, "backlog_to_us");
+        BacklogRate backlog = new BacklogRate(1.0);
+        for (long t : arrived.callMicros()) {
+            if (t >= from && t <= to) {
+                backlog.add(new Relayed(t * 1000, t * 1000, "carrier", true));
+            }
+        }
+        backlog.close();
+        double rate = backlog.lowest();
+
+        row("calls offered by the customer (SIPp uac)", String.valueOf(offered.calls()), "", true);
+        row("relayed by the proxy", proxy.getOrDefault("relayed", "?"), "", true);
+        row("arrived at the carrier (SIPp uas)", String.valueOf(arrived.calls()), "", true);
+        row("completed with 200 at the customer", String.valueOf(successful), "= " + calls, successful == calls);
+        row("failed calls (SIPp's count)", String.valueOf(failed), "0", failed == 0 && customerExit == 0);
+        row("answered with an error by the proxy", proxy.getOrDefault("errors", "?")
+                + " (queue timeout " + proxy.getOrDefault("queue_timeout", "?") + ")", "0", num(proxy, "errors") == 0);
+        row("INVITE retransmissions customer / carrier", offered.retransmissions() + " / " + arrived.retransmissions(), "", true);
+        row("most INVITEs at the carrier in any 1 s", String.valueOf(second.max()), "<= " + limit, second.max() <= limit);
+        row("most INVITEs at the carrier in any 100 ms", String.valueOf(tenth.max()), "(" + limit / 10 + " per step)", true);
+        if (Double.isNaN(rate)) {
+            row("rate at the carrier while backlogged", "no backlog", "a backlog of >= 1 s", false);
+        } else {
+            row("rate at the carrier while backlogged", String.format(Locale.ROOT, "%.1f/s over %.1f s", rate, (to - from) / 1e6),
+                    String.format(Locale.ROOT, ">= %.0f/s (%.0f%%)", BACKLOG_SHARE * limit, BACKLOG_SHARE * 100),
+                    rate >= BACKLOG_SHARE * limit);
+        }
+        figures.add(String.format(Locale.ROOT,
+                "offered=%d arrived=%d completed=%d failed=%d errors=%d relayed=%d proxy_completed=%d open=%d max_1s=%d max_100ms=%d backlog_rate=%.1f backlog_s=%.1f customer_exit=%d",
+                offered.calls(), arrived.calls(), successful, failed, num(proxy, "errors"), num(proxy, "relayed"),
+                num(proxy, "completed"), num(proxy, "open"), second.max(), tenth.max(), rate,
+                (to - from) / 1e6, customerExit));
+    }
+
+    private void row(String label, String value, String bound, boolean ok) {
+        lines.add(String.format(Locale.ROOT, "  %-44s %22s  %-16s %s", label, value, bound, bound.isEmpty() || bound.startsWith("(") ? "" : ok ? "ok" : "FAILED"));
+        held &= ok;
+    }
+
+    boolean held() {
+        return held;
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    /** The figures as {@code key=value} words. */
+    String words() {
+        return String.join(" ", figures);
+    }
+
+    private static long num(Map<String, String> words, String key) {
+        try {
+            return Math.round(Double.parseDouble(words.getOrDefault(key, "-1")));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

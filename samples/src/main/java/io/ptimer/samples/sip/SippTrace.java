@@ -1,0 +1,68 @@
+package io.ptimer.samples.sip;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The INVITEs in a SIPp short-message trace ({@code -trace_shortmsg}): one line per message, tab
+ * separated, with the time as epoch seconds, {@code S} or {@code R}, the Call-ID and the first line.
+ * The first INVITE of each Call-ID is a call; later ones are retransmissions.
+ */
+record SippTrace(long[] callMicros, int retransmissions) {
+
+    /** The INVITEs {@code direction} ({@code "S"} sent, {@code "R"} received), first per call in time order. */
+    static SippTrace invites(Path file, String direction) {
+        Set<String> calls = new HashSet<>();
+        long[] times = new long[1024];
+        int n = 0;
+        int again = 0;
+        try (Stream<String> lines = Files.lines(file)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                String[] f = line.split("\t");
+                if (f.length < 7 || !f[3].equals(direction) || !f[6].startsWith("INVITE ")) {
+                    continue;
+                }
+                if (!calls.add(f[4])) {
+                    again++;
+                    continue;
+                }
+                if (n == times.length) {
+                    times = Arrays.copyOf(times, n * 2);
+                }
+                times[n++] = Math.round(Double.parseDouble(f[2]) * 1e6);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long[] sorted = Arrays.copyOf(times, n);
+        Arrays.sort(sorted);
+        return new SippTrace(sorted, again);
+    }
+
+    int calls() {
+        return callMicros.length;
+    }
+
+    /** The value of a column of the last line of a SIPp statistics file ({@code -trace_stat}), or -1. */
+    static long lastStat(Path csv, String column) {
+        try {
+            List<String> lines = Files.readAllLines(csv);
+            if (lines.size() < 2) {
+                return -1;
+            }
+            List<String> head = List.of(lines.get(0).split(";"));
+            int i = head.indexOf(column);
+            String[] last = lines.get(lines.size() - 1).split(";");
+            return i < 0 || i >= last.length ? -1 : Long.parseLong(last[i].trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+}
