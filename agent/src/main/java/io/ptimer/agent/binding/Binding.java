@@ -48,7 +48,7 @@ public final class Binding {
             if (type != null) {
                 b.bound[i] = RouteBinder.bind(route, type);
             } else {
-                checkLateBinding(route, lateAllowed);
+                checkLateBinding(route, lateAllowed, lateBinding.available());
                 b.missing.add(i);
             }
         }
@@ -59,11 +59,11 @@ public final class Binding {
      * A class the system class loader cannot see may be loaded later by another loader, unless its
      * package is on the class path (then the name is wrong) or late binding is off.
      */
-    private static void checkLateBinding(RouteSpec route, boolean allowed) throws ConfigException {
+    private static void checkLateBinding(RouteSpec route, boolean allowed, boolean possible) throws ConfigException {
         String name = route.className();
-        if (!allowed) {
-            throw new ConfigException(route.entry() + ": class " + name
-                    + " is not visible to the system class loader (late_binding=0)");
+        if (!allowed || !possible) {
+            throw new ConfigException(route.entry() + ": class " + name + " is not visible to the system class loader ("
+                    + (allowed ? "without -javaagent the agent cannot wait for it" : "late_binding=0") + ")");
         }
         int dot = name.lastIndexOf('.');
         String dir = dot < 0 ? "" : name.substring(0, dot).replace('.', '/') + "/";

@@ -30,8 +30,14 @@ public final class LateBinding implements ClassFileTransformer {
     private ExecutorService binder;
     private boolean installed;
 
+    /** @param inst the agent's instrumentation, or {@code null} in an engine started without the agent */
     public LateBinding(Instrumentation inst) {
         this.inst = inst;
+    }
+
+    /** Whether classes can be watched: only with the agent's instrumentation. */
+    public boolean available() {
+        return inst != null;
     }
 
     /** Calls {@code onLoaded} on the binder thread once a class of that binary name is loaded. */
@@ -105,6 +111,9 @@ public final class LateBinding implements ClassFileTransformer {
 
     /** A class of that name already loaded by any loader (for a late attach), or {@code null}. */
     public Class<?> alreadyLoaded(String name) {
+        if (inst == null) {
+            return null;
+        }
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (c.getName().equals(name)) {
                 return c;

@@ -42,6 +42,18 @@ public final class Engine {
     }
 
     /**
+     * The engine of this JVM for the public API: the agent's when it was loaded, otherwise one
+     * started here and now, without instrumentation (route classes must then be visible at once).
+     */
+    public static synchronized Engine current() {
+        if (instance == null) {
+            instance = new Engine(null);
+            instance.installShutdownHook();
+        }
+        return instance;
+    }
+
+    /**
      * Reads agent arguments (and the files they name), checks and binds every timer, then starts
      * them. On any error nothing starts and nothing changes.
      *
@@ -87,7 +99,7 @@ public final class Engine {
         return ptimer.list();
     }
 
-    private void installShutdownHook() {
+    private synchronized void installShutdownHook() {
         if (!hookInstalled) {
             hookInstalled = true;
             Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "ptimer-shutdown"));
