@@ -4,6 +4,7 @@ import io.ptimer.agent.ptimer.Request;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * {@code java -jar ptimer-agent.jar ...}: load the agent into a running JVM, or steer the timers of
@@ -14,6 +15,8 @@ public final class Cli {
     /** The exit status for a bad command line. */
     public static final int USAGE = 64;
     private static final String PTIMER = "ptimer.";
+    /** The list commands, kamcmd-style, and the manager MBean's operation for each. */
+    private static final Map<String, String> LISTS = Map.of("list", "list", "ptimer.list", "list");
 
     private Cli() {
     }
@@ -34,11 +37,11 @@ public final class Cli {
         if (args.length >= 2 && args.length <= 3 && args[0].equals("attach") && isPid(args[1])) {
             return AttachCommand.run(args[1], args.length == 3 ? args[2] : "", out, err);
         }
+        if (args.length == 2 && isPid(args[0]) && LISTS.containsKey(args[1])) {
+            return ListCommand.run(args[0], LISTS.get(args[1]), out, err);
+        }
         String command = args.length >= 2 && args[1].startsWith(PTIMER) ? args[1].substring(PTIMER.length())
                 : args.length >= 2 ? args[1] : "";
-        if (args.length == 2 && isPid(args[0]) && command.equals("list")) {
-            return ListCommand.run(args[0], out, err);
-        }
         if ((args.length == 3 || args.length == 4) && isPid(args[0]) && Request.of(command) != null) {
             Integer worker = null;
             if (args.length == 4) {

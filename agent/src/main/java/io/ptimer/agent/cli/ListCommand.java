@@ -2,12 +2,13 @@ package io.ptimer.agent.cli;
 
 import java.io.PrintStream;
 
-/** {@code <pid> list} or {@code <pid> ptimer.list}: the timers and their workers, as {@code kamcmd ptimer.list}. */
+/** {@code <pid> list}, {@code <pid> ptimer.list} and the other systems' lists, as {@code kamcmd <system>.list}. */
 final class ListCommand {
     private ListCommand() {
     }
 
-    static int run(String pid, PrintStream out, PrintStream err) {
-        return ManagerConnection.call(pid, "list", new Object[0], out, err);
+    /** @param operation the manager MBean's operation that gives the list */
+    static int run(String pid, String operation, PrintStream out, PrintStream err) {
+        return ManagerConnection.call(pid, operation, new Object[0], out, err);
     }
 }
