@@ -16,7 +16,11 @@ public final class Cli {
     public static final int USAGE = 64;
     private static final String PTIMER = "ptimer.";
     /** The list commands, kamcmd-style, and the manager MBean's operation for each. */
-    private static final Map<String, String> LISTS = Map.of("list", "list", "ptimer.list", "list");
+    private static final Map<String, String> LISTS = Map.of("list", "list", "ptimer.list", "list",
+            "rtimer.list", "rtimerList", "core.list", "coreList");
+    /** The rtimer requests and the manager MBean's operation for each. */
+    private static final Map<String, String> RTIMER_REQUESTS = Map.of("rtimer.pause", "rtimerPause",
+            "rtimer.continue", "rtimerContinue");
 
     private Cli() {
     }
@@ -42,7 +46,8 @@ public final class Cli {
         }
         String command = args.length >= 2 && args[1].startsWith(PTIMER) ? args[1].substring(PTIMER.length())
                 : args.length >= 2 ? args[1] : "";
-        if ((args.length == 3 || args.length == 4) && isPid(args[0]) && Request.of(command) != null) {
+        String operation = Request.of(command) != null ? command : RTIMER_REQUESTS.get(args.length >= 2 ? args[1] : "");
+        if ((args.length == 3 || args.length == 4) && isPid(args[0]) && operation != null) {
             Integer worker = null;
             if (args.length == 4) {
                 if (!args[3].matches("[0-9]{1,9}")) {
@@ -51,7 +56,7 @@ public final class Cli {
                 }
                 worker = Integer.valueOf(args[3]);
             }
-            return RequestCommand.run(args[0], command, args[2], worker, out, err);
+            return RequestCommand.run(args[0], operation, args[2], worker, out, err);
         }
         return usage(err);
     }
@@ -62,8 +67,9 @@ public final class Cli {
 
     private static int usage(PrintStream err) {
         err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
-        err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list");
+        err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list|rtimer.list|core.list");
         err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]pause|continue|start|loop|end <timer> [worker]");
+        err.println("       java -jar ptimer-agent.jar <pid> rtimer.pause|rtimer.continue <timer> [worker]");
         return USAGE;
     }
 
