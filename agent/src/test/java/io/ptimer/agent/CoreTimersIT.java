@@ -1,9 +1,11 @@
 package io.ptimer.agent;
 
+import static io.ptimer.agent.support.ControlProcess.assertExit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.ControlProcess;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +89,36 @@ class CoreTimersIT {
     void withTheAgentJarOnlyOnTheClassPathTheEngineStartsAtTheFirstCall() throws Exception {
         String cp = ChildJvm.testClasspath() + File.pathSeparator + ChildJvm.agentJar();
         checkTheApiAtWork(new ChildJvm().classpath(cp).run(TIMEOUT, HOST));
+    }
+
+    @Test
+    void pauseContinueAndCancelThroughJmxtermAndTheListOnTheCommandLine() throws Exception {
+        try (ControlProcess host = ControlProcess.start(new ChildJvm().agent("").jvm("-Dcore.serve=true"), HOST)) {
+            host.await(0, "CT beat ", Duration.ofSeconds(20));
+            Thread.sleep(1500);
+            ControlProcess.Run list = ControlProcess.cli(String.valueOf(host.pid()), "core.list");
+            assertExit(0, list);
+            assertTrue(list.stdout().startsWith("core timer beat: interval=20ms thread=shared (ptimer-core) runs="),
+                    list::toString);
+            ControlProcess.Run paused = host.jmxterm("bean io.ptimer:type=CoreTimer,name=beat", "run pause",
+                    "get -s paused thread");
+            assertExit(0, paused);
+            assertTrue(paused.stdout().contains("true\nshared\n"), paused::toString);
+            Thread.sleep(200);
+            int mark = host.mark();
+            Thread.sleep(300);
+            assertTrue(host.since(mark, "CT beat ").isEmpty(), "no run while paused");
+            assertExit(0, host.jmxterm("bean io.ptimer:type=CoreTimer,name=beat", "run continue"));
+            host.await(host.mark(), "CT beat ", Duration.ofSeconds(10));
+            ControlProcess.Run cancelled = host.jmxterm("bean io.ptimer:type=CoreTimer,name=beat", "run cancel",
+                    "get -s cancelled");
+            assertExit(0, cancelled);
+            assertTrue(cancelled.stdout().contains("true\n"), cancelled::toString);
+            Thread.sleep(200);
+            mark = host.mark();
+            Thread.sleep(300);
+            assertTrue(host.since(mark, "CT beat ").isEmpty(), "no run after cancel");
+        }
     }
 
     @Test

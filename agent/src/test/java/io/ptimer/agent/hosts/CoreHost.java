@@ -34,6 +34,12 @@ public final class CoreHost {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("core.serve")) {
+            CoreTimers.registerTimerMs("beat", (t, p) -> run("beat", t, p), null, 20);
+            Events.say("MAIN started");
+            Thread.sleep(Long.getLong("host.millis", 60_000));
+            return;
+        }
         if (Boolean.getBoolean("core.errorsOnly")) {
             error(() -> CoreTimers.ticks());
             error(() -> CoreTimers.registerTimer("x", (t, p) -> { }, null, 1));
@@ -68,6 +74,10 @@ public final class CoreHost {
             Events.say("REREGISTERED " + again.name() + " cancelled=" + again.cancelled());
         }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName manager = new ObjectName("io.ptimer:type=PTimer");
+        for (int i = 0; i < 200 && !server.isRegistered(manager); i++) {
+            Thread.sleep(50);
+        }
         for (String name : List.of("sec", "proc.ms", "boom", "ms")) {
             ObjectName on = new ObjectName("io.ptimer:type=CoreTimer,name=" + name);
             if (!server.isRegistered(on)) {
