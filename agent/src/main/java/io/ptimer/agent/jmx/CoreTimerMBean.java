@@ -3,8 +3,6 @@ package io.ptimer.agent.jmx;
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.core.CoreTimer;
 import io.ptimer.agent.exec.Lateness;
-import javax.management.AttributeList;
-import javax.management.AttributeNotFoundException;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -16,7 +14,7 @@ import javax.management.openmbean.SimpleType;
  * {@code io.ptimer.api.CoreTimers}: its interval and thread, counters and lateness, and
  * {@code pause}, {@code continue} and {@code cancel}.
  */
-final class CoreTimerMBean extends ReadOnlyMBean {
+final class CoreTimerMBean extends OpenMBean<CoreTimerMBean> {
     private static final OpenAttributes<CoreTimerMBean> ATTRIBUTES = new OpenAttributes<CoreTimerMBean>()
             .add("name", SimpleType.STRING, "Timer name", m -> m.timer.name())
             .add("interval", SimpleType.STRING, "The interval of its grid, e.g. 1s", m -> Interval.format(m.timer.intervalNanos()))
@@ -56,13 +54,8 @@ final class CoreTimerMBean extends ReadOnlyMBean {
     }
 
     @Override
-    public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        return ATTRIBUTES.get(this, attribute);
-    }
-
-    @Override
-    public AttributeList getAttributes(String[] attributes) {
-        return ATTRIBUTES.get(this, attributes);
+    OpenAttributes<CoreTimerMBean> attributes() {
+        return ATTRIBUTES;
     }
 
     @Override

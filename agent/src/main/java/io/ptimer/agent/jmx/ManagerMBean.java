@@ -6,7 +6,6 @@ import io.ptimer.agent.runtime.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
@@ -25,11 +24,6 @@ import javax.management.openmbean.SimpleType;
  * and the five requests taking {@code (String timer)} or {@code (String timer, int worker)}.
  */
 final class ManagerMBean extends ReadOnlyMBean {
-    static final String RTIMER_LIST = "rtimerList";
-    static final String RTIMER_PAUSE = "rtimerPause";
-    static final String RTIMER_CONTINUE = "rtimerContinue";
-    static final String CORE_LIST = "coreList";
-
     private final Engine engine;
     private final MBeanInfo info;
 
@@ -40,22 +34,13 @@ final class ManagerMBean extends ReadOnlyMBean {
 
     private static MBeanInfo info() {
         List<MBeanOperationInfo> ops = new ArrayList<>();
-        ops.add(new MBeanOperationInfo("list", "The loaded timers and their workers' state (ptimer.list)",
+        ops.add(new MBeanOperationInfo("list", "The loaded timers and their workers' state (ptimer.list), then the rtimers and core timers",
                 new MBeanParameterInfo[0], String.class.getName(), MBeanOperationInfo.INFO));
         for (Request r : Request.all()) {
             ops.add(Jmx.operation(r.command(), r.description() + ", for all workers", Jmx.TIMER));
             ops.add(Jmx.operation(r.command(), r.description() + ", for one worker", Jmx.TIMER, Jmx.WORKER));
         }
-        ops.add(new MBeanOperationInfo(RTIMER_LIST, "The rtimers and their threads (rtimer.list)",
-                new MBeanParameterInfo[0], String.class.getName(), MBeanOperationInfo.INFO));
-        ops.add(new MBeanOperationInfo(CORE_LIST, "The core timers registered by the application (core.list)",
-                new MBeanParameterInfo[0], String.class.getName(), MBeanOperationInfo.INFO));
-        for (String op : List.of(RTIMER_PAUSE, RTIMER_CONTINUE)) {
-            String what = op.equals(RTIMER_PAUSE) ? "Pause" : "Continue";
-            ops.add(Jmx.operation(op, what + " every thread of an rtimer (rtimer." + what.toLowerCase(Locale.ROOT)
-                    + ")", Jmx.TIMER));
-            ops.add(Jmx.operation(op, what + " one thread of an rtimer", Jmx.TIMER, Jmx.WORKER));
-        }
+
         MBeanAttributeInfo timers;
         try {
             timers = Jmx.attribute("timers", new ArrayType<String[]>(SimpleType.STRING, false),
@@ -90,33 +75,15 @@ final class ManagerMBean extends ReadOnlyMBean {
     @Override
     public Object invoke(String action, Object[] params, String[] signature) throws MBeanException, ReflectionException {
         int n = params == null ? 0 : params.length;
-        if (n == 0) {
-            switch (action) {
-                case "list" -> {
-                    return engine.list();
-                }
-                case RTIMER_LIST -> {
-                    return engine.rtimer().list();
-                }
-                case CORE_LIST -> {
-                    return engine.core().list();
-                }
-                default -> {
-                }
-            }
-        }
-        boolean rtimer = action.equals(RTIMER_PAUSE) || action.equals(RTIMER_CONTINUE);
-        if (rtimer && (n == 1 || n == 2) && params[0] instanceof String timer
-                && (n == 1 || params[1] instanceof Integer)) {
-            return Jmx.call(() -> engine.rtimer().pause(timer, n == 1 ? null : (Integer) params[1],
-                    action.equals(RTIMER_PAUSE)));
+        if (action.equals("list") && n == 0) {
+            return engine.list();
         }
         Request request = Request.of(action);
         if (request == null || n < 1 || n > 2 || !(params[0] instanceof String)
                 || (n == 2 && !(params[1] instanceof Integer))) {
             throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with "
-                    + n + " argument(s); operations: list(), rtimerList(), coreList(), and pause, continue, start,"
-                    + " loop, end, rtimerPause, rtimerContinue, each with (String timer) or (String timer, int worker)");
+                    + n + " argument(s); operations: list(), and pause, continue, start, loop, end, each with"
+                    + " (String timer) or (String timer, int worker)");
         }
         return Jmx.call(() -> engine.ptimer().request(request, (String) params[0], n == 1 ? null : (Integer) params[1]));
     }

@@ -8,8 +8,6 @@ import io.ptimer.agent.rtimer.RtimerSystem;
 import io.ptimer.agent.rtimer.RtimerThread;
 import java.util.List;
 import java.util.function.ToLongFunction;
-import javax.management.AttributeList;
-import javax.management.AttributeNotFoundException;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
@@ -22,7 +20,7 @@ import javax.management.openmbean.SimpleType;
  * {@code io.ptimer:type=RTimer,name=<name>}: one rtimer as {@code rtimer.list} shows it, its
  * counters and lateness, a row per thread, and {@code pause} / {@code continue} for all threads or one.
  */
-final class RtimerMBean extends ReadOnlyMBean {
+final class RtimerMBean extends OpenMBean<RtimerMBean> {
     private static final OpenTable<RtimerThread> THREADS = new OpenTable<RtimerThread>()
             .column("worker", SimpleType.INTEGER, "Thread index, 0-based (the route's ctx.worker())", RtimerThread::index)
             .column("thread", SimpleType.STRING, "The Java thread running it", RtimerThread::threadName)
@@ -98,13 +96,8 @@ final class RtimerMBean extends ReadOnlyMBean {
     }
 
     @Override
-    public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        return ATTRIBUTES.get(this, attribute);
-    }
-
-    @Override
-    public AttributeList getAttributes(String[] attributes) {
-        return ATTRIBUTES.get(this, attributes);
+    OpenAttributes<RtimerMBean> attributes() {
+        return ATTRIBUTES;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.config.RouteEntry;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.api.TimerType;
 import java.util.ArrayList;
@@ -119,25 +120,11 @@ public final class PtimerConfig implements ModuleConfig {
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {
-        Map<String, String> attrs = e.attributes();
-        for (String attr : attrs.keySet()) {
-            if (!attr.equals("timer") && !attr.equals("route")) {
-                throw e.error("unknown attribute \"" + attr + "\" (known: timer, route)");
-            }
-        }
-        String timerName = attrs.get("timer");
-        String route = attrs.get("route");
-        if (timerName == null || timerName.isEmpty()) {
-            throw e.error("timer is required");
-        }
-        if (route == null || route.isEmpty()) {
-            throw e.error("route is required");
-        }
+        RouteEntry entry = RouteEntry.of(e);
+        String timerName = entry.timer();
         PtimerSpec timer = timers.get(timerName);
         if (timer == null) {
-            throw e.error("unknown timer \"" + timerName + "\" (" + (timers.isEmpty()
-                    ? "no timer is defined before this entry"
-                    : "defined before this entry: " + String.join(", ", timers.keySet())) + ")");
+            throw RouteEntry.unknown(e, "timer", timerName, timers.keySet());
         }
         RouteSpec existing = timer.route(phase);
         if (existing != null) {
@@ -145,7 +132,7 @@ public final class PtimerConfig implements ModuleConfig {
                     + existing.display() + ")");
         }
         try {
-            timers.put(timerName, timer.with(phase, RouteSpec.parse(route, RouteShape.PTIMER,
+            timers.put(timerName, timer.with(phase, RouteSpec.parse(entry.route(), RouteShape.PTIMER,
                     phase.key() + " \"" + e.value() + "\"")));
         } catch (IllegalArgumentException x) {
             throw e.error(x.getMessage());

@@ -5,6 +5,7 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.config.RouteEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,28 +92,14 @@ public final class RtimerConfig implements ModuleConfig {
     }
 
     private void addExec(Entry e) throws ConfigException {
-        Map<String, String> attrs = e.attributes();
-        for (String attr : attrs.keySet()) {
-            if (!attr.equals("timer") && !attr.equals("route")) {
-                throw e.error("unknown attribute \"" + attr + "\" (known: timer, route)");
-            }
-        }
-        String timerName = attrs.get("timer");
-        String route = attrs.get("route");
-        if (timerName == null || timerName.isEmpty()) {
-            throw e.error("timer is required");
-        }
-        if (route == null || route.isEmpty()) {
-            throw e.error("route is required");
-        }
+        RouteEntry entry = RouteEntry.of(e);
+        String timerName = entry.timer();
         RtimerSpec timer = timers.get(timerName);
         if (timer == null) {
-            throw e.error("unknown rtimer \"" + timerName + "\" (" + (timers.isEmpty()
-                    ? "no rtimer is defined before this entry"
-                    : "defined before this entry: " + String.join(", ", timers.keySet())) + ")");
+            throw RouteEntry.unknown(e, "rtimer", timerName, timers.keySet());
         }
         try {
-            timers.put(timerName, timer.with(RouteSpec.parse(route, RouteShape.RTIMER, "rtimer.exec \"" + e.value() + "\"")));
+            timers.put(timerName, timer.with(RouteSpec.parse(entry.route(), RouteShape.RTIMER, "rtimer.exec \"" + e.value() + "\"")));
         } catch (IllegalArgumentException x) {
             throw e.error(x.getMessage());
         }
