@@ -14,6 +14,7 @@ import io.ptimer.agent.ptimer.WorkerListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -78,6 +79,8 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
             .column("errors", SimpleType.LONG, "Exceptions thrown by the routes", WorkerFigures::errors)
             .column("overruns", SimpleType.LONG, "Sync loops that ran past their next grid point",
                     WorkerFigures::overruns)
+            .column("skipped", SimpleType.LONG, "Grid points skipped after overruns (overrun=skip)",
+                    WorkerFigures::skipped)
             .column("latenessP50Us", SimpleType.LONG, "Median loop start lateness of the recent loops, in microseconds",
                     WorkerFigures::latenessP50Us)
             .column("latenessP99Us", SimpleType.LONG,
@@ -131,6 +134,10 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
             .add("iterations", SimpleType.LONG, "Loop route runs of all workers", m -> m.sum(Worker::iterations))
             .add("errors", SimpleType.LONG, "Exceptions thrown by the routes of all workers", m -> m.sum(Worker::errors))
             .add("overruns", SimpleType.LONG, "Sync overruns of all workers", m -> m.sum(Worker::overruns))
+            .add("overrun", SimpleType.STRING, "What a sync worker does after an overrun: reanchor or skip",
+                    m -> m.timer.spec().overrun().name().toLowerCase(Locale.ROOT))
+            .add("skipped", SimpleType.LONG, "Grid points skipped after overruns by all workers (overrun=skip)",
+                    m -> m.sum(Worker::skipped))
             .add("latenessP50Us", SimpleType.LONG,
                     "Median loop start lateness over all workers' recent loops, in microseconds", m -> m.lateness(50))
             .add("latenessP99Us", SimpleType.LONG,

@@ -6,6 +6,7 @@ import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
 import io.ptimer.agent.config.RouteEntry;
+import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.api.TimerType;
 import java.util.ArrayList;
@@ -85,6 +86,7 @@ public final class PtimerConfig implements ModuleConfig {
         int nslices = 1;
         Precision precision = Precision.HYBRID;
         boolean autostart = true;
+        Overrun overrun = Overrun.REANCHOR;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -102,8 +104,16 @@ public final class PtimerConfig implements ModuleConfig {
                     }
                 }
                 case "autostart" -> autostart = e.intIn(v, "autostart", 0, 1) == 1;
+                case "overrun" -> {
+                    try {
+                        overrun = Overrun.parse(v);
+                    } catch (IllegalArgumentException x) {
+                        throw e.error(x.getMessage());
+                    }
+                }
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
-                        + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart)");
+                        + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
+                        + " overrun)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -116,7 +126,7 @@ public final class PtimerConfig implements ModuleConfig {
             throw e.error("timer \"" + name + "\" is defined twice");
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                Map.of(), e.value()));
+                overrun, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {
