@@ -95,7 +95,7 @@ public final class TimerLane {
                 continue;
             }
             Deadline next = heap[0];
-            long spinCap = next.interval > 0 ? next.interval / 20 : Long.MAX_VALUE;
+            long spinCap = next.interval > 0 ? next.interval / DedicatedLane.SPIN_BUDGET : DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS;
             if (!lane.awaitUntil(next.due, spinCap) || !arrivals.isEmpty()) {
                 continue;
             }

@@ -193,7 +193,7 @@ public final class Worker {
             schedule.arm(System.nanoTime(), interval);
         }
         long deadline = schedule.deadline();
-        if (!lane.awaitUntil(deadline, interval / 20)) {
+        if (!lane.awaitUntil(deadline, interval / DedicatedLane.SPIN_BUDGET)) {
             return;
         }
         lateness.record(System.nanoTime() - deadline);
