@@ -35,6 +35,7 @@ public final class Engine {
     private final PtimerSystem ptimer;
     private final RtimerSystem rtimer;
     private final CoreSystem core;
+    private final Object sharedLaneLock = new Object();
     private TimerLane sharedLane;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
     private boolean hookInstalled;
@@ -127,12 +128,14 @@ public final class Engine {
     }
 
     /** The shared timer lane {@value CoreSystem#SHARED_LANE}, started on first use. */
-    private synchronized TimerLane sharedLane() {
-        if (sharedLane == null) {
-            sharedLane = new TimerLane(CoreSystem.SHARED_LANE, Precision.HYBRID);
-            sharedLane.start();
+    private TimerLane sharedLane() {
+        synchronized (sharedLaneLock) {
+            if (sharedLane == null) {
+                sharedLane = new TimerLane(CoreSystem.SHARED_LANE, Precision.HYBRID);
+                sharedLane.start();
+            }
+            return sharedLane;
         }
-        return sharedLane;
     }
 
     /** Time since the engine started. */
@@ -167,7 +170,7 @@ public final class Engine {
         ptimer.shutdown();
         rtimer.shutdown();
         core.shutdown();
-        synchronized (this) {
+        synchronized (sharedLaneLock) {
             if (sharedLane != null) {
                 sharedLane.stop();
             }
