@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark: lateness of the agent's timers against the JVM's usual timers and cyclictest,
- * start-up cost, control latency and shaping accuracy, in one run, printed as markdown tables
+ * start-up cost, control latency, shaping accuracy, core timers at scale and rtimer, in one run, printed as markdown tables
  * and written with a PNG chart to the output directory. Every runner runs in its own process.
  */
 public final class Benchmark {
@@ -63,6 +63,12 @@ public final class Benchmark {
         }
         if (options.parts.contains("shaping")) {
             shaping(agent, out);
+        }
+        if (options.parts.contains("core")) {
+            CoreScale.report(agent, options, out, report, targets);
+        }
+        if (options.parts.contains("rtimer")) {
+            RtimerLateness.report(agent, options, out, report);
         }
         report.line("");
         report.line(Machine.load());

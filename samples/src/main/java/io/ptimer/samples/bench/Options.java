@@ -20,14 +20,15 @@ final class Options {
               --warmup S            unrecorded warm-up per run, in seconds, at least 200 loops (default 2)
               --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
               --runners LIST        of ptimer-default, ptimer-spin, stpe, hwt, cyclictest (default all)
-              --only LIST           of lateness, startup, control, shaping (default all)
+              --only LIST           of lateness, startup, control, shaping, core, rtimer (default all)
               --startup-runs N      launches with and without the agent (default 11)
               --control-runs N      pause and start requests (default 20)
               --burst N             calls in the shaping burst (default 5000)
+              --timers N            periodic timers of the core part, intervals 10 ms to 1 s (default 10000)
               --smoke               tiny counts: proves the program works in well under a minute
             """;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
-    static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping");
+    static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping", "core", "rtimer");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -42,6 +43,7 @@ final class Options {
     int startupRuns = 11;
     int controlRuns = 20;
     int burst = 5000;
+    int timers = 10_000;
     int limit = 1000;
     long idleMillis = 1500;
     boolean smoke;
@@ -71,10 +73,11 @@ final class Options {
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(value);
                 case "--control-runs" -> o.controlRuns = Integer.parseInt(value);
                 case "--burst" -> o.burst = Integer.parseInt(value);
+                case "--timers" -> o.timers = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.startupRuns < 1 || o.controlRuns < 1) {
+        if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1 || o.controlRuns < 1) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
         return o;
@@ -88,6 +91,7 @@ final class Options {
         startupRuns = 2;
         controlRuns = 2;
         burst = 300;
+        timers = 200;
         idleMillis = 200;
     }
 

@@ -71,7 +71,7 @@ final class Targets {
                 ratio >= factor);
     }
 
-    private void add(String target, String measured, boolean met) {
+    void add(String target, String measured, boolean met) {
         rows.add(List.of(target, measured, met ? "yes" : "**no**"));
     }
 
