@@ -88,16 +88,17 @@ public final class ChildJvm {
                 throw new AssertionError("child JVM did not end within " + timeout + "; stdout:\n"
                         + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
             }
+            long ended = System.currentTimeMillis();
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+                    Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start), ended);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
     }
 
-    /** What a child JVM did. */
-    public record Result(int exit, String stdout, String stderr, Duration elapsed) {
+    /** What a child JVM did; {@code endedMillis} is the wall-clock time its exit was seen, in epoch ms. */
+    public record Result(int exit, String stdout, String stderr, Duration elapsed, long endedMillis) {
 
         /** The lines of stdout that start with {@code prefix}. */
         public List<String> lines(String prefix) {
