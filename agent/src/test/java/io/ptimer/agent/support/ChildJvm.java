@@ -25,8 +25,10 @@ public final class ChildJvm {
     /** A JDK 25 beside the one running the build (Temurin's, as on the CI machines), if there is one. */
     public static java.util.Optional<String> jdk25() {
         String configured = System.getProperty("ptimer.jdk25", System.getenv("PTIMER_JDK25"));
-        if (configured != null && Files.isExecutable(Path.of(configured, "bin", "java"))) {
-            return java.util.Optional.of(configured);
+        if (configured != null) {
+            // A path that was set but holds no JDK means none; the machine's own are not searched then.
+            return Files.isExecutable(Path.of(configured, "bin", "java")) ? java.util.Optional.of(configured)
+                    : java.util.Optional.empty();
         }
         try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
             return dirs.filter(d -> d.getFileName().toString().matches(".*-25(-.*)?|.*-25\\..*"))
