@@ -11,13 +11,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Routes and timer semantics through the agent jar in a child JVM. Times are checked with generous tolerances only. */
 class EngineIT {
     private static final String H = "io.ptimer.agent.hosts.";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Less than one byte per loop over 10,000 loops: one allocated object per loop is 16 bytes or more. */
+    private static final long NO_ALLOCATION_BYTES = 10_000;
 
     private static String timer(String name, String attrs, String start, String loop, String end) {
         StringBuilder b = new StringBuilder("timer=name=" + name + (attrs.isEmpty() ? "" : ";" + attrs));
@@ -239,16 +243,47 @@ class EngineIT {
         assertTrue(r.elapsed().toMillis() < 20_000, "shutdown is bounded: " + r.elapsed());
     }
 
+    /** Every loop route form, each on its own timer; with the four types and three precisions covered among them. */
+    private static final List<String> FORMS = List.of("AllocationProbe::staticVoid", "AllocationProbe::staticInt",
+            "AllocationProbe::staticBoolean", "AllocationProbe::staticVoidCtx", "AllocationProbe::staticIntCtx",
+            "AllocationProbe::staticBooleanCtx", "AllocationProbe$Instance::instanceVoid",
+            "AllocationProbe$Instance::instanceInt", "AllocationProbe$Instance::instanceBoolean",
+            "AllocationProbe$Instance::instanceVoidCtx", "AllocationProbe$Instance::instanceIntCtx",
+            "AllocationProbe$Instance::instanceBooleanCtx", "AllocationProbe$Run");
+
     @Test
-    void theLoopDoesNotAllocatePerIteration() throws Exception {
-        ChildJvm.Result r = new ChildJvm().agent(timer("probe", "type=3;interval=100us;ntasks=10;nslices=3", null,
-                "AllocationProbe::loop", null)).jvm("-Dhost.millis=4000").run(TIMEOUT, H + "Host");
+    void noLoopAllocatesForAnyTypePrecisionOrRouteForm() throws Exception {
+        List<String> timers = new ArrayList<>();
+        Map<String, String> what = new TreeMap<>();
+        String[] precisions = {"sleep", "hybrid", "spin"};
+        for (int i = 0; i < FORMS.size(); i++) {
+            int type = i % 4;
+            String precision = precisions[(i / 4) % 3];
+            String name = "p" + i;
+            timers.add(timer(name, "type=" + type + ";precision=" + precision + ";interval=200us;ntasks=10;nslices=3",
+                    null, FORMS.get(i), null));
+            what.put("ptimer-" + name + "-0", "type " + type + ", " + precision + ", " + FORMS.get(i));
+        }
+        timers.add(timer("leak", "type=1;interval=200us", null, "AllocationProbe::allocating", null));
+        ChildJvm.Result r = new ChildJvm().agent(String.join(",", timers))
+                .jvm("-Dprobe.reports=" + (FORMS.size() + 1)).run(Duration.ofMinutes(3), H + "AllocationProbe");
         assertEquals(0, r.exit(), r::toString);
-        List<String[]> report = r.events("loop", "probe");
-        assertEquals(1, report.size(), r::toString);
-        long bytes = Long.parseLong(field(report.get(0), "allocated"));
-        assertTrue(bytes < 10_000, "10,000 loops of a synced slice timer allocated " + bytes
-                + " bytes: something on the loop path allocates");
+        Map<String, Long> bytes = new TreeMap<>();
+        for (String line : r.lines("ALLOC ")) {
+            String[] words = line.split(" ");
+            bytes.put(words[1], Long.parseLong(field(words, "bytes")));
+        }
+        assertEquals(FORMS.size() + 1, bytes.size(), r::toString);
+        Set<String> covered = new HashSet<>();
+        what.forEach((thread, form) -> covered.add(form.substring(0, form.lastIndexOf(','))));
+        assertEquals(12, covered.size(), "every type with every precision: " + covered);
+        for (Map.Entry<String, String> e : what.entrySet()) {
+            long b = bytes.get(e.getKey());
+            assertTrue(b < NO_ALLOCATION_BYTES, "10,000 loops (" + e.getValue() + ") allocated " + b
+                    + " bytes: something on the loop path allocates");
+        }
+        assertTrue(bytes.get("ptimer-leak-0") >= 10_000 * 16L,
+                "the probe sees a route's own object per loop: " + bytes.get("ptimer-leak-0"));
     }
 
     private static double meanPeriod(List<String[]> loops) {
