@@ -38,8 +38,10 @@ class EngineIT {
     @Test
     void workersAreDaemonThreadsNamedAfterTimerAndWorker() throws Exception {
         ChildJvm.Result r = new ChildJvm().agent(timer("t.1", "interval=50ms;nworkers=3", null, "Jobs::loop", null))
-                .jvm("-Dhost.millis=100").run(TIMEOUT, H + "Host");
+                .jvm("-Dhost.millis=100", "-Dhost.threadsAfter=0").run(TIMEOUT, H + "Host");
         assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of("THREAD ptimer-jmx daemon=true"), r.lines("THREAD ptimer-jmx"),
+                "the thread that registers the MBeans a second after start-up is there at main, a daemon");
         assertEquals(List.of("THREAD ptimer-t.1-0 daemon=true", "THREAD ptimer-t.1-1 daemon=true",
                 "THREAD ptimer-t.1-2 daemon=true"), r.lines("THREAD ptimer-t.1-"), r::toString);
         assertTrue(r.lines("THREAD").stream().allMatch(l -> l.endsWith(" daemon=true")), r::toString);
@@ -93,7 +95,7 @@ class EngineIT {
                 timer("b", "interval=20ms", "Forms::staticVoid", "Forms::staticBoolean", "Forms::end"),
                 timer("c", "interval=20ms", null, "Forms$Instance::loop", "Forms::end"),
                 timer("d", "interval=20ms", null, "Forms$Tick", "Forms::end"),
-                timer("e", "interval=20ms", null, "Forms$Instance::plain", null));
+                timer("e", "interval=20ms", null, "Forms$Instance::plain", "Forms::end"));
         ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=800").run(TIMEOUT, H + "Host");
         assertEquals(0, r.exit(), r::toString);
         assertEquals(2, r.events("loop", "a").size(), "int route: -1 on the second loop jumps to end");
@@ -105,6 +107,9 @@ class EngineIT {
         assertEquals(1, r.events("end", "c").size());
         assertEquals(2, r.events("loop", "d").size(), "Route class returning END");
         assertEquals(1, r.events("end", "d").size());
+        assertEquals(List.of("EV form instancePlain n=1", "EV form instancePlain n=2", "EV form instancePlain n=3"),
+                r.lines("EV form instancePlain"), "instance route without argument: one instance, -1 jumps to end");
+        assertEquals(1, r.events("end", "e").size());
     }
 
     @Test
