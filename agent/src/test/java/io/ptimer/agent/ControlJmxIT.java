@@ -147,4 +147,31 @@ class ControlJmxIT {
         assertEquals("q", data.get("timer"));
         assertEquals(Q, n.getSource());
     }
+
+    @Test
+    void aRandomStormThroughTheMBeanServerLeavesEachWorkerInTheStateItsNotificationsLeadTo() throws Exception {
+        StringBuilder args = new StringBuilder();
+        String route = ";route=io.ptimer.agent.hosts.StormHost$Routes::";
+        for (int type = 0; type < 4; type++) {
+            String t = "s" + type;
+            args.append(type == 0 ? "" : ",").append("timer=name=").append(t).append(";type=").append(type)
+                    .append(";interval=1ms;nworkers=3;ntasks=10;nslices=3");
+            for (String phase : List.of("start", "loop", "end")) {
+                args.append(',').append(phase).append("=timer=").append(t).append(route).append(phase);
+            }
+        }
+        ChildJvm.Result r = new ChildJvm().agent(args.toString()).jvm("-Dhost.workers=3")
+                .run(java.time.Duration.ofMinutes(2), "io.ptimer.agent.hosts.StormHost", "s0", "s1", "s2", "s3");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of(), r.lines("SENDER"), r::toString);
+        List<String> storm = r.lines("STORM ");
+        assertEquals(12, storm.size(), r::toString);
+        storm.forEach(l -> assertTrue(l.contains(" ok "), l));
+        long notifications = storm.stream().mapToLong(l -> Long.parseLong(ChildJvm.field(l.split(" "), "notifications")))
+                .sum();
+        assertTrue(notifications > 1000, "the storm changed the workers' states often: " + notifications);
+        List<String> sequence = r.lines("SEQUENCE ");
+        assertEquals(12, sequence.size(), r::toString);
+        sequence.forEach(l -> assertTrue(l.contains(" ok "), l));
+    }
 }

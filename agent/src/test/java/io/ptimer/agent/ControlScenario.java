@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ptimer.agent.support.ControlProcess;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The operator's walk through every request, for all workers and for one, and the error cases,
@@ -45,12 +46,19 @@ final class ControlScenario {
         assertTrue(r.text().contains(expected), "expected \"" + expected + "\" in: " + r.text());
     }
 
-    /** Asserts that no loop of the timer's worker (or of any, with null) runs for a while. */
+    /**
+     * Asserts that the timer's worker (or each, with null) stops looping. The host prints its workers'
+     * states between the route's own lines ({@code STATE <timer> <worker>=<state> ...}, in one ordered
+     * stream); from the first line that shows them paused or ended, no loop may follow for 0.7 s,
+     * seven of q's intervals.
+     */
     private void noLoops(String timer, Integer worker) throws InterruptedException {
-        Thread.sleep(300);
-        int m = host.mark();
+        List<Integer> workers = worker == null ? List.of(0, 1) : List.of(worker);
+        int after = host.awaitMatch(host.mark(), line -> line.startsWith("STATE " + timer + " ") && workers.stream()
+                .allMatch(w -> line.contains(" " + w + "=paused") || line.contains(" " + w + "=ended")),
+                timer + " " + workers + " paused", SOON);
         Thread.sleep(700);
-        assertEquals(0, host.since(m, prefix("loop", timer, worker)).size(), "no loop expected: " + host);
+        assertEquals(List.of(), host.since(after, prefix("loop", timer, worker)), "no loop expected once paused: " + host);
     }
 
     private void loops(String timer, int worker) throws InterruptedException {

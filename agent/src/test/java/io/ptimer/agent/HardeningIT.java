@@ -1,6 +1,7 @@
 package io.ptimer.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
@@ -53,23 +54,54 @@ class HardeningIT {
         assertTrue(r.elapsed().toMillis() < 30_000, "shutdown stays bounded: " + r.elapsed());
     }
 
+    /**
+     * Retained heap per start/end cycle that still counts as flat: half of one leaked {@code new Object()}
+     * (16 bytes with compressed class pointers, plus its slot in a list).
+     */
+    private static final double FLAT_BYTES_PER_CYCLE = 8;
+
     @Test
     void aHundredThousandStartEndCyclesLeaveHeapAndThreadsFlat() throws Exception {
-        String route = ";route=" + H + "Counter::";
+        ChildJvm.Result r = cycles("Counter");
+        assertEquals(0, r.exit(), r::toString);
+        assertHeapFlat(r);
+        List<String> growth = r.lines("GROWTH");
+        assertEquals(ChildJvm.field(growth.get(0).split(" "), "threads"), ChildJvm.field(growth.get(1).split(" "), "threads"),
+                "thread count stays flat");
+        assertEquals(List.of("COUNTS starts=100001 ends=100000"), r.lines("COUNTS"),
+                "every request ran its route: the autostart plus one start and one end per cycle");
+    }
+
+    @Test
+    void theHeapCheckCatchesOneSmallObjectLeakedPerCycle() throws Exception {
+        ChildJvm.Result r = cycles("Counter$Leaky");
+        assertEquals(0, r.exit(), r::toString);
+        AssertionError caught = assertThrows(AssertionError.class, () -> assertHeapFlat(r),
+                "a route keeping one Object per cycle must fail the heap check");
+        assertTrue(caught.getMessage().contains("bytes per cycle"), caught::getMessage);
+    }
+
+    /** 100,000 start/end cycles of one synced slice timer whose routes are {@code routes}'s. */
+    private static ChildJvm.Result cycles(String routes) throws Exception {
+        String route = ";route=" + H + routes + "::";
         String args = "timer=name=g;type=3;interval=1s;ntasks=100;nslices=10,start=timer=g" + route + "start"
                 + ",loop=timer=g" + route + "loop,end=timer=g" + route + "end";
-        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Xmx256m", "-Dhost.cycles=100000")
+        // The serial collector's full GC compacts everything: used heap after it is what is retained.
+        return new ChildJvm().agent(args).jvm("-Xmx256m", "-XX:+UseSerialGC", "-Dhost.cycles=100000")
                 .run(Duration.ofMinutes(4), H + "GrowthHost");
-        assertEquals(0, r.exit(), r::toString);
+    }
+
+    /** Heap retained after full GCs grows by less than {@link #FLAT_BYTES_PER_CYCLE} per cycle. */
+    private static void assertHeapFlat(ChildJvm.Result r) {
         List<String> growth = r.lines("GROWTH");
         assertEquals(2, growth.size(), r::toString);
         String[] early = growth.get(0).split(" ");
         String[] late = growth.get(1).split(" ");
         long heapEarly = Long.parseLong(ChildJvm.field(early, "heap"));
         long heapLate = Long.parseLong(ChildJvm.field(late, "heap"));
-        assertTrue(heapLate - heapEarly < 4 * 1024 * 1024, "heap grew from " + heapEarly + " to " + heapLate);
-        assertEquals(ChildJvm.field(early, "threads"), ChildJvm.field(late, "threads"), "thread count stays flat");
-        assertEquals(List.of("COUNTS starts=100001 ends=100000"), r.lines("COUNTS"),
-                "every request ran its route: the autostart plus one start and one end per cycle");
+        long cycles = Long.parseLong(late[1]) - Long.parseLong(early[1]);
+        double perCycle = (double) (heapLate - heapEarly) / cycles;
+        assertTrue(perCycle < FLAT_BYTES_PER_CYCLE, String.format("heap grew from %d to %d bytes over %d cycles: "
+                + "%.1f bytes per cycle (flat means < %.0f)", heapEarly, heapLate, cycles, perCycle, FLAT_BYTES_PER_CYCLE));
     }
 }

@@ -7,6 +7,8 @@ import io.ptimer.agent.support.ChildJvm;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The agent lives beside the host's own libraries and speaks through the host's logging. */
@@ -25,7 +27,36 @@ class HostIsolationIT {
     }
 
     @Test
-    void hostKeepsItsOwnByteBuddyAndLoggingAndNoPortIsOpened() throws Exception {
+    void noSocketTcpOrUdpIPv4OrIPv6BeforeOrAfterTheMBeansAreRegistered() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(TIMERS).run(Duration.ofSeconds(60), H + "PortHost");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of("SOCKETS before registered=false "), r.lines("SOCKETS before"),
+                "no socket while the MBeans wait for their second\n" + r);
+        assertEquals(List.of("SOCKETS after registered=true "), r.lines("SOCKETS after"),
+                "no socket once the MBeans are registered, used and listened to\n" + r);
+    }
+
+    @Test
+    void theSocketProbeSeesTheSocketsTheHostOpensItself() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(TIMERS).jvm("-Dhost.openSockets=true")
+                .run(Duration.ofSeconds(60), H + "PortHost");
+        assertEquals(0, r.exit(), r::toString);
+        List<String> opened = r.lines("OPENED ").stream().map(l -> l.substring(7)).collect(Collectors.toList());
+        assertEquals(List.of("tcp", "tcp6", "udp", "udp6"), opened.stream().map(o -> o.split(":")[0])
+                .collect(Collectors.toList()), r::toString);
+        for (String phase : List.of("before", "after")) {
+            String[] words = r.lines("SOCKETS " + phase).get(0).split(" ");
+            List<String> seen = List.of(words).subList(3, words.length);
+            for (String o : opened) {
+                String state = o.startsWith("tcp") ? ":0A" : ":07";   // LISTEN, or an unconnected UDP socket
+                assertTrue(seen.contains(o + state), "the probe " + phase + " the MBeans misses " + o + state + ": " + seen);
+            }
+            assertEquals(4, seen.size(), "only the four sockets the host opened: " + seen);
+        }
+    }
+
+    @Test
+    void hostKeepsItsOwnByteBuddyAndLoggingAndNoSocketIsOpened() throws Exception {
         ChildJvm.Result r = new ChildJvm().agent(TIMERS)
                 .classpath(hostClasspath("byte-buddy-1.14.12.jar"))
                 .run(Duration.ofSeconds(60), H + "IsolationHost");
@@ -35,7 +66,7 @@ class HostIsolationIT {
         assertTrue(r.lines("JUL SEVERE ptimer: timer \"bad\" worker 0: loop route " + H
                 + "Faults::throwingLoop threw java.lang.IllegalStateException: loop failed on purpose").size() >= 1,
                 r::toString);
-        assertEquals(0, r.lines("LISTEN").size(), "the agent listens on no port: " + r.lines("LISTEN"));
+        assertEquals(List.of("SOCKETS "), r.lines("SOCKETS"), "the agent holds no socket");
     }
 
     @Test

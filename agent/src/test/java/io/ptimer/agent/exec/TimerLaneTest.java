@@ -90,20 +90,23 @@ class TimerLaneTest {
         Deadline d = lane.every(20 * MS, true, new Lateness(), x -> {
             starts.add(System.nanoTime());
             if (n.incrementAndGet() == 3) {
-                Thread.sleep(130);
+                Thread.sleep(200);
             }
             ends.add(System.nanoTime());
         });
         await("eight runs", () -> starts.size() >= 8);
         d.cancel();
-        assertEquals(1, d.overruns(), "the slow run is one overrun");
+        // The slow run spans ten grid points: counted per missed point it would be ten overruns. A busy
+        // machine may delay another run past its next point, so a little more than one is allowed.
+        assertTrue(d.overruns() >= 1 && d.overruns() <= 3, "the slow run is one overrun: " + d.overruns());
         long atOnce = starts.get(3) - ends.get(2);
         assertTrue(atOnce < 15 * MS, "the run after the slow one starts at once: " + atOnce / 1000 + " µs");
         for (int k = 4; k < 8; k++) {
             long gap = starts.get(k) - starts.get(k - 1);
-            assertTrue(gap >= 10 * MS, "no catch-up burst: run " + k + " came " + gap / 1000 + " µs after the one before");
+            assertTrue(gap > 0, "run " + k + " came " + gap / 1000 + " µs after the one before");
+            // A catch-up burst would run the missed points at once, before this restarted grid.
             assertTrue(starts.get(k) - ends.get(2) >= (k - 3) * 20 * MS,
-                    "run " + k + " keeps the grid that restarted when the slow run ended");
+                    "no catch-up burst: run " + k + " keeps the grid that restarted when the slow run ended");
         }
     }
 

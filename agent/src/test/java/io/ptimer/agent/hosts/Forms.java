@@ -35,8 +35,12 @@ public final class Forms {
             return loops < 3;
         }
 
+        private int plains;
+
+        /** No argument, on one instance per worker: counts its own calls, and ends after the third. */
         public int plain() {
-            return 1;
+            Events.say("EV form instancePlain n=" + ++plains);
+            return plains >= 3 ? -1 : 1;
         }
     }
 

@@ -46,6 +46,7 @@ public final class GrowthHost {
 
     private static void report(int cycles) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // The workers park between requests; three full collections a little apart settle the heap.
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(100);

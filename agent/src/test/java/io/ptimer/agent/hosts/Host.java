@@ -2,7 +2,8 @@ package io.ptimer.agent.hosts;
 
 /**
  * A host application: says it started, lists the agent's threads, lives {@code host.millis} ms,
- * then returns from main, or calls {@code System.exit(host.exit)} when that is set.
+ * then returns from main, or calls {@code System.exit(host.exit)} when that is set. Its last line,
+ * {@code MAIN leaves at=<epoch ms>}, tells when the JVM began to shut down.
  */
 public final class Host {
     private Host() {
@@ -17,6 +18,7 @@ public final class Host {
                 .forEach(t -> Events.say("THREAD " + t.getName() + " daemon=" + t.isDaemon()));
         Thread.sleep(Long.getLong("host.millis", 1500));
         Events.say("MAIN done");
+        Events.say("MAIN leaves at=" + System.currentTimeMillis());
         Integer exit = Integer.getInteger("host.exit");
         if (exit != null) {
             System.exit(exit);

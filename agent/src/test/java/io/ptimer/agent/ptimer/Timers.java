@@ -19,6 +19,12 @@ final class Timers {
 
     static Ptimer started(String name, TimerType type, long intervalMicros, int nworkers, int ntasks, int nslices,
                           boolean autostart, Class<?> routes) throws ConfigException {
+        return started(name, type, intervalMicros, nworkers, ntasks, nslices, autostart, routes, null);
+    }
+
+    /** As above, with {@code listener} hearing the workers' state changes from their very first. */
+    static Ptimer started(String name, TimerType type, long intervalMicros, int nworkers, int ntasks, int nslices,
+                          boolean autostart, Class<?> routes, WorkerListener listener) throws ConfigException {
         Map<Phase, RouteSpec> specs = new EnumMap<>(Phase.class);
         Map<Phase, BoundRoute> bound = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
@@ -28,6 +34,7 @@ final class Timers {
         }
         Ptimer timer = new Ptimer(new PtimerSpec(name, type, TimeUnit.MICROSECONDS.toNanos(intervalMicros), nworkers,
                 ntasks, nslices, Precision.HYBRID, autostart, Overrun.REANCHOR, specs, "name=" + name));
+        timer.listener(listener);
         timer.start(bound);
         return timer;
     }

@@ -25,8 +25,10 @@ public final class ChildJvm {
     /** A JDK 25 beside the one running the build (Temurin's, as on the CI machines), if there is one. */
     public static java.util.Optional<String> jdk25() {
         String configured = System.getProperty("ptimer.jdk25", System.getenv("PTIMER_JDK25"));
-        if (configured != null && Files.isExecutable(Path.of(configured, "bin", "java"))) {
-            return java.util.Optional.of(configured);
+        if (configured != null) {
+            // A path that was set but holds no JDK means none; the machine's own are not searched then.
+            return Files.isExecutable(Path.of(configured, "bin", "java")) ? java.util.Optional.of(configured)
+                    : java.util.Optional.empty();
         }
         try (var dirs = Files.list(Path.of("/usr/lib/jvm"))) {
             return dirs.filter(d -> d.getFileName().toString().matches(".*-25(-.*)?|.*-25\\..*"))
@@ -88,16 +90,17 @@ public final class ChildJvm {
                 throw new AssertionError("child JVM did not end within " + timeout + "; stdout:\n"
                         + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
             }
+            long ended = System.currentTimeMillis();
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start));
+                    Files.readString(err, StandardCharsets.UTF_8), Duration.ofNanos(System.nanoTime() - start), ended);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
     }
 
-    /** What a child JVM did. */
-    public record Result(int exit, String stdout, String stderr, Duration elapsed) {
+    /** What a child JVM did; {@code endedMillis} is the wall-clock time its exit was seen, in epoch ms. */
+    public record Result(int exit, String stdout, String stderr, Duration elapsed, long endedMillis) {
 
         /** The lines of stdout that start with {@code prefix}. */
         public List<String> lines(String prefix) {

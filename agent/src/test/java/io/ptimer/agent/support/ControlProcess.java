@@ -111,6 +111,28 @@ public final class ControlProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until a line matching {@code wanted} has been printed since {@code mark}; returns the
+     * mark just after it, so that {@link #since} shows only what was printed after that line.
+     */
+    public int awaitMatch(int mark, java.util.function.Predicate<String> wanted, String what, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (;;) {
+            synchronized (out) {
+                for (int i = mark; i < out.size(); i++) {
+                    if (wanted.test(out.get(i))) {
+                        return i + 1;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no line showing " + what + " within " + timeout + "\n" + this);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits until the agent's MBeans are up: loops have run and the JMX delay after premain has passed. */
     public ControlProcess awaitReady(String timer) throws InterruptedException {
         await(0, "EV loop " + timer + " ", Duration.ofSeconds(20));
