@@ -18,7 +18,7 @@ public final class GrowthHost {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName manager = new ObjectName("io.ptimer:type=PTimer");
         ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=g");
-        while (!server.isRegistered(manager)) {
+        while (!server.isRegistered(timer)) {   // registered after the manager
             Thread.sleep(50);
         }
         String[] signature = {String.class.getName()};
