@@ -18,7 +18,8 @@ public final class CoreTimer implements TimerHandle {
     private final long intervalNanos;
     private final TimerLane ownLane;
     private final Errors errors = new Errors();
-    private final Lateness lateness = new Lateness();
+    /** The last runs' lateness: a small window, as an application may register thousands of timers. */
+    private final Lateness lateness = new Lateness(64);
     private final Deadline deadline;
 
     CoreTimer(String name, TimerFunction f, Object param, long intervalNanos, TimerLane shared,

@@ -10,21 +10,37 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * consistent snapshot.
  */
 public final class Lateness {
-    static final int SIZE = 1024;
+    /** The window of a lane: the last 1,024 runs. */
+    public static final int SIZE = 1024;
 
-    private final AtomicLongArray samples = new AtomicLongArray(SIZE);
+    private final AtomicLongArray samples;
+    private final int mask;
     private volatile long count;
+
+    /** A window of the last {@value #SIZE} runs. */
+    public Lateness() {
+        this(SIZE);
+    }
+
+    /** A window of the last {@code size} runs, a power of two: smaller for one timer among thousands. */
+    public Lateness(int size) {
+        if (size < 1 || Integer.bitCount(size) != 1) {
+            throw new IllegalArgumentException("a lateness window is a power of two, not " + size);
+        }
+        this.samples = new AtomicLongArray(size);
+        this.mask = size - 1;
+    }
 
     /** Records one lateness in nanoseconds. Single writer. */
     public void record(long nanos) {
         long n = count;
-        samples.lazySet((int) (n & (SIZE - 1)), nanos);
+        samples.lazySet((int) (n & mask), nanos);
         count = n + 1;
     }
 
     /** The recent samples, sorted ascending. */
     public long[] sorted() {
-        int n = (int) Math.min(count, SIZE);
+        int n = (int) Math.min(count, samples.length());
         long[] copy = new long[n];
         for (int i = 0; i < n; i++) {
             copy[i] = samples.get(i);
