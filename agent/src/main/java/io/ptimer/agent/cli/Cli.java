@@ -16,7 +16,8 @@ public final class Cli {
     public static final int USAGE = 64;
     private static final String PTIMER = "ptimer.";
     /** The list commands, kamcmd-style, and the manager MBean's operation for each. */
-    private static final Map<String, String> LISTS = Map.of("list", "list", "ptimer.list", "list");
+    private static final Map<String, String> LISTS = Map.of("list", "list", "ptimer.list", "list",
+            "async.list", "asyncList");
 
     private Cli() {
     }
@@ -63,6 +64,7 @@ public final class Cli {
     private static int usage(PrintStream err) {
         err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
         err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list");
+        err.println("       java -jar ptimer-agent.jar <pid> async.list");
         err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]pause|continue|start|loop|end <timer> [worker]");
         return USAGE;
     }

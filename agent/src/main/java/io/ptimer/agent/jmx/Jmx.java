@@ -1,5 +1,7 @@
 package io.ptimer.agent.jmx;
 
+import io.ptimer.agent.async.AsyncSystem;
+import io.ptimer.agent.async.TaskGroup;
 import io.ptimer.agent.exec.Log;
 import io.ptimer.agent.ptimer.Ptimer;
 import io.ptimer.agent.runtime.Engine;
@@ -88,6 +90,19 @@ public final class Jmx {
         register(server, managerName(), () -> new ManagerMBean(engine));
         for (Ptimer timer : engine.ptimer().timers()) {
             register(server, ptimerName(timer.name()), () -> new PtimerMBean(engine.ptimer(), timer, notifier()));
+        }
+        publishAsync(server, engine.async());
+    }
+
+    /** The async MBeans once async is configured or used, and again after each new group. */
+    private static void publishAsync(MBeanServer server, AsyncSystem async) {
+        async.onChange(() -> publishAsync(server, async));
+        if (!async.active()) {
+            return;
+        }
+        register(server, name("io.ptimer:type=Async"), () -> new AsyncMBean(async));
+        for (TaskGroup g : async.groups()) {
+            register(server, name("io.ptimer:type=AsyncGroup,name=" + g.name()), () -> new AsyncGroupMBean(g));
         }
     }
 

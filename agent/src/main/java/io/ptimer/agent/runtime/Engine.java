@@ -1,5 +1,7 @@
 package io.ptimer.agent.runtime;
 
+import io.ptimer.agent.async.AsyncConfig;
+import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.ConfigReader;
@@ -26,11 +28,14 @@ public final class Engine {
 
     private final Ticks ticks = new Ticks();
     private final PtimerSystem ptimer;
+    private final AsyncSystem async;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
     private boolean hookInstalled;
 
     private Engine(Instrumentation inst) {
-        this.ptimer = new PtimerSystem(new LateBinding(inst));
+        LateBinding lateBinding = new LateBinding(inst);
+        this.ptimer = new PtimerSystem(lateBinding);
+        this.async = new AsyncSystem(lateBinding);
     }
 
     /** The engine of this JVM, made on first use. */
@@ -64,14 +69,19 @@ public final class Engine {
         PtimerConfig ptimerConfig = new PtimerConfig();
         Map<String, ModuleConfig> modules = new LinkedHashMap<>();
         modules.put(ConfigReader.DEFAULT_MODULE, ptimerConfig);
+        AsyncConfig asyncConfig = new AsyncConfig();
+        modules.put(AsyncConfig.MODULE, asyncConfig);
+        modules.put(ConfigReader.CORE, asyncConfig);
         ConfigReader.read(agentArgs, List.copyOf(modules.keySet()), entry -> moduleOf(modules, entry).apply(entry));
         for (ModuleConfig module : modules.values()) {
             module.finish();
         }
         Runnable startPtimers = ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding());
+        Runnable startAsync = async.prepare(asyncConfig);
         shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
         installShutdownHook();
         startPtimers.run();
+        startAsync.run();
         List<String> names = new ArrayList<>();
         for (PtimerSpec spec : ptimerConfig.timers()) {
             names.add(spec.name());
@@ -89,6 +99,10 @@ public final class Engine {
         return ptimer;
     }
 
+    public AsyncSystem async() {
+        return async;
+    }
+
     /** Time since the engine started. */
     public Ticks ticks() {
         return ticks;
@@ -96,7 +110,7 @@ public final class Engine {
 
     /** Everything the engine runs, as text: {@code ptimer.list}. */
     public String list() {
-        return ptimer.list();
+        return ptimer.list() + (async.active() ? async.list() : "");
     }
 
     private synchronized void installShutdownHook() {
@@ -106,13 +120,18 @@ public final class Engine {
         }
     }
 
-    /** Lets every ptimer worker within a cycle run its end route, waiting at most the shutdown timeout in all. */
+    /**
+     * Lets every ptimer worker within a cycle run its end route and the async groups run their
+     * queued tasks, waiting at most the shutdown timeout in all; drops the delayed routes not yet due.
+     */
     public void shutdown() {
         ptimer.shutdown();
         long deadline = System.nanoTime() + shutdownTimeoutNanos;
+        async.shutdown(deadline);
         List<String> late;
         try {
             late = ptimer.awaitStop(deadline);
+            async.awaitStop(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
