@@ -44,7 +44,11 @@ public final class AsyncConfig implements ModuleConfig {
             case "workers" -> timers = e.intIn("workers", 1, MAX_WORKERS);
             case "ms_timer" -> e.intIn("ms_timer", 0, Integer.MAX_VALUE);
             case "return", "mode" -> {
-                e.intIn(e.key(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+                if (e.key().equals("mode")) {
+                    e.intIn("mode", 0, 1);
+                } else {
+                    e.intIn("return", Integer.MIN_VALUE, Integer.MAX_VALUE);
+                }
                 notes.add("ptimer: async." + e.key() + " has no meaning on the JVM; ignored");
             }
             default -> throw e.error("unknown key \"" + e.key() + "\" (known: workers, ms_timer, return, mode)");
