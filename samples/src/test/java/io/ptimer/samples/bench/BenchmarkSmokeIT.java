@@ -25,7 +25,8 @@ class BenchmarkSmokeIT {
 
         String report = Files.readString(out.resolve("report.md"));
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
-                "### Start-up", "### Control latency", "### Shaping", "### Where it stands")) {
+                "### Start-up", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
+                "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
         for (String runner : List.of("ptimer-default", "ptimer-spin", "stpe", "hwt")) {
@@ -35,6 +36,10 @@ class BenchmarkSmokeIT {
         }
         for (String shaper : Shaping.SHAPERS) {
             assertTrue(report.contains("| " + shaper + " | "), () -> shaper + " missing from the shaping table");
+        }
+        for (String timer : AsyncLoad.TIMERS) {
+            assertTrue(report.contains("| " + AsyncLoad.label(timer) + " | 1,000 | "),
+                    () -> timer + " has no async lateness row in\n" + report);
         }
         byte[] png = Files.readAllBytes(out.resolve("lateness.png"));
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "lateness.png is no PNG");
