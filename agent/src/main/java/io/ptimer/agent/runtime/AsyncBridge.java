@@ -1,5 +1,6 @@
 package io.ptimer.agent.runtime;
 
+import io.ptimer.agent.async.AsyncSystem;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,23 +12,28 @@ public final class AsyncBridge {
     private AsyncBridge() {
     }
 
+    /** The engine's async system, looked up at the first call: an engine is never replaced. */
+    private static final class Holder {
+        static final AsyncSystem ASYNC = Engine.current().async();
+    }
+
     /** {@code async_route} and {@code async_ms_route}: runs {@code route} {@code delayNanos} from now. */
     public static void route(String route, long delayNanos) {
-        Engine.current().async().route(route, delayNanos);
+        Holder.ASYNC.route(route, delayNanos);
     }
 
     /** {@code async_sleep} and {@code async_ms_sleep}: a future completed on an async timer thread. */
     public static CompletableFuture<Void> sleep(long delayNanos) {
-        return Engine.current().async().sleep(delayNanos);
+        return Holder.ASYNC.sleep(delayNanos);
     }
 
     /** The {@code async_task_*} functions: queues {@code route} on {@code group} (null: default) with {@code data} (may be null). */
     public static void task(String route, String group, String data) {
-        Engine.current().async().task(route, group, data);
+        Holder.ASYNC.task(route, group, data);
     }
 
     /** {@code async_tkv_emit}: queues an event for the event route. */
     public static void tkvEmit(int type, String key, String value) {
-        Engine.current().async().tkvEmit(type, key, value);
+        Holder.ASYNC.tkvEmit(type, key, value);
     }
 }
