@@ -154,7 +154,7 @@ class AsyncIT {
         assertEquals(iae + "data must be at most 1024 bytes in UTF-8, not 1025", bad("data1025"));
         assertEquals(iae + "value must be at most 1024 bytes in UTF-8, not 1026", bad("value1026"));
         String full = stdout.lines().filter(l -> l.startsWith("BAD full")).findFirst().orElseThrow(AssertionError::new);
-        assertTrue(full.matches("BAD full[1-5] " + ise.replace(".", "\\.") + "async group \"nb\" is full \\(2 tasks queued,"
+        assertTrue(full.matches("BAD full[1-5] " + ise.replace(".", "\\.") + "async group \"nb\" is full \\(queue bound 2,"
                 + " nonblock=1\\); async route " + H.replace(".", "\\.") + "AsyncRoutes::hold on group nb not queued"), full);
     }
 

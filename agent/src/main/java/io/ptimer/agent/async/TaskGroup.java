@@ -16,6 +16,7 @@ public final class TaskGroup {
     private final TaskPool pool;
     private final List<RouteRunner> runners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<RouteRunner> runner = ThreadLocal.withInitial(this::newRunner);
+    private volatile boolean closed;
 
     TaskGroup(GroupSpec spec) {
         this.spec = spec;
@@ -49,10 +50,10 @@ public final class TaskGroup {
                     + "\"; " + task + " not queued");
         }
         if (!queued) {
-            throw new IllegalStateException(spec.nonblock() && pool.queued() >= pool.bound()
-                    ? "async group \"" + name() + "\" is full (" + pool.bound() + " tasks queued, nonblock=1); "
-                    + task + " not queued"
-                    : "async group \"" + name() + "\" takes no more tasks: the JVM is shutting down");
+            throw new IllegalStateException(closed
+                    ? "async group \"" + name() + "\" takes no more tasks: the JVM is shutting down"
+                    : "async group \"" + name() + "\" is full (queue bound " + pool.bound() + ", nonblock=1); "
+                    + task + " not queued");
         }
     }
 
@@ -62,6 +63,7 @@ public final class TaskGroup {
     }
 
     void close(long deadline) {
+        closed = true;
         pool.close(deadline);
     }
 
