@@ -199,7 +199,7 @@ class AsyncIT {
 
     @Test
     void asyncListShowsTimersAndGroupsOverTheCommandLine() {
-        assertTrue(list.startsWith("0\nasync: timer_threads=2 pending=5 "), list);
+        assertTrue(list.startsWith("0\nasync timer_threads=2 pending=5 "), list);
         assertTrue(list.contains("  group abc: workers=4 queued=0 completed=6 errors=3 nonblock=0 usleep=0 queue=10000\n"),
                 list);
         assertTrue(list.contains("  tkv: group=tkv route=" + H + "AsyncRoutes::event\n"), list);

@@ -77,7 +77,8 @@ class BadConfigCorpusIT {
         c.add(new Bad("timer=name=t1,start=timer=t1;route=" + r + ",start=timer=t1;route=" + r,
                 "start \"timer=t1;route=" + r + "\": timer \"t1\" has a start route already (" + r + ")"));
         c.add(new Bad("timer=name=t1", "timer \"name=t1\": timer \"t1\" has no loop route (add loop=timer=t1;route=...)"));
-        c.add(new Bad("timer=name=t1;workers=2" + LOOP, "timer \"name=t1;workers=2\": unknown attribute \"workers\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart)"));
+        c.add(new Bad("timer=name=t1;workers=2" + LOOP, "timer \"name=t1;workers=2\": unknown attribute \"workers\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart, overrun)"));
+        c.add(new Bad("timer=name=t1;type=1;overrun=later" + LOOP, "timer \"name=t1;type=1;overrun=later\": overrun must be reanchor or skip"));
         c.add(new Bad("timer=name=t1;type=7" + LOOP, "timer \"name=t1;type=7\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 7"));
         c.add(new Bad("timer=name=t1;nworkers=0" + LOOP, "timer \"name=t1;nworkers=0\": nworkers must be an integer from 1 to 1024, not 0"));
         c.add(new Bad("timer=name=t1;nworkers=5000" + LOOP, "timer \"name=t1;nworkers=5000\": nworkers must be an integer from 1 to 1024, not 5000"));
@@ -93,6 +94,23 @@ class BadConfigCorpusIT {
         c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$Wrong::returnsLong", "loop \"timer=t1;route=" + H + "Forms$Wrong::returnsLong\": " + H + "Forms$Wrong::returnsLong must return void, int or boolean, not long"));
         c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop", "loop \"timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop\": " + H + "Forms$NoDefaultConstructor has no public no-argument constructor, needed for the instance method loop"));
         c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$NotARoute", "loop \"timer=t1;route=" + H + "Forms$NotARoute\": " + H + "Forms$NotARoute does not implement io.ptimer.api.Route (or name a method: " + H + "Forms$NotARoute::method)"));
+        String rt = H + "Rtimers::";
+        String exec = ",rtimer.exec=timer=ta;route=" + rt + "first";
+        c.add(new Bad("rtimer.timer=name=ta,rtimer.exec=timer=tb;route=" + rt + "first",
+                "rtimer.exec \"timer=tb;route=" + rt + "first\": unknown rtimer \"tb\" (defined before this entry: ta)"));
+        c.add(new Bad("rtimer.timer=name=ta;interval=1", "rtimer.timer \"name=ta;interval=1\": rtimer \"ta\" has no exec route (add rtimer.exec=timer=ta;route=...)"));
+        c.add(new Bad("rtimer.timer=name=ta;mode=-1" + exec, "rtimer.timer \"name=ta;mode=-1\": mode must be an integer from 0 to 1024, not -1"));
+        c.add(new Bad("rtimer.timer=name=ta;interval=10x" + exec, "rtimer.timer \"name=ta;interval=10x\": unknown unit \"x\" (use s, ms or us)"));
+        c.add(new Bad("rtimer.timer=name=ta" + exec + ",rtimer.timer=name=ta", "rtimer.timer \"name=ta\": rtimer \"ta\" is defined twice"));
+        c.add(new Bad("rtimer.timer=name=ta;modes=1" + exec, "rtimer.timer \"name=ta;modes=1\": unknown attribute \"modes\" (known: name, mode, interval)"));
+        c.add(new Bad("rtimer.timers=name=ta", "rtimer.timers \"name=ta\": unknown rtimer key \"timers\" (known: default_interval, timer, exec)"));
+        c.add(new Bad("rtimer.timer=name=ta,rtimer.exec=timer=ta;route=" + rt + "nope",
+                "rtimer.exec \"timer=ta;route=" + rt + "nope\": " + H + "Rtimers has no public method nope"));
+        c.add(new Bad("rtimer.timer=name=ta,rtimer.exec=timer=ta;route=" + H + "Jobs::loop",
+                "rtimer.exec \"timer=ta;route=" + H + "Jobs::loop\": " + H + "Jobs::loop must take () or (io.ptimer.api.RtimerContext), found int loop(io.ptimer.api.TimerContext)"));
+        c.add(file("rtimer.cfg", "modparam(\"rtimer\", \"timer\", \"name=ta;interval=10;mode=1;\")\n"
+                + "modparam(\"rtimer\", \"exec\", \"timer=ta;route=ONTIMER\")\n", 2,
+                "rtimer.exec \"timer=ta;route=ONTIMER\": route must be com.example.Class::method; \"ONTIMER\" names no method"));
         c.add(new Bad("timers=name=t1", "timers \"name=t1\": unknown key \"timers\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, config)"));
         c.add(new Bad("timer", "entry \"timer\": expected key=value"));
         c.add(new Bad("shutdown_timeout=0", "shutdown_timeout \"0\": interval must be > 0"));
@@ -101,7 +119,7 @@ class BadConfigCorpusIT {
         c.add(new Bad("late_binding=2", "late_binding \"2\": late_binding must be an integer from 0 to 1, not 2"));
         c.add(new Bad("config=" + dir.resolve("missing.cfg"), "config \"" + dir.resolve("missing.cfg") + "\": cannot read the file (NoSuchFileException: " + dir.resolve("missing.cfg") + ")"));
         c.add(file("mqueue.cfg", "modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\n", 1,
-                "line \"modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\": module \"mqueue\" is not ptimer or async"));
+                "line \"modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\": module \"mqueue\" is not ptimer, rtimer or async"));
         c.add(file("broken.cfg", "# from the ptimer module documentation\nmodparam(\"ptimer\", \"timer\", \"name=t1\"\n", 2,
                 "line \"modparam(\"ptimer\", \"timer\", \"name=t1\"\": expected modparam(\"ptimer\", \"key\", \"value\")"));
         c.add(file("doc-interval.cfg", "modparam(\"ptimer\", \"default_interval\", 10ous)\n", 1,
@@ -115,10 +133,10 @@ class BadConfigCorpusIT {
         c.add(file("nested.cfg", "config = other.cfg\n", 1, "config \"other.cfg\": a configuration file cannot include another"));
         c.add(file("garbage.cfg", "loadmodule \"ptimer.so\"\n", 1,
                 "line \"loadmodule \"ptimer.so\"\": expected key = value or modparam(\"ptimer\", \"key\", \"value\")"));
-        c.add(new Bad("async.workers=0", "workers \"0\": workers must be an integer from 1 to 1024, not 0"));
-        c.add(new Bad("async.ms_timer=fast", "ms_timer \"fast\": ms_timer must be an integer >= 0, not \"fast\""));
-        c.add(new Bad("async.mode=3", "mode \"3\": mode must be an integer from 0 to 1, not 3"));
-        c.add(new Bad("async.timer=1", "timer \"1\": unknown key \"timer\" (known: workers, ms_timer, return, mode)"));
+        c.add(new Bad("async.workers=0", "async.workers \"0\": workers must be an integer from 1 to 1024, not 0"));
+        c.add(new Bad("async.ms_timer=fast", "async.ms_timer \"fast\": ms_timer must be an integer >= 0, not \"fast\""));
+        c.add(new Bad("async.mode=3", "async.mode \"3\": mode must be an integer from 0 to 1, not 3"));
+        c.add(new Bad("async.timer=1", "async.timer \"1\": unknown key \"timer\" (known: workers, ms_timer, return, mode)"));
         c.add(new Bad("async_workers=-1", "async_workers \"-1\": async_workers must be an integer from 1 to 1024, not -1"));
         c.add(new Bad("async_workers_group=workers=4", "async_workers_group \"workers=4\": name is required"));
         c.add(new Bad("async_workers_group=name=abc;workers=4;nonblock=yes",

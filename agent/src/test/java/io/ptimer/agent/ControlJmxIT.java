@@ -83,10 +83,10 @@ class ControlJmxIT {
                     }
                     assertEquals(1, info.getNotifications().length);
                 } else {
-                    assertTrue(ops.containsAll(List.of("list[]", "asyncList[]", "continue[java.lang.String timer]",
+                    assertTrue(ops.containsAll(List.of("list[]", "continue[java.lang.String timer]",
                             "continue[java.lang.String timer, int worker]", "pause[java.lang.String timer]",
                             "end[java.lang.String timer, int worker]")), ops.toString());
-                    assertEquals(12, ops.size(), ops.toString());
+                    assertEquals(11, ops.size(), ops.toString());
                 }
             }
             TabularData workers = (TabularData) server.getAttribute(Q, "workers");

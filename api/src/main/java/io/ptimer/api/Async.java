@@ -239,7 +239,7 @@ public final class Async {
 
     /** The bridge methods of the agent, found at the first call. */
     private static final class Bridge {
-        private static final String CLASS = "io.ptimer.agent.runtime.AsyncBridge";
+        private static final String CLASS = "io.ptimer.agent.boot.AsyncBridge";
         static final MethodHandle ROUTE;
         static final MethodHandle SLEEP;
         static final MethodHandle TASK;

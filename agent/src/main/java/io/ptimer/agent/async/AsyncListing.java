@@ -13,7 +13,7 @@ final class AsyncListing {
             return "async: not configured and not used\n";
         }
         long[] late = system.lateness();
-        StringBuilder b = new StringBuilder("async: timer_threads=").append(system.timerThreads())
+        StringBuilder b = new StringBuilder("async timer_threads=").append(system.timerThreads())
                 .append(" pending=").append(system.pending())
                 .append(" run=").append(system.runs())
                 .append(" errors=").append(system.errors())

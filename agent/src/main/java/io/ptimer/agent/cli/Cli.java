@@ -15,9 +15,12 @@ public final class Cli {
     /** The exit status for a bad command line. */
     public static final int USAGE = 64;
     private static final String PTIMER = "ptimer.";
-    /** The list commands, kamcmd-style, and the manager MBean's operation for each. */
-    private static final Map<String, String> LISTS = Map.of("list", "list", "ptimer.list", "list",
-            "async.list", "asyncList");
+    /** The list commands, kamcmd-style, and the first word of the blocks each shows ("" for all). */
+    private static final Map<String, String> LISTS = Map.of("list", "", "ptimer.list", "",
+            "rtimer.list", "rtimer", "core.list", "core timer", "async.list", "async");
+    /** The rtimer requests and the rtimer MBean's operation for each. */
+    private static final Map<String, String> RTIMER_REQUESTS = Map.of("rtimer.pause", "pause",
+            "rtimer.continue", "continue");
 
     private Cli() {
     }
@@ -39,11 +42,13 @@ public final class Cli {
             return AttachCommand.run(args[1], args.length == 3 ? args[2] : "", out, err);
         }
         if (args.length == 2 && isPid(args[0]) && LISTS.containsKey(args[1])) {
-            return ListCommand.run(args[0], LISTS.get(args[1]), out, err);
+            String prefix = LISTS.get(args[1]);
+            return ListCommand.run(args[0], prefix.isEmpty() ? null : prefix, out, err);
         }
         String command = args.length >= 2 && args[1].startsWith(PTIMER) ? args[1].substring(PTIMER.length())
                 : args.length >= 2 ? args[1] : "";
-        if ((args.length == 3 || args.length == 4) && isPid(args[0]) && Request.of(command) != null) {
+        String rtimer = RTIMER_REQUESTS.get(args.length >= 2 ? args[1] : "");
+        if ((args.length == 3 || args.length == 4) && isPid(args[0]) && (Request.of(command) != null || rtimer != null)) {
             Integer worker = null;
             if (args.length == 4) {
                 if (!args[3].matches("[0-9]{1,9}")) {
@@ -52,7 +57,8 @@ public final class Cli {
                 }
                 worker = Integer.valueOf(args[3]);
             }
-            return RequestCommand.run(args[0], command, args[2], worker, out, err);
+            return rtimer != null ? RtimerCommand.run(args[0], rtimer, args[2], worker, out, err)
+                    : RequestCommand.run(args[0], command, args[2], worker, out, err);
         }
         return usage(err);
     }
@@ -63,9 +69,9 @@ public final class Cli {
 
     private static int usage(PrintStream err) {
         err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
-        err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list");
-        err.println("       java -jar ptimer-agent.jar <pid> async.list");
+        err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list|rtimer.list|core.list|async.list");
         err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]pause|continue|start|loop|end <timer> [worker]");
+        err.println("       java -jar ptimer-agent.jar <pid> rtimer.pause|rtimer.continue <timer> [worker]");
         return USAGE;
     }
 

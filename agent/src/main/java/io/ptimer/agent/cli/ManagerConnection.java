@@ -15,21 +15,42 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * Calls one operation of the manager MBean of a JVM on this machine through that JVM's local
- * management agent, as JConsole does, and prints its result.
+ * Talks to the MBeans of a JVM on this machine through that JVM's local management agent, as
+ * JConsole does, once its manager MBean is there, and prints what the call returns.
  */
 final class ManagerConnection {
+
+    /** One call on the JVM's MBeans; returns the text to print. */
+    @FunctionalInterface
+    interface Call {
+        /** @throws IllegalArgumentException refusing the call, with the reason */
+        String on(MBeanServerConnection server, ObjectName manager) throws JMException, IOException;
+    }
     private static final long WAIT_FOR_AGENT_MILLIS = Jmx.PREMAIN_DELAY_MILLIS + 4000;
 
     private ManagerConnection() {
     }
 
     /**
-     * Invokes {@code operation} with {@code params} (Strings and Integers) and prints its result.
+     * Invokes {@code operation} of {@code mbean} with {@code params} (Strings and Integers).
+     *
+     * @return the operation's result as text
+     */
+    static String invoke(MBeanServerConnection server, ObjectName mbean, String operation, Object... params)
+            throws JMException, IOException {
+        String[] signature = new String[params.length];
+        for (int i = 0; i < params.length; i++) {
+            signature[i] = params[i] instanceof Integer ? int.class.getName() : String.class.getName();
+        }
+        return String.valueOf(server.invoke(mbean, operation, params, signature));
+    }
+
+    /**
+     * Makes {@code call} on the JVM {@code pid} and prints its result.
      *
      * @return 0 on success, 1 with the reason on {@code err} otherwise
      */
-    static int call(String pid, String operation, Object[] params, PrintStream out, PrintStream err) {
+    static int call(String pid, Call call, PrintStream out, PrintStream err) {
         String address;
         try {
             VirtualMachine vm = VirtualMachine.attach(pid);
@@ -54,14 +75,12 @@ final class ManagerConnection {
                 }
                 Thread.sleep(100);
             }
-            String[] signature = new String[params.length];
-            for (int i = 0; i < params.length; i++) {
-                signature[i] = params[i] instanceof Integer ? int.class.getName() : String.class.getName();
-            }
-            Object result = server.invoke(manager, operation, params, signature);
-            String text = String.valueOf(result);
+            String text = call.on(server, manager);
             out.print(text.endsWith("\n") ? text : text + "\n");
             return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("ptimer: " + e.getMessage());
+            return 1;
         } catch (MBeanException | RuntimeMBeanException e) {
             err.println("ptimer: " + e.getMessage());
             return 1;

@@ -15,8 +15,13 @@ public record Entry(String module, String key, String value, String location) {
 
     /** An error about this entry: its location, key and value, and the reason. */
     public ConfigException error(String reason) {
-        ConfigException e = ConfigException.entry(key, value, reason);
+        ConfigException e = ConfigException.entry(name(), value, reason);
         return location == null ? e : e.at(location);
+    }
+
+    /** The key as users write it: with its module's prefix, except for ptimer's keys and the core parameters. */
+    public String name() {
+        return module.equals(ConfigReader.DEFAULT_MODULE) || module.equals(ConfigReader.CORE) ? key : module + "." + key;
     }
 
     /**

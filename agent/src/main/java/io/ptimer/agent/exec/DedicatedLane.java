@@ -10,6 +10,10 @@ import java.util.function.BooleanSupplier;
  * {@link #wake} it, and the wait ends early whenever the job's wake-up condition holds.
  */
 public final class DedicatedLane {
+    /** A periodic wait spins at most 1/{@value} of its interval: the CPU budget of {@link Precision#HYBRID}. */
+    public static final int SPIN_BUDGET = 10;
+    /** The most a one-shot wait spins, in ns, with {@link Precision#HYBRID}. */
+    public static final long MAX_ONE_SHOT_SPIN_NANOS = 200_000;
     private final Thread thread;
     private final Precision precision;
     private final Waiter waiter;

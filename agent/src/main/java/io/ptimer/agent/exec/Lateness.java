@@ -38,6 +38,12 @@ public final class Lateness {
         return windows.stream().map(Lateness::sorted).flatMapToLong(Arrays::stream).sorted().toArray();
     }
 
+    /** The recent p50, p99 and max in µs, as {@code 12/40/95}. */
+    public String micros() {
+        long[] s = sorted();
+        return percentile(s, 50) / 1000 + "/" + percentile(s, 99) / 1000 + "/" + (s.length == 0 ? 0 : s[s.length - 1] / 1000);
+    }
+
     /** The given percentile (0 to 100) of sorted samples, or 0 when there are none. */
     public static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {

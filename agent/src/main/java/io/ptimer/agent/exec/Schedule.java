@@ -3,18 +3,27 @@ package io.ptimer.agent.exec;
 /**
  * When a periodic job runs next. A fixed-delay schedule waits one interval after each run ends
  * (ptimer basic, rtimer); a grid schedule keeps {@code t0 + k·interval} and, after an overrun,
- * runs at once and re-anchors the grid there instead of bursting to catch up (ptimer sync, core
- * timers). Confined to its lane's thread.
+ * either runs at once and re-anchors the grid there instead of bursting to catch up (ptimer sync,
+ * core timers), or skips the grid points already past and keeps its phase ({@link Overrun#SKIP}).
+ * Confined to its lane's thread.
  */
 public final class Schedule {
     private final boolean grid;
+    private final boolean skip;
     private boolean armed;
     private long deadline;
     private long overruns;
+    private long skipped;
 
-    /** @param grid a fixed grid ({@code true}) or a fixed delay after each run */
+    /** @param grid a fixed grid ({@code true}, re-anchored after an overrun) or a fixed delay after each run */
     public Schedule(boolean grid) {
+        this(grid, Overrun.REANCHOR);
+    }
+
+    /** @param grid a fixed grid ({@code true}) with the given overrun policy, or a fixed delay after each run */
+    public Schedule(boolean grid, Overrun overrun) {
         this.grid = grid;
+        this.skip = overrun == Overrun.SKIP;
     }
 
     /** Whether a deadline is set; entering a loop arms it. */
@@ -52,7 +61,13 @@ public final class Schedule {
         deadline += interval;
         if (now > deadline) {
             overruns++;
-            deadline = now;
+            if (skip) {
+                long missed = (now - deadline) / interval + 1;
+                deadline += missed * interval;
+                skipped += missed;
+            } else {
+                deadline = now;
+            }
         }
     }
 
@@ -72,5 +87,10 @@ public final class Schedule {
     /** Runs that ended past the next grid point. */
     public long overruns() {
         return overruns;
+    }
+
+    /** Grid points skipped after overruns, with {@link Overrun#SKIP}. */
+    public long skipped() {
+        return skipped;
     }
 }

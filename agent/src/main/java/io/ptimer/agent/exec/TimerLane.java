@@ -18,7 +18,7 @@ public final class TimerLane {
     private volatile int pending;
     private volatile boolean stopping;
     private boolean started;
-    /** When the last run ended (nanoTime): a one-shot spins at most 5% of the idle time before it. */
+    /** When the last run ended (nanoTime): a one-shot spins only within the CPU budget of the idle time before it. */
     private long lastRan = System.nanoTime();
 
     /** @param threadName e.g. {@code ptimer-core} */
@@ -97,7 +97,8 @@ public final class TimerLane {
                 continue;
             }
             Deadline next = heap[0];
-            long spinCap = (next.interval > 0 ? next.interval : next.due - lastRan) / 20;
+            long spinCap = next.interval > 0 ? next.interval / DedicatedLane.SPIN_BUDGET
+                    : Math.min(DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS, (next.due - lastRan) / DedicatedLane.SPIN_BUDGET);
             if (!lane.awaitUntil(next.due, spinCap) || !arrivals.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.ptimer.agent.exec;
 
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -7,15 +8,23 @@ import java.util.function.BooleanSupplier;
  * Waits for a deadline on {@link System#nanoTime()} the way a {@link Precision} says, and gives up
  * at once when its lane has work. One per lane; not thread-safe. An interrupt (from a route or the
  * host) is cleared rather than allowed to turn parking into spinning.
+ *
+ * <p>{@link Precision#HYBRID} parks until the spin margin before the deadline, then spins. The
+ * margin is the 99th percentile of how late the last {@value #SAMPLES} parks returned, so that
+ * nearly every wake-up lands before the deadline; it never exceeds the caller's spin cap, its CPU
+ * budget.
  */
 final class Waiter {
-    private static final long MAX_SPIN_NANOS = 200_000;
+    static final int SAMPLES = 128;
+    private static final int RECOMPUTE_EVERY = 32;
+    private static final long FIRST_MARGIN_NANOS = 50_000;
 
     private final Precision precision;
     private final BooleanSupplier woken;
-    /** Running mean and mean deviation of how late a park returns, in ns (hybrid only). */
-    private long meanOvershoot = 20_000;
-    private long devOvershoot = 10_000;
+    private final long[] overshoots = new long[SAMPLES];
+    private final long[] scratch = new long[SAMPLES];
+    private int recorded;
+    private long margin = FIRST_MARGIN_NANOS;
 
     Waiter(Precision precision, BooleanSupplier woken) {
         this.precision = precision;
@@ -45,9 +54,9 @@ final class Waiter {
                     LockSupport.parkNanos(this, remaining);
                 }
                 case HYBRID -> {
-                    long margin = Math.min(Math.min(spinCap, MAX_SPIN_NANOS), meanOvershoot + 3 * devOvershoot);
-                    if (remaining > margin) {
-                        park(remaining - margin);
+                    long spin = Math.min(spinCap, margin);
+                    if (remaining > spin) {
+                        park(remaining - spin);
                     } else {
                         Thread.onSpinWait();
                     }
@@ -62,9 +71,23 @@ final class Waiter {
         LockSupport.parkNanos(this, nanos);
         long overshoot = System.nanoTime() - before - nanos;
         if (overshoot >= 0 && !woken.getAsBoolean()) {
-            long error = overshoot - meanOvershoot;
-            meanOvershoot += error >> 4;
-            devOvershoot += (Math.abs(error) - devOvershoot) >> 4;
+            learn(overshoot);
         }
+    }
+
+    /** Records how late a park returned; every few parks the margin becomes the recent 99th percentile. */
+    private void learn(long overshoot) {
+        overshoots[recorded++ % SAMPLES] = overshoot;
+        if (recorded % RECOMPUTE_EVERY == 0) {
+            int n = Math.min(recorded, SAMPLES);
+            System.arraycopy(overshoots, 0, scratch, 0, n);
+            Arrays.sort(scratch, 0, n);
+            margin = scratch[(int) Math.ceil(0.99 * n) - 1] + scratch[n / 2] / 4;
+        }
+    }
+
+    /** The current spin margin, in ns (hybrid). */
+    long margin() {
+        return margin;
     }
 }

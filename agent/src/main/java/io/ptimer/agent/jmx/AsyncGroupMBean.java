@@ -1,37 +1,38 @@
 package io.ptimer.agent.jmx;
 
 import io.ptimer.agent.async.TaskGroup;
-import javax.management.AttributeList;
-import javax.management.AttributeNotFoundException;
+import java.util.function.Function;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.ReflectionException;
-import javax.management.openmbean.CompositeType;
-import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
 /** {@code io.ptimer:type=AsyncGroup,name=<group>}: one async task group, its settings and counters. */
-final class AsyncGroupMBean extends ReadOnlyMBean {
-    /** The figures of a group: this MBean's attributes and the columns of the Async MBean's table. */
-    static final Attributes<TaskGroup> FIGURES = new Attributes<TaskGroup>()
-            .add("name", SimpleType.STRING, "Group name", TaskGroup::name)
-            .add("workers", SimpleType.INTEGER, "Worker threads async-<group>-<i>", TaskGroup::workers)
-            .add("queued", SimpleType.INTEGER, "Tasks waiting in the queue", TaskGroup::queued)
-            .add("completed", SimpleType.LONG, "Tasks run, whether or not their route threw", TaskGroup::completed)
-            .add("errors", SimpleType.LONG, "Exceptions thrown by the group's routes", TaskGroup::errors)
-            .add("nonblock", SimpleType.BOOLEAN, "Whether a submission to a full queue fails at once",
-                    TaskGroup::nonblock)
-            .add("usleep", SimpleType.INTEGER, "Pause of each worker before its next task, in microseconds",
-                    TaskGroup::usleep)
-            .add("queueBound", SimpleType.INTEGER, "The most tasks the queue holds", TaskGroup::bound);
-    static final CompositeType ROW;
+final class AsyncGroupMBean extends OpenMBean<AsyncGroupMBean> {
+    /** The groups as the rows of the Async MBean's table, with the same figures as this MBean's attributes. */
+    static final OpenTable<TaskGroup> TABLE = new OpenTable<>();
+    private static final OpenAttributes<AsyncGroupMBean> ATTRIBUTES = new OpenAttributes<>();
 
     static {
-        try {
-            ROW = FIGURES.compositeType("io.ptimer.AsyncGroup", "One async task group, as async.list shows it");
-        } catch (OpenDataException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        figure("name", SimpleType.STRING, "Group name", TaskGroup::name);
+        figure("workers", SimpleType.INTEGER, "Worker threads async-<group>-<i>", TaskGroup::workers);
+        figure("queued", SimpleType.INTEGER, "Tasks waiting in the queue", TaskGroup::queued);
+        figure("completed", SimpleType.LONG, "Tasks run, whether or not their route threw", TaskGroup::completed);
+        figure("errors", SimpleType.LONG, "Exceptions thrown by the group's routes", TaskGroup::errors);
+        figure("nonblock", SimpleType.BOOLEAN, "Whether a submission to a full queue fails at once", TaskGroup::nonblock);
+        figure("usleep", SimpleType.INTEGER, "Pause of each worker before its next task, in microseconds",
+                TaskGroup::usleep);
+        figure("queueBound", SimpleType.INTEGER, "The most tasks the queue holds", TaskGroup::bound);
+        TABLE.build("io.ptimer.AsyncGroup", "One async task group, as async.list shows it", "io.ptimer.AsyncGroups",
+                "The async task groups");
+        ATTRIBUTES.add("lastError", SimpleType.STRING, "The last exception thrown by a route, or empty",
+                m -> m.group.lastError() == null ? "" : m.group.lastError());
+    }
+
+    private static void figure(String name, OpenType<?> type, String description, Function<TaskGroup, Object> value) {
+        TABLE.column(name, type, description, value);
+        ATTRIBUTES.add(name, type, description, m -> value.apply(m.group));
     }
 
     private final TaskGroup group;
@@ -40,17 +41,12 @@ final class AsyncGroupMBean extends ReadOnlyMBean {
     AsyncGroupMBean(TaskGroup group) {
         this.group = group;
         this.info = new MBeanInfo(AsyncGroupMBean.class.getName(), "async task group \"" + group.name()
-                + "\": its settings, queue and counters", FIGURES.info(), null, new MBeanOperationInfo[0], null);
+                + "\": its settings, queue and counters", ATTRIBUTES.infos(), null, new MBeanOperationInfo[0], null);
     }
 
     @Override
-    public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        return FIGURES.get(group, attribute);
-    }
-
-    @Override
-    public AttributeList getAttributes(String[] attributes) {
-        return FIGURES.get(group, attributes);
+    OpenAttributes<AsyncGroupMBean> attributes() {
+        return ATTRIBUTES;
     }
 
     @Override

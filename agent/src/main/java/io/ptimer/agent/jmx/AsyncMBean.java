@@ -1,26 +1,18 @@
 package io.ptimer.agent.jmx;
 
 import io.ptimer.agent.async.AsyncSystem;
-import io.ptimer.agent.async.TaskGroup;
 import io.ptimer.agent.exec.Lateness;
-import javax.management.AttributeList;
-import javax.management.AttributeNotFoundException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.ReflectionException;
-import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.SimpleType;
-import javax.management.openmbean.TabularData;
-import javax.management.openmbean.TabularDataSupport;
-import javax.management.openmbean.TabularType;
 
 /**
  * {@code io.ptimer:type=Async}: the delayed routes (pending, run, errors, lateness) and a table of
  * the task groups, as {@code async.list} shows them.
  */
-final class AsyncMBean extends ReadOnlyMBean {
-    private static final TabularType GROUPS;
-    private static final Attributes<AsyncMBean> FIGURES = new Attributes<AsyncMBean>()
+final class AsyncMBean extends OpenMBean<AsyncMBean> {
+    private static final OpenAttributes<AsyncMBean> ATTRIBUTES = new OpenAttributes<AsyncMBean>()
             .add("timerThreads", SimpleType.INTEGER, "Threads async-timer-<i> that run delayed routes (async.workers)",
                     m -> m.system.timerThreads())
             .add("pending", SimpleType.LONG, "Delayed routes and sleeps not yet run", m -> m.system.pending())
@@ -31,58 +23,36 @@ final class AsyncMBean extends ReadOnlyMBean {
             .add("latenessP99Us", SimpleType.LONG,
                     "99th percentile lateness of the recent delayed routes, in microseconds", m -> m.lateness(99))
             .add("latenessMaxUs", SimpleType.LONG, "Largest lateness of the recent delayed routes, in microseconds",
-                    m -> m.lateness(100));
-
-    static {
-        try {
-            GROUPS = new TabularType("io.ptimer.AsyncGroups", "The async task groups", AsyncGroupMBean.ROW,
-                    new String[] {"name"});
-        } catch (OpenDataException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-        FIGURES.add("groups", GROUPS, "The task groups, one row each, as async.list shows them", AsyncMBean::groups);
-    }
+                    m -> m.lateness(100))
+            .add("groups", AsyncGroupMBean.TABLE.tableType(), "The task groups, one row each, as async.list shows them",
+                    m -> AsyncGroupMBean.TABLE.table(m.system.groups()));
+    private static final MBeanInfo INFO = new MBeanInfo(AsyncMBean.class.getName(),
+            "async: delayed routes and task groups (Kamailio's async module)", ATTRIBUTES.infos(), null,
+            new MBeanOperationInfo[0], null);
 
     private final AsyncSystem system;
-    private final MBeanInfo info;
 
     AsyncMBean(AsyncSystem system) {
         this.system = system;
-        this.info = new MBeanInfo(AsyncMBean.class.getName(),
-                "async: delayed routes and task groups (Kamailio's async module)", FIGURES.info(), null,
-                new MBeanOperationInfo[0], null);
     }
 
     private long lateness(double percentile) {
         return Lateness.percentile(system.lateness(), percentile) / 1000;
     }
 
-    private TabularData groups() {
-        TabularDataSupport table = new TabularDataSupport(GROUPS);
-        for (TaskGroup g : system.groups()) {
-            table.put(AsyncGroupMBean.FIGURES.row(AsyncGroupMBean.ROW, g));
-        }
-        return table;
-    }
-
     @Override
-    public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        return FIGURES.get(this, attribute);
-    }
-
-    @Override
-    public AttributeList getAttributes(String[] attributes) {
-        return FIGURES.get(this, attributes);
+    OpenAttributes<AsyncMBean> attributes() {
+        return ATTRIBUTES;
     }
 
     @Override
     public Object invoke(String action, Object[] params, String[] signature) throws ReflectionException {
         throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action
-                + ": the async MBean has attributes only; see the manager's asyncList()");
+                + ": the async MBean has attributes only; async.list gives the same as text");
     }
 
     @Override
     public MBeanInfo getMBeanInfo() {
-        return info;
+        return INFO;
     }
 }

@@ -3,7 +3,9 @@ package io.ptimer.agent.jmx;
 import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.async.TaskGroup;
 import io.ptimer.agent.exec.Log;
+import io.ptimer.agent.core.CoreTimer;
 import io.ptimer.agent.ptimer.Ptimer;
+import io.ptimer.agent.rtimer.Rtimer;
 import io.ptimer.agent.runtime.Engine;
 
 import java.lang.management.ManagementFactory;
@@ -91,6 +93,12 @@ public final class Jmx {
         for (Ptimer timer : engine.ptimer().timers()) {
             register(server, ptimerName(timer.name()), () -> new PtimerMBean(engine.ptimer(), timer, notifier()));
         }
+        for (Rtimer timer : engine.rtimer().timers()) {
+            register(server, name("io.ptimer:type=RTimer,name=" + timer.name()),
+                    () -> new RtimerMBean(engine.rtimer(), timer));
+        }
+        engine.core().onRegister(timer -> replace(server, timer));
+        engine.core().timers().forEach(timer -> replace(server, timer));
         publishAsync(server, engine.async());
     }
 
@@ -104,6 +112,24 @@ public final class Jmx {
         for (TaskGroup g : async.groups()) {
             register(server, name("io.ptimer:type=AsyncGroup,name=" + g.name()), () -> new AsyncGroupMBean(g));
         }
+    }
+
+    /** Registers the MBean of a core timer, in place of the one of a cancelled timer of the same name. */
+    private static synchronized void replace(MBeanServer server, CoreTimer timer) {
+        ObjectName name = name("io.ptimer:type=CoreTimer,name=" + timer.name());
+        try {
+            if (server.isRegistered(name)) {
+                Object old = server.getAttribute(name, "cancelled");
+                if (!Boolean.TRUE.equals(old) || timer.cancelled()) {
+                    return;
+                }
+                server.unregisterMBean(name);
+            }
+        } catch (JMException | RuntimeException e) {
+            Log.warn("ptimer: could not replace MBean " + name + ": " + e);
+            return;
+        }
+        register(server, name, () -> new CoreTimerMBean(timer));
     }
 
     private static void register(MBeanServer server, ObjectName name, Supplier<Object> mbean) {

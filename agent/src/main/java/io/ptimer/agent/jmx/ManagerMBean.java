@@ -34,14 +34,13 @@ final class ManagerMBean extends ReadOnlyMBean {
 
     private static MBeanInfo info() {
         List<MBeanOperationInfo> ops = new ArrayList<>();
-        ops.add(new MBeanOperationInfo("list", "The loaded timers and their workers' state (ptimer.list)",
-                new MBeanParameterInfo[0], String.class.getName(), MBeanOperationInfo.INFO));
-        ops.add(new MBeanOperationInfo("asyncList", "The async timer threads, task groups and tkv route (async.list)",
+        ops.add(new MBeanOperationInfo("list", "The loaded timers and their workers' state (ptimer.list), then the rtimers and core timers",
                 new MBeanParameterInfo[0], String.class.getName(), MBeanOperationInfo.INFO));
         for (Request r : Request.all()) {
             ops.add(Jmx.operation(r.command(), r.description() + ", for all workers", Jmx.TIMER));
             ops.add(Jmx.operation(r.command(), r.description() + ", for one worker", Jmx.TIMER, Jmx.WORKER));
         }
+
         MBeanAttributeInfo timers;
         try {
             timers = Jmx.attribute("timers", new ArrayType<String[]>(SimpleType.STRING, false),
@@ -79,14 +78,11 @@ final class ManagerMBean extends ReadOnlyMBean {
         if (action.equals("list") && n == 0) {
             return engine.list();
         }
-        if (action.equals("asyncList") && n == 0) {
-            return engine.async().list();
-        }
         Request request = Request.of(action);
         if (request == null || n < 1 || n > 2 || !(params[0] instanceof String)
                 || (n == 2 && !(params[1] instanceof Integer))) {
             throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with "
-                    + n + " argument(s); operations: list(), asyncList(), and pause, continue, start, loop, end, each with"
+                    + n + " argument(s); operations: list(), and pause, continue, start, loop, end, each with"
                     + " (String timer) or (String timer, int worker)");
         }
         return Jmx.call(() -> engine.ptimer().request(request, (String) params[0], n == 1 ? null : (Integer) params[1]));

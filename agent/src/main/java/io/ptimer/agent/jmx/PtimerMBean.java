@@ -14,6 +14,7 @@ import io.ptimer.agent.ptimer.WorkerListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -53,53 +54,49 @@ import javax.management.openmbean.TabularType;
  * types, its counters, the operations {@code pause}, {@code continue}, {@code start}, {@code loop}
  * and {@code end} for all workers or one, and a notification on each worker state change.
  */
-final class PtimerMBean extends ReadOnlyMBean implements NotificationEmitter, MBeanRegistration {
+final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEmitter, MBeanRegistration {
     /** Notification types are this prefix and the event: {@code io.ptimer.worker.paused}. */
     static final String NOTIFICATION_PREFIX = "io.ptimer.worker.";
 
-    static final CompositeType WORKER;
-    static final TabularType WORKERS;
-    static final CompositeType EVENT;
-    private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
+    private static final OpenTable<WorkerFigures> WORKERS = new OpenTable<WorkerFigures>()
+            .column("worker", SimpleType.INTEGER, "Worker index, 0-based", WorkerFigures::worker)
+            .column("pid", SimpleType.LONG, "Operating system thread id of the worker", WorkerFigures::pid)
+            .column("interval", SimpleType.STRING, "The worker's interval (its start route may change it)",
+                    WorkerFigures::interval)
+            .column("ntasks", SimpleType.INTEGER, "Total tasks of this worker's cycle", WorkerFigures::ntasks)
+            .column("tasks", SimpleType.INTEGER, "Tasks of the current slice", WorkerFigures::tasks)
+            .column("nslices", SimpleType.INTEGER, "Number of slices", WorkerFigures::nslices)
+            .column("slice", SimpleType.INTEGER, "Current slice", WorkerFigures::slice)
+            .column("paused", SimpleType.BOOLEAN, "Whether the worker is paused (also after its end route)",
+                    WorkerFigures::paused)
+            .column("route", SimpleType.STRING, "Route the worker is in: start, loop, end, or none after end",
+                    WorkerFigures::phase)
+            .column("state", SimpleType.STRING,
+                    "start, loop or end (running that route), sleeping, paused, ended or stopped", WorkerFigures::state)
+            .column("runningForUs", SimpleType.LONG, "How long the running route has been running, in microseconds",
+                    WorkerFigures::runningForUs)
+            .column("iterations", SimpleType.LONG, "Loop route runs", WorkerFigures::iterations)
+            .column("errors", SimpleType.LONG, "Exceptions thrown by the routes", WorkerFigures::errors)
+            .column("overruns", SimpleType.LONG, "Sync loops that ran past their next grid point",
+                    WorkerFigures::overruns)
+            .column("skipped", SimpleType.LONG, "Grid points skipped after overruns (overrun=skip)",
+                    WorkerFigures::skipped)
+            .column("latenessP50Us", SimpleType.LONG, "Median loop start lateness of the recent loops, in microseconds",
+                    WorkerFigures::latenessP50Us)
+            .column("latenessP99Us", SimpleType.LONG,
+                    "99th percentile loop start lateness of the recent loops, in microseconds",
+                    WorkerFigures::latenessP99Us)
+            .column("latenessMaxUs", SimpleType.LONG, "Largest loop start lateness of the recent loops, in microseconds",
+                    WorkerFigures::latenessMaxUs)
+            .column("lastError", SimpleType.STRING, "The last exception thrown by a route, or empty",
+                    WorkerFigures::lastError)
+            .build("io.ptimer.Worker", "One worker of a timer, as ptimer.list shows it", "io.ptimer.Workers",
+                    "The workers of a timer");
 
-    private record Column(OpenType<?> type, String description, Function<WorkerFigures, Object> value) {
-    }
+    static final CompositeType EVENT;
 
     static {
-        column("worker", SimpleType.INTEGER, "Worker index, 0-based", WorkerFigures::worker);
-        column("pid", SimpleType.LONG, "Operating system thread id of the worker", WorkerFigures::pid);
-        column("interval", SimpleType.STRING, "The worker's interval (its start route may change it)",
-                WorkerFigures::interval);
-        column("ntasks", SimpleType.INTEGER, "Total tasks of this worker's cycle", WorkerFigures::ntasks);
-        column("tasks", SimpleType.INTEGER, "Tasks of the current slice", WorkerFigures::tasks);
-        column("nslices", SimpleType.INTEGER, "Number of slices", WorkerFigures::nslices);
-        column("slice", SimpleType.INTEGER, "Current slice", WorkerFigures::slice);
-        column("paused", SimpleType.BOOLEAN, "Whether the worker is paused (also after its end route)",
-                WorkerFigures::paused);
-        column("route", SimpleType.STRING, "Route the worker is in: start, loop, end, or none after end",
-                WorkerFigures::phase);
-        column("state", SimpleType.STRING, "start, loop or end (running that route), sleeping, paused, ended or stopped",
-                WorkerFigures::state);
-        column("runningForUs", SimpleType.LONG, "How long the running route has been running, in microseconds",
-                WorkerFigures::runningForUs);
-        column("iterations", SimpleType.LONG, "Loop route runs", WorkerFigures::iterations);
-        column("errors", SimpleType.LONG, "Exceptions thrown by the routes", WorkerFigures::errors);
-        column("overruns", SimpleType.LONG, "Sync loops that ran past their next grid point",
-                WorkerFigures::overruns);
-        column("latenessP50Us", SimpleType.LONG, "Median loop start lateness of the recent loops, in microseconds",
-                WorkerFigures::latenessP50Us);
-        column("latenessP99Us", SimpleType.LONG, "99th percentile loop start lateness of the recent loops, in microseconds",
-                WorkerFigures::latenessP99Us);
-        column("latenessMaxUs", SimpleType.LONG, "Largest loop start lateness of the recent loops, in microseconds",
-                WorkerFigures::latenessMaxUs);
-        column("lastError", SimpleType.STRING, "The last exception thrown by a route, or empty",
-                WorkerFigures::lastError);
-        String[] names = COLUMNS.keySet().toArray(String[]::new);
         try {
-            WORKER = new CompositeType("io.ptimer.Worker", "One worker of a timer, as ptimer.list shows it", names,
-                    COLUMNS.values().stream().map(Column::description).toArray(String[]::new),
-                    COLUMNS.values().stream().map(Column::type).toArray(OpenType<?>[]::new));
-            WORKERS = new TabularType("io.ptimer.Workers", "The workers of a timer", WORKER, new String[] {"worker"});
             EVENT = new CompositeType("io.ptimer.WorkerEvent", "A worker state change",
                     new String[] {"timer", "worker", "event"},
                     new String[] {"Timer name", "Worker index", "start, loop, end, paused or resumed"},
@@ -109,54 +106,45 @@ final class PtimerMBean extends ReadOnlyMBean implements NotificationEmitter, MB
         }
     }
 
-    private static void column(String name, OpenType<?> type, String description, Function<WorkerFigures, Object> value) {
-        COLUMNS.put(name, new Column(type, description, value));
-    }
-
-    private record Attr(OpenType<?> type, String description, Function<PtimerMBean, Object> value) {
-    }
-
-    private static final Map<String, Attr> ATTRIBUTES = new LinkedHashMap<>();
-
-    static {
-        attr("name", SimpleType.STRING, "Timer name", m -> m.timer.name());
-        attr("type", SimpleType.INTEGER, "Timer type: 0 basic, 1 sync, 2 slice, 3 synced slice",
-                m -> m.timer.spec().type().code());
-        attr("typeName", SimpleType.STRING, "Timer type: basic, sync, slice or synced_slice",
-                m -> Listing.typeName(m.timer.spec().type()));
-        attr("interval", SimpleType.STRING, "Configured interval, e.g. 100ms",
-                m -> Interval.format(m.timer.spec().intervalNanos()));
-        attr("intervalUs", SimpleType.LONG, "Configured interval in microseconds",
-                m -> m.timer.spec().intervalNanos() / 1000);
-        attr("nworkers", SimpleType.INTEGER, "Number of workers", m -> m.timer.spec().nworkers());
-        attr("ntasks", SimpleType.INTEGER, "Configured total tasks", m -> m.timer.spec().ntasks());
-        attr("nslices", SimpleType.INTEGER, "Configured number of slices", m -> m.timer.spec().nslices());
-        attr("startRoute", SimpleType.STRING, "Start route as configured, or -",
-                m -> Listing.route(m.timer.spec(), Phase.START));
-        attr("loopRoute", SimpleType.STRING, "Loop route as configured",
-                m -> Listing.route(m.timer.spec(), Phase.LOOP));
-        attr("endRoute", SimpleType.STRING, "End route as configured, or -",
-                m -> Listing.route(m.timer.spec(), Phase.END));
-        attr("status", SimpleType.STRING, "running, waiting for its route classes, or failed: the reason",
-                m -> m.timer.status());
-        attr("workers", WORKERS, "The workers, one row each, as ptimer.list shows them", PtimerMBean::workers);
-        attr("pausedWorkers", SimpleType.INTEGER, "How many workers are paused",
-                m -> (int) m.timer.workers().stream().filter(Worker::paused).count());
-        attr("iterations", SimpleType.LONG, "Loop route runs of all workers", m -> m.sum(Worker::iterations));
-        attr("errors", SimpleType.LONG, "Exceptions thrown by the routes of all workers", m -> m.sum(Worker::errors));
-        attr("overruns", SimpleType.LONG, "Sync overruns of all workers", m -> m.sum(Worker::overruns));
-        attr("latenessP50Us", SimpleType.LONG, "Median loop start lateness over all workers' recent loops, in microseconds",
-                m -> m.lateness(50));
-        attr("latenessP99Us", SimpleType.LONG,
-                "99th percentile loop start lateness over all workers' recent loops, in microseconds",
-                m -> m.lateness(99));
-        attr("latenessMaxUs", SimpleType.LONG, "Largest loop start lateness over all workers' recent loops, in microseconds",
-                m -> m.lateness(100));
-    }
-
-    private static void attr(String name, OpenType<?> type, String description, Function<PtimerMBean, Object> value) {
-        ATTRIBUTES.put(name, new Attr(type, description, value));
-    }
+    private static final OpenAttributes<PtimerMBean> ATTRIBUTES = new OpenAttributes<PtimerMBean>()
+            .add("name", SimpleType.STRING, "Timer name", m -> m.timer.name())
+            .add("type", SimpleType.INTEGER, "Timer type: 0 basic, 1 sync, 2 slice, 3 synced slice",
+                    m -> m.timer.spec().type().code())
+            .add("typeName", SimpleType.STRING, "Timer type: basic, sync, slice or synced_slice",
+                    m -> Listing.typeName(m.timer.spec().type()))
+            .add("interval", SimpleType.STRING, "Configured interval, e.g. 100ms",
+                    m -> Interval.format(m.timer.spec().intervalNanos()))
+            .add("intervalUs", SimpleType.LONG, "Configured interval in microseconds",
+                    m -> m.timer.spec().intervalNanos() / 1000)
+            .add("nworkers", SimpleType.INTEGER, "Number of workers", m -> m.timer.spec().nworkers())
+            .add("ntasks", SimpleType.INTEGER, "Configured total tasks", m -> m.timer.spec().ntasks())
+            .add("nslices", SimpleType.INTEGER, "Configured number of slices", m -> m.timer.spec().nslices())
+            .add("startRoute", SimpleType.STRING, "Start route as configured, or -",
+                    m -> Listing.route(m.timer.spec(), Phase.START))
+            .add("loopRoute", SimpleType.STRING, "Loop route as configured",
+                    m -> Listing.route(m.timer.spec(), Phase.LOOP))
+            .add("endRoute", SimpleType.STRING, "End route as configured, or -",
+                    m -> Listing.route(m.timer.spec(), Phase.END))
+            .add("status", SimpleType.STRING, "running, waiting for its route classes, or failed: the reason",
+                    m -> m.timer.status())
+            .add("workers", WORKERS.tableType(), "The workers, one row each, as ptimer.list shows them",
+                    m -> WORKERS.table(m.timer.workers().stream().map(WorkerFigures::of).toList()))
+            .add("pausedWorkers", SimpleType.INTEGER, "How many workers are paused",
+                    m -> (int) m.timer.workers().stream().filter(Worker::paused).count())
+            .add("iterations", SimpleType.LONG, "Loop route runs of all workers", m -> m.sum(Worker::iterations))
+            .add("errors", SimpleType.LONG, "Exceptions thrown by the routes of all workers", m -> m.sum(Worker::errors))
+            .add("overruns", SimpleType.LONG, "Sync overruns of all workers", m -> m.sum(Worker::overruns))
+            .add("overrun", SimpleType.STRING, "What a sync worker does after an overrun: reanchor or skip",
+                    m -> m.timer.spec().overrun().name().toLowerCase(Locale.ROOT))
+            .add("skipped", SimpleType.LONG, "Grid points skipped after overruns by all workers (overrun=skip)",
+                    m -> m.sum(Worker::skipped))
+            .add("latenessP50Us", SimpleType.LONG,
+                    "Median loop start lateness over all workers' recent loops, in microseconds", m -> m.lateness(50))
+            .add("latenessP99Us", SimpleType.LONG,
+                    "99th percentile loop start lateness over all workers' recent loops, in microseconds",
+                    m -> m.lateness(99))
+            .add("latenessMaxUs", SimpleType.LONG,
+                    "Largest loop start lateness over all workers' recent loops, in microseconds", m -> m.lateness(100));
 
     private final PtimerSystem system;
     private final Ptimer timer;
@@ -174,8 +162,6 @@ final class PtimerMBean extends ReadOnlyMBean implements NotificationEmitter, MB
     }
 
     private static MBeanInfo info(String name) {
-        List<MBeanAttributeInfo> attributes = new ArrayList<>();
-        ATTRIBUTES.forEach((n, a) -> attributes.add(Jmx.attribute(n, a.type(), a.description())));
         List<MBeanOperationInfo> operations = new ArrayList<>();
         for (Request r : Request.all()) {
             operations.add(Jmx.operation(r.command(), r.description() + ", for all workers"));
@@ -186,26 +172,8 @@ final class PtimerMBean extends ReadOnlyMBean implements NotificationEmitter, MB
                 "A worker changed state: start, loop or end route entered, paused, or resumed");
         return new MBeanInfo(PtimerMBean.class.getName(), "ptimer timer \"" + name
                 + "\": its configuration, workers and counters; pause, continue, start, loop, end",
-                attributes.toArray(MBeanAttributeInfo[]::new), null, operations.toArray(MBeanOperationInfo[]::new),
+                ATTRIBUTES.infos(), null, operations.toArray(MBeanOperationInfo[]::new),
                 new MBeanNotificationInfo[] {notifications});
-    }
-
-    private TabularData workers() {
-        TabularDataSupport table = new TabularDataSupport(WORKERS);
-        for (Worker w : timer.workers()) {
-            table.put(row(WorkerFigures.of(w)));
-        }
-        return table;
-    }
-
-    static CompositeData row(WorkerFigures f) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        COLUMNS.forEach((n, c) -> values.put(n, c.value().apply(f)));
-        try {
-            return new CompositeDataSupport(WORKER, values);
-        } catch (OpenDataException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private long sum(ToLongFunction<Worker> figure) {
@@ -218,25 +186,8 @@ final class PtimerMBean extends ReadOnlyMBean implements NotificationEmitter, MB
     }
 
     @Override
-    public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        Attr a = ATTRIBUTES.get(attribute);
-        if (a == null) {
-            throw new AttributeNotFoundException("no attribute \"" + attribute + "\" (attributes: "
-                    + String.join(", ", ATTRIBUTES.keySet()) + ")");
-        }
-        return a.value().apply(this);
-    }
-
-    @Override
-    public AttributeList getAttributes(String[] attributes) {
-        AttributeList list = new AttributeList();
-        for (String name : attributes) {
-            Attr a = ATTRIBUTES.get(name);
-            if (a != null) {
-                list.add(new Attribute(name, a.value().apply(this)));
-            }
-        }
-        return list;
+    OpenAttributes<PtimerMBean> attributes() {
+        return ATTRIBUTES;
     }
 
     @Override

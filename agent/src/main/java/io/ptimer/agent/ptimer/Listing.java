@@ -2,6 +2,7 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.exec.Overrun;
 
 import io.ptimer.api.TimerType;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class Listing {
                     .append(" start=").append(route(s, Phase.START))
                     .append(" loop=").append(route(s, Phase.LOOP))
                     .append(" end=").append(route(s, Phase.END))
+                    .append(s.overrun() == Overrun.SKIP ? " overrun=skip" : "")
                     .append(" status=").append(t.status()).append('\n');
             for (Worker w : t.workers()) {
                 WorkerFigures f = WorkerFigures.of(w);
@@ -44,6 +46,7 @@ public final class Listing {
                         .append(" iterations=").append(f.iterations())
                         .append(" errors=").append(f.errors())
                         .append(" overruns=").append(f.overruns())
+                        .append(s.overrun() == Overrun.SKIP ? " skipped=" + f.skipped() : "")
                         .append(" lateness_us=").append(f.latenessP50Us()).append('/').append(f.latenessP99Us())
                         .append('/').append(f.latenessMaxUs()).append(" (p50/p99/max)")
                         .append('\n');

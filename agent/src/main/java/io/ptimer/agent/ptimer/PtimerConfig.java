@@ -5,6 +5,8 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.config.RouteEntry;
+import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.api.TimerType;
 import java.util.ArrayList;
@@ -84,6 +86,7 @@ public final class PtimerConfig implements ModuleConfig {
         int nslices = 1;
         Precision precision = Precision.HYBRID;
         boolean autostart = true;
+        Overrun overrun = Overrun.REANCHOR;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -101,8 +104,16 @@ public final class PtimerConfig implements ModuleConfig {
                     }
                 }
                 case "autostart" -> autostart = e.intIn(v, "autostart", 0, 1) == 1;
+                case "overrun" -> {
+                    try {
+                        overrun = Overrun.parse(v);
+                    } catch (IllegalArgumentException x) {
+                        throw e.error(x.getMessage());
+                    }
+                }
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
-                        + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart)");
+                        + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
+                        + " overrun)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -115,29 +126,15 @@ public final class PtimerConfig implements ModuleConfig {
             throw e.error("timer \"" + name + "\" is defined twice");
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                Map.of(), e.value()));
+                overrun, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {
-        Map<String, String> attrs = e.attributes();
-        for (String attr : attrs.keySet()) {
-            if (!attr.equals("timer") && !attr.equals("route")) {
-                throw e.error("unknown attribute \"" + attr + "\" (known: timer, route)");
-            }
-        }
-        String timerName = attrs.get("timer");
-        String route = attrs.get("route");
-        if (timerName == null || timerName.isEmpty()) {
-            throw e.error("timer is required");
-        }
-        if (route == null || route.isEmpty()) {
-            throw e.error("route is required");
-        }
+        RouteEntry entry = RouteEntry.of(e);
+        String timerName = entry.timer();
         PtimerSpec timer = timers.get(timerName);
         if (timer == null) {
-            throw e.error("unknown timer \"" + timerName + "\" (" + (timers.isEmpty()
-                    ? "no timer is defined before this entry"
-                    : "defined before this entry: " + String.join(", ", timers.keySet())) + ")");
+            throw RouteEntry.unknown(e, "timer", timerName, timers.keySet());
         }
         RouteSpec existing = timer.route(phase);
         if (existing != null) {
@@ -145,7 +142,7 @@ public final class PtimerConfig implements ModuleConfig {
                     + existing.display() + ")");
         }
         try {
-            timers.put(timerName, timer.with(phase, RouteSpec.parse(route, RouteShape.PTIMER,
+            timers.put(timerName, timer.with(phase, RouteSpec.parse(entry.route(), RouteShape.PTIMER,
                     phase.key() + " \"" + e.value() + "\"")));
         } catch (IllegalArgumentException x) {
             throw e.error(x.getMessage());

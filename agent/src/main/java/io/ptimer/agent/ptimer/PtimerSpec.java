@@ -1,6 +1,7 @@
 package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.api.TimerType;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Map;
  * One configured ptimer timer, immutable. Routes are added by later entries, so
  * {@link #with(Phase, RouteSpec)} returns a copy.
  *
- * @param routes the configured route of each phase that has one
+ * @param overrun what a sync grid does after an overrun
+ * @param routes  the configured route of each phase that has one
  * @param entry  the {@code timer} entry's value, for messages
  */
 public record PtimerSpec(
@@ -25,6 +27,7 @@ public record PtimerSpec(
         int nslices,
         Precision precision,
         boolean autostart,
+        Overrun overrun,
         Map<Phase, RouteSpec> routes,
         String entry) {
 
@@ -49,6 +52,7 @@ public record PtimerSpec(
         Map<Phase, RouteSpec> more = new EnumMap<>(Phase.class);
         more.putAll(routes);
         more.put(phase, route);
-        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, more, entry);
+        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun, more,
+                entry);
     }
 }

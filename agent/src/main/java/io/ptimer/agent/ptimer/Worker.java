@@ -34,6 +34,7 @@ public final class Worker {
     private volatile boolean paused;
     private volatile long iterations;
     private volatile long overruns;
+    private volatile long skipped;
     private volatile boolean finished;
     private boolean inCycle;
     private boolean firstLoop;
@@ -44,7 +45,7 @@ public final class Worker {
         this.index = index;
         this.routes = routes;
         this.ctx = new WorkerContext(spec, index);
-        this.schedule = new Schedule(spec.type().synced());
+        this.schedule = new Schedule(spec.type().synced(), spec.overrun());
         this.paused = !spec.autostart();
         this.runner = new RouteRunner("timer \"" + spec.name() + "\" worker " + index);
         this.lane = new DedicatedLane("ptimer-" + spec.name() + "-" + index, spec.precision(),
@@ -192,7 +193,7 @@ public final class Worker {
             schedule.arm(System.nanoTime(), interval);
         }
         long deadline = schedule.deadline();
-        if (!lane.awaitUntil(deadline, interval / 20)) {
+        if (!lane.awaitUntil(deadline, interval / DedicatedLane.SPIN_BUDGET)) {
             return;
         }
         lateness.record(System.nanoTime() - deadline);
@@ -209,6 +210,7 @@ public final class Worker {
         }
         schedule.advance(System.nanoTime(), interval);
         overruns = schedule.overruns();
+        skipped = schedule.skipped();
     }
 
     private void runEnd() {
@@ -272,6 +274,11 @@ public final class Worker {
 
     public long overruns() {
         return overruns;
+    }
+
+    /** Grid points skipped after overruns, with {@code overrun=skip}. */
+    public long skipped() {
+        return skipped;
     }
 
     public long errors() {

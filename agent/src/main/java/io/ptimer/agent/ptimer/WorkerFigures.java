@@ -13,6 +13,7 @@ import io.ptimer.agent.exec.Lateness;
  */
 public record WorkerFigures(int worker, long pid, String interval, int ntasks, int tasks, int nslices, int slice,
         boolean paused, String phase, String state, long runningForUs, long iterations, long errors, long overruns,
+        long skipped,
         long latenessP50Us, long latenessP99Us, long latenessMaxUs, String lastError) {
 
     /** The figures of {@code w} now. */
@@ -21,7 +22,7 @@ public record WorkerFigures(int worker, long pid, String interval, int ntasks, i
         long[] late = w.lateness().sorted();
         return new WorkerFigures(w.index(), c.pid(), Interval.format(c.intervalNanos()), c.ntasks(), c.tasks(),
                 c.nslices(), c.slice(), w.paused(), w.phase(), w.state(), w.runner().runningForNanos() / 1000,
-                w.iterations(), w.errors(), w.overruns(),
+                w.iterations(), w.errors(), w.overruns(), w.skipped(),
                 Lateness.percentile(late, 50) / 1000, Lateness.percentile(late, 99) / 1000,
                 late.length == 0 ? 0 : late[late.length - 1] / 1000,
                 w.runner().errors().last() == null ? "" : w.runner().errors().last());

@@ -1,9 +1,11 @@
 /**
- * Kamailio's rtimer module: timers that run their exec routes every interval, on the shared
- * {@code ptimer-core} lane or on dedicated threads. Not built yet; it will run on the execution
- * layer of {@link io.ptimer.agent.exec}.
+ * Kamailio's rtimer module: timers that run their exec routes one after another every interval,
+ * with a fixed delay between the end of one run and the start of the next. {@code mode=0} runs on
+ * the shared {@code ptimer-core} lane; {@code mode=N} on N dedicated threads
+ * {@code rtimer-<name>-<i>}, each running all the exec routes.
  *
- * <p>Threading rule: each rtimer thread is a {@link io.ptimer.agent.exec.TimerLane}; its route
- * instances belong to that thread.
+ * <p>Threading rule: each thread of a timer is a periodic deadline on a
+ * {@link io.ptimer.agent.exec.TimerLane}; its context and route instances belong to that thread.
+ * Pause and continue are thread-safe; figures are single-writer fields read by anyone.
  */
 package io.ptimer.agent.rtimer;

@@ -8,33 +8,45 @@ import io.ptimer.agent.config.ConfigReader;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.core.CoreSystem;
+import io.ptimer.agent.exec.Precision;
 import io.ptimer.agent.exec.Ticks;
+import io.ptimer.agent.exec.TimerLane;
 import io.ptimer.agent.ptimer.PtimerConfig;
 import io.ptimer.agent.ptimer.PtimerSpec;
 import io.ptimer.agent.ptimer.PtimerSystem;
+import io.ptimer.agent.rtimer.RtimerConfig;
+import io.ptimer.agent.rtimer.RtimerSpec;
+import io.ptimer.agent.rtimer.RtimerSystem;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * All timer systems of this JVM. Loads configurations (checked and bound as a whole before anything
  * starts), gives operators the systems, and runs them down at shutdown. One per JVM.
  */
 public final class Engine {
-    private static Engine instance;
+    private static volatile Engine instance;
 
     private final Ticks ticks = new Ticks();
     private final PtimerSystem ptimer;
+    private final RtimerSystem rtimer;
+    private final CoreSystem core;
     private final AsyncSystem async;
+    private TimerLane sharedLane;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
     private boolean hookInstalled;
 
     private Engine(Instrumentation inst) {
         LateBinding lateBinding = new LateBinding(inst);
         this.ptimer = new PtimerSystem(lateBinding);
+        this.rtimer = new RtimerSystem(lateBinding, ticks, this::sharedLane);
+        this.core = new CoreSystem(ticks, this::sharedLane);
         this.async = new AsyncSystem(lateBinding);
     }
 
@@ -48,14 +60,23 @@ public final class Engine {
 
     /**
      * The engine of this JVM for the public API: the agent's when it was loaded, otherwise one
-     * started here and now, without instrumentation (route classes must then be visible at once).
+     * started here and now, without instrumentation (route classes must then be visible at once),
+     * and handed to {@code onStart}.
      */
-    public static synchronized Engine current() {
-        if (instance == null) {
-            instance = new Engine(null);
-            instance.installShutdownHook();
+    public static Engine current(Consumer<Engine> onStart) {
+        Engine e = instance;
+        if (e != null) {
+            return e;
         }
-        return instance;
+        synchronized (Engine.class) {
+            if (instance == null) {
+                e = new Engine(null);
+                e.installShutdownHook();
+                instance = e;
+                onStart.accept(e);
+            }
+            return instance;
+        }
     }
 
     /**
@@ -67,8 +88,10 @@ public final class Engine {
      */
     public synchronized List<String> load(String agentArgs) throws ConfigException {
         PtimerConfig ptimerConfig = new PtimerConfig();
+        RtimerConfig rtimerConfig = new RtimerConfig();
         Map<String, ModuleConfig> modules = new LinkedHashMap<>();
         modules.put(ConfigReader.DEFAULT_MODULE, ptimerConfig);
+        modules.put("rtimer", rtimerConfig);
         AsyncConfig asyncConfig = new AsyncConfig();
         modules.put(AsyncConfig.MODULE, asyncConfig);
         modules.put(ConfigReader.CORE, asyncConfig);
@@ -77,14 +100,19 @@ public final class Engine {
             module.finish();
         }
         Runnable startPtimers = ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding());
+        Runnable startRtimers = rtimer.prepare(rtimerConfig.timers(), ptimerConfig.lateBinding());
         Runnable startAsync = async.prepare(asyncConfig);
         shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
         installShutdownHook();
         startPtimers.run();
+        startRtimers.run();
         startAsync.run();
         List<String> names = new ArrayList<>();
         for (PtimerSpec spec : ptimerConfig.timers()) {
             names.add(spec.name());
+        }
+        for (RtimerSpec spec : rtimerConfig.timers()) {
+            names.add("rtimer " + spec.name());
         }
         return names;
     }
@@ -99,8 +127,25 @@ public final class Engine {
         return ptimer;
     }
 
+    public RtimerSystem rtimer() {
+        return rtimer;
+    }
+
+    public CoreSystem core() {
+        return core;
+    }
+
     public AsyncSystem async() {
         return async;
+    }
+
+    /** The shared timer lane {@value CoreSystem#SHARED_LANE}, started on first use. */
+    private synchronized TimerLane sharedLane() {
+        if (sharedLane == null) {
+            sharedLane = new TimerLane(CoreSystem.SHARED_LANE, Precision.HYBRID);
+            sharedLane.start();
+        }
+        return sharedLane;
     }
 
     /** Time since the engine started. */
@@ -108,9 +153,16 @@ public final class Engine {
         return ticks;
     }
 
-    /** Everything the engine runs, as text: {@code ptimer.list}. */
+    /** Everything the engine runs, as text: the ptimer, rtimer and core timer lists, and async once configured or used. */
     public String list() {
-        return ptimer.list() + (async.active() ? async.list() : "");
+        if (ptimer.timers().isEmpty() && rtimer.timers().isEmpty() && core.timers().isEmpty() && !async.active()) {
+            return "no timers loaded\n";
+        }
+        StringBuilder b = new StringBuilder();
+        if (!ptimer.timers().isEmpty()) {
+            b.append(ptimer.list());
+        }
+        return b.append(rtimer.list()).append(core.list()).append(async.active() ? async.list() : "").toString();
     }
 
     private synchronized void installShutdownHook() {
@@ -122,10 +174,18 @@ public final class Engine {
 
     /**
      * Lets every ptimer worker within a cycle run its end route and the async groups run their
-     * queued tasks, waiting at most the shutdown timeout in all; drops the delayed routes not yet due.
+     * queued tasks, waiting at most the shutdown timeout in all; stops the rtimers and core timers
+     * and drops the delayed routes not yet due.
      */
     public void shutdown() {
         ptimer.shutdown();
+        rtimer.shutdown();
+        core.shutdown();
+        synchronized (this) {
+            if (sharedLane != null) {
+                sharedLane.stop();
+            }
+        }
         long deadline = System.nanoTime() + shutdownTimeoutNanos;
         async.shutdown(deadline);
         List<String> late;

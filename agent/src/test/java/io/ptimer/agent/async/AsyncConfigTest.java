@@ -63,10 +63,10 @@ class AsyncConfigTest {
 
     @Test
     void everyBadEntryIsNamedWithItsValue() {
-        assertEquals("workers \"0\": workers must be an integer from 1 to 1024, not 0", error("async.workers=0"));
-        assertEquals("ms_timer \"-1\": ms_timer must be an integer >= 0, not -1", error("async.ms_timer=-1"));
-        assertEquals("mode \"2\": mode must be an integer from 0 to 1, not 2", error("async.mode=2"));
-        assertEquals("timers \"1\": unknown key \"timers\" (known: workers, ms_timer, return, mode)", error("async.timers=1"));
+        assertEquals("async.workers \"0\": workers must be an integer from 1 to 1024, not 0", error("async.workers=0"));
+        assertEquals("async.ms_timer \"-1\": ms_timer must be an integer >= 0, not -1", error("async.ms_timer=-1"));
+        assertEquals("async.mode \"2\": mode must be an integer from 0 to 1, not 2", error("async.mode=2"));
+        assertEquals("async.timers \"1\": unknown key \"timers\" (known: workers, ms_timer, return, mode)", error("async.timers=1"));
         assertEquals("async_workers \"0\": async_workers must be an integer from 1 to 1024, not 0", error("async_workers=0"));
         assertEquals("async_workers_group \"workers=2\": name is required", error("async_workers_group=workers=2"));
         assertEquals("async_workers_group \"name=a b\": name \"a b\" may use only letters, digits, '_', '.' and '-'",

@@ -78,4 +78,34 @@ class ScheduleTest {
         s.disarm();
         assertFalse(s.armed());
     }
+
+    @Test
+    void skipKeepsThePhaseAndCountsTheGridPointsItSkipped() {
+        Schedule s = new Schedule(true, Overrun.SKIP);
+        s.arm(1000, 100);
+        s.advance(1040, 100);
+        assertEquals(1100, s.deadline());
+        s.advance(1350, 100);
+        assertEquals(1400, s.deadline(), "the next grid point after now, not now");
+        assertEquals(1, s.overruns());
+        assertEquals(2, s.skipped(), "1200 and 1300 were skipped");
+        s.advance(1400, 100);
+        assertEquals(1500, s.deadline(), "a run ending on a grid point overran nothing");
+        assertEquals(2, s.skipped());
+    }
+
+    @Test
+    void overTenThousandLoopsWithOverrunsSkipNeverDrifts() {
+        Schedule skip = new Schedule(true, Overrun.SKIP);
+        Schedule reanchor = new Schedule(true);
+        skip.arm(0, 1000);
+        reanchor.arm(0, 1000);
+        for (int k = 0; k < 10_000; k++) {
+            long late = k % 97 == 0 ? 2300 : 10;
+            skip.advance(skip.deadline() + late, 1000);
+            reanchor.advance(reanchor.deadline() + late, 1000);
+        }
+        assertEquals(0, skip.deadline() % 1000, "skip stays on the grid t0 + k·interval");
+        assertTrue(reanchor.deadline() % 1000 != 0, "reanchor moves the phase with each overrun");
+    }
 }

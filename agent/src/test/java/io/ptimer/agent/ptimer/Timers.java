@@ -5,6 +5,7 @@ import io.ptimer.agent.binding.RouteBinder;
 import io.ptimer.agent.binding.RouteShape;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.api.TimerType;
 import java.util.EnumMap;
@@ -26,7 +27,7 @@ final class Timers {
             bound.put(phase, RouteBinder.bind(spec, routes));
         }
         Ptimer timer = new Ptimer(new PtimerSpec(name, type, TimeUnit.MICROSECONDS.toNanos(intervalMicros), nworkers,
-                ntasks, nslices, Precision.HYBRID, autostart, specs, "name=" + name));
+                ntasks, nslices, Precision.HYBRID, autostart, Overrun.REANCHOR, specs, "name=" + name));
         timer.start(bound);
         return timer;
     }

@@ -37,7 +37,12 @@ public final class ControlProcess implements AutoCloseable {
 
     /** Starts {@code ControlHost} in a JVM made by {@code jvm}. */
     public static ControlProcess start(ChildJvm jvm) throws IOException {
-        return new ControlProcess(jvm.command(H + "ControlHost"));
+        return start(jvm, H + "ControlHost");
+    }
+
+    /** Starts {@code mainClass} in {@code jvm}. */
+    public static ControlProcess start(ChildJvm jvm, String mainClass) throws IOException {
+        return new ControlProcess(jvm.command(mainClass));
     }
 
     /** The timer entries for a timer running {@code ControlRoutes} start, loop and end. */

@@ -1,12 +1,16 @@
-package io.ptimer.agent.runtime;
+package io.ptimer.agent.boot;
 
 import io.ptimer.agent.async.AsyncSystem;
+import io.ptimer.agent.jmx.Jmx;
+import io.ptimer.agent.runtime.Engine;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What {@code io.ptimer.api.Async} calls, found by name: static methods taking and returning only JDK
- * types, each handing over to the async system of this JVM's engine. The API has checked the ranges
- * and sizes it can check itself; everything else is checked here, before anything is queued.
+ * Where {@code io.ptimer.api.Async} enters the engine, found by name: static methods taking and
+ * returning only JDK types, each handing over to the async system of the agent's engine, or of one
+ * started in this JVM (with its MBeans) when the agent jar is only on the class path. The API has
+ * checked the ranges and sizes it can check itself; everything else is checked there, before
+ * anything is queued.
  */
 public final class AsyncBridge {
     private AsyncBridge() {
@@ -14,7 +18,7 @@ public final class AsyncBridge {
 
     /** The engine's async system, looked up at the first call: an engine is never replaced. */
     private static final class Holder {
-        static final AsyncSystem ASYNC = Engine.current().async();
+        static final AsyncSystem ASYNC = Engine.current(Jmx::publish).async();
     }
 
     /** {@code async_route} and {@code async_ms_route}: runs {@code route} {@code delayNanos} from now. */

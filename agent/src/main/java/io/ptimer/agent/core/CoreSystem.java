@@ -1,0 +1,114 @@
+package io.ptimer.agent.core;
+
+import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.exec.Precision;
+import io.ptimer.agent.exec.TimerLane;
+import io.ptimer.agent.exec.Ticks;
+import io.ptimer.api.TimerFunction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The core timers registered by application code. A name is unique among the timers not
+ * cancelled; a cancelled timer stays listed until its name is registered again. Thread-safe.
+ */
+public final class CoreSystem {
+    /** The shared timer thread's name. */
+    public static final String SHARED_LANE = "ptimer-core";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private final Ticks ticks;
+    private final Supplier<TimerLane> sharedLane;
+    private final Map<String, CoreTimer> timers = new LinkedHashMap<>();
+    private volatile Consumer<CoreTimer> onRegister = t -> { };
+
+    /** @param sharedLane the {@value #SHARED_LANE} lane, started on first use */
+    public CoreSystem(Ticks ticks, Supplier<TimerLane> sharedLane) {
+        this.ticks = ticks;
+        this.sharedLane = sharedLane;
+    }
+
+    /**
+     * Registers and starts a timer; its first run is one interval from now.
+     *
+     * @param dedicated on a thread of its own rather than the shared lane
+     * @throws IllegalArgumentException naming the value: a bad or taken name, a null function, an interval ≤ 0
+     */
+    public CoreTimer register(String name, TimerFunction f, Object param, long intervalNanos, boolean dedicated) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("timer name " + (name == null ? "null" : "\"" + name + "\"")
+                    + " is not allowed: use letters, digits, '_', '.' and '-' (at least one)");
+        }
+        if (f == null) {
+            throw new IllegalArgumentException("timer \"" + name + "\": the function is null");
+        }
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("timer \"" + name + "\": interval must be > 0, not " + intervalNanos + " ns");
+        }
+        CoreTimer timer;
+        synchronized (this) {
+            CoreTimer existing = timers.get(name);
+            if (existing != null && !existing.cancelled()) {
+                throw new IllegalArgumentException("timer name \"" + name + "\" is already registered (every "
+                        + Interval.format(existing.intervalNanos()) + ", " + existing.thread() + "); cancel it first");
+            }
+            TimerLane own = dedicated ? new TimerLane(SHARED_LANE + "-" + name, Precision.HYBRID) : null;
+            timer = new CoreTimer(name, f, param, intervalNanos, dedicated ? null : sharedLane.get(), ticks, own);
+            timers.remove(name);
+            timers.put(name, timer);
+        }
+        onRegister.accept(timer);
+        return timer;
+    }
+
+    /** Hears every registration (the JMX face registers an MBean per timer). */
+    public void onRegister(Consumer<CoreTimer> listener) {
+        this.onRegister = listener;
+    }
+
+    /** The timers, in the order they were registered. */
+    public synchronized List<CoreTimer> timers() {
+        return new ArrayList<>(timers.values());
+    }
+
+    /**
+     * The timer with that name.
+     *
+     * @throws IllegalArgumentException naming it and the timers that exist
+     */
+    public synchronized CoreTimer timer(String name) {
+        CoreTimer t = name == null ? null : timers.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("unknown core timer \"" + name + "\" (core timers: "
+                    + (timers.isEmpty() ? "none" : String.join(", ", timers.keySet())) + ")");
+        }
+        return t;
+    }
+
+    /** The text of {@code core.list}: one line per timer, or nothing when there is none. */
+    public String list() {
+        StringBuilder b = new StringBuilder();
+        for (CoreTimer t : timers()) {
+            b.append("core timer ").append(t.name())
+                    .append(": interval=").append(Interval.format(t.intervalNanos()))
+                    .append(" thread=").append(t.thread()).append(" (").append(t.threadName()).append(')')
+                    .append(" runs=").append(t.runs())
+                    .append(" errors=").append(t.errors().count())
+                    .append(" overruns=").append(t.overruns())
+                    .append(" paused=").append(t.paused() ? 1 : 0)
+                    .append(" cancelled=").append(t.cancelled() ? 1 : 0)
+                    .append(" lateness_us=").append(t.lateness().micros()).append(" (p50/p99/max)\n");
+        }
+        return b.toString();
+    }
+
+    /** Stops the timers' own threads; the shared lane is the engine's to stop. */
+    public void shutdown() {
+        timers().forEach(CoreTimer::stopLane);
+    }
+}

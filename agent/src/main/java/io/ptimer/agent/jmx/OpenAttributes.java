@@ -1,0 +1,55 @@
+package io.ptimer.agent.jmx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.AttributeNotFoundException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.openmbean.OpenType;
+
+/**
+ * The read-only attributes of an MBean of type {@code M}: each an open type, a description, and how
+ * to read it from the MBean. Built once per MBean class; immutable after.
+ */
+final class OpenAttributes<M> {
+    private record Attr<M>(OpenType<?> type, String description, Function<M, Object> value) {
+    }
+
+    private final Map<String, Attr<M>> attributes = new LinkedHashMap<>();
+
+    /** Adds an attribute; for building only. */
+    OpenAttributes<M> add(String name, OpenType<?> type, String description, Function<M, Object> value) {
+        attributes.put(name, new Attr<>(type, description, value));
+        return this;
+    }
+
+    MBeanAttributeInfo[] infos() {
+        List<MBeanAttributeInfo> infos = new ArrayList<>();
+        attributes.forEach((n, a) -> infos.add(Jmx.attribute(n, a.type(), a.description())));
+        return infos.toArray(MBeanAttributeInfo[]::new);
+    }
+
+    Object get(M mbean, String name) throws AttributeNotFoundException {
+        Attr<M> a = attributes.get(name);
+        if (a == null) {
+            throw new AttributeNotFoundException("no attribute \"" + name + "\" (attributes: "
+                    + String.join(", ", attributes.keySet()) + ")");
+        }
+        return a.value().apply(mbean);
+    }
+
+    AttributeList get(M mbean, String[] names) {
+        AttributeList list = new AttributeList();
+        for (String name : names) {
+            Attr<M> a = attributes.get(name);
+            if (a != null) {
+                list.add(new Attribute(name, a.value().apply(mbean)));
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,78 @@
+package io.ptimer.agent.rtimer;
+
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.exec.Ticks;
+import io.ptimer.agent.exec.TimerLane;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A configured rtimer and, once its exec routes are bound, its threads. */
+public final class Rtimer {
+    private final RtimerSpec spec;
+    private volatile List<RtimerThread> threads = List.of();
+    private volatile String status = "binding";
+
+    Rtimer(RtimerSpec spec) {
+        this.spec = spec;
+    }
+
+    public RtimerSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /** Starts its threads: one deadline on the shared lane for mode 0, else one lane per thread. */
+    synchronized void start(List<BoundRoute> execs, Ticks ticks, Supplier<TimerLane> shared) {
+        int mode = spec.effectiveMode();
+        List<RtimerThread> started = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, mode); i++) {
+            started.add(new RtimerThread(spec, i, execs, ticks, mode == 0 ? shared.get() : null));
+        }
+        threads = List.copyOf(started);
+        status = "running";
+    }
+
+    void waitFor(String what) {
+        status = "waiting for " + what;
+    }
+
+    void fail(String reason) {
+        status = "failed: " + reason;
+    }
+
+    /** running, waiting for ..., or failed: .... */
+    public String status() {
+        return status;
+    }
+
+    public List<RtimerThread> threads() {
+        return threads;
+    }
+
+    /**
+     * The thread with that index.
+     *
+     * @throws IllegalArgumentException naming the timer, the index and what exists
+     */
+    RtimerThread thread(int index) {
+        List<RtimerThread> ts = running();
+        if (index < 0 || index >= ts.size()) {
+            throw new IllegalArgumentException("rtimer \"" + name() + "\" has no thread " + index + " (threads: 0.."
+                    + (ts.size() - 1) + ")");
+        }
+        return ts.get(index);
+    }
+
+    /** The threads, when the timer runs. @throws IllegalArgumentException saying why not */
+    List<RtimerThread> running() {
+        List<RtimerThread> ts = threads;
+        if (ts.isEmpty()) {
+            throw new IllegalArgumentException("rtimer \"" + name() + "\" is not running: " + status);
+        }
+        return ts;
+    }
+}

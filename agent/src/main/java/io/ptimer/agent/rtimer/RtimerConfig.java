@@ -1,0 +1,107 @@
+package io.ptimer.agent.rtimer;
+
+import io.ptimer.agent.binding.RouteShape;
+import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.config.Entry;
+import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.config.RouteEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The rtimer module's entries: {@code default_interval}, {@code timer}
+ * ({@code name=N;mode=M;interval=I}) and {@code exec} ({@code timer=N;route=ROUTE}, one or more
+ * per timer). Entries apply in order: a default before the timers that use it, a timer before its
+ * exec routes.
+ */
+public final class RtimerConfig implements ModuleConfig {
+    /** The most threads one timer may have. */
+    public static final int MAX_MODE = 1024;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern MICROS = Pattern.compile("\\s*[0-9]+\\s*u\\s*");
+
+    private long defaultInterval = TimeUnit.SECONDS.toNanos(120);
+    private boolean defaultMicro;
+    private final Map<String, RtimerSpec> timers = new LinkedHashMap<>();
+
+    @Override
+    public void apply(Entry e) throws ConfigException {
+        switch (e.key()) {
+            case "default_interval" -> {
+                if (e.value().trim().equals("0")) {
+                    throw e.error("default_interval must be > 0");
+                }
+                defaultInterval = e.interval(e.value());
+                defaultMicro = MICROS.matcher(e.value()).matches();
+            }
+            case "timer" -> addTimer(e);
+            case "exec" -> addExec(e);
+            default -> throw e.error("unknown rtimer key \"" + e.key() + "\" (known: default_interval, timer, exec)");
+        }
+    }
+
+    @Override
+    public void finish() throws ConfigException {
+        for (RtimerSpec t : timers.values()) {
+            if (t.execs().isEmpty()) {
+                throw ConfigException.entry("rtimer.timer", t.entry(), "rtimer \"" + t.name()
+                        + "\" has no exec route (add rtimer.exec=timer=" + t.name() + ";route=...)");
+            }
+        }
+    }
+
+    /** The timers in the order they were defined. */
+    public List<RtimerSpec> timers() {
+        return new ArrayList<>(timers.values());
+    }
+
+    private void addTimer(Entry e) throws ConfigException {
+        String name = null;
+        int mode = 0;
+        long interval = defaultInterval;
+        boolean micro = defaultMicro;
+        for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
+            String v = attr.getValue();
+            switch (attr.getKey()) {
+                case "name" -> name = v;
+                case "mode" -> mode = e.intIn(v, "mode", 0, MAX_MODE);
+                case "interval" -> {
+                    if (!v.trim().equals("0")) {
+                        interval = e.interval(v);
+                        micro = MICROS.matcher(v).matches();
+                    }
+                }
+                default -> throw e.error("unknown attribute \"" + attr.getKey() + "\" (known: name, mode, interval)");
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            throw e.error("name is required");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
+        }
+        if (timers.containsKey(name)) {
+            throw e.error("rtimer \"" + name + "\" is defined twice");
+        }
+        timers.put(name, new RtimerSpec(name, mode, interval, micro, List.of(), e.value()));
+    }
+
+    private void addExec(Entry e) throws ConfigException {
+        RouteEntry entry = RouteEntry.of(e);
+        String timerName = entry.timer();
+        RtimerSpec timer = timers.get(timerName);
+        if (timer == null) {
+            throw RouteEntry.unknown(e, "rtimer", timerName, timers.keySet());
+        }
+        try {
+            timers.put(timerName, timer.with(RouteSpec.parse(entry.route(), RouteShape.RTIMER, "rtimer.exec \"" + e.value() + "\"")));
+        } catch (IllegalArgumentException x) {
+            throw e.error(x.getMessage());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.ptimer.agent.rtimer;
+
+import io.ptimer.agent.binding.Binding;
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.LateBinding;
+import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.exec.Log;
+import io.ptimer.agent.exec.Ticks;
+import io.ptimer.agent.exec.TimerLane;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The rtimers of this JVM: loads them, pauses and continues them for operators, stops them at shutdown. Thread-safe. */
+public final class RtimerSystem {
+    private final LateBinding lateBinding;
+    private final Ticks ticks;
+    private final Supplier<TimerLane> sharedLane;
+    private final Map<String, Rtimer> timers = new LinkedHashMap<>();
+    private volatile boolean shuttingDown;
+
+    /** @param sharedLane the shared {@code ptimer-core} lane, started on first use */
+    public RtimerSystem(LateBinding lateBinding, Ticks ticks, Supplier<TimerLane> sharedLane) {
+        this.lateBinding = lateBinding;
+        this.ticks = ticks;
+        this.sharedLane = sharedLane;
+    }
+
+    /**
+     * Checks every timer and binds the exec routes whose classes are visible; starts nothing.
+     *
+     * @return what starts the timers, once every system of the configuration is checked
+     * @throws ConfigException naming the entry; nothing changes then
+     */
+    public synchronized Runnable prepare(List<RtimerSpec> specs, boolean lateAllowed) throws ConfigException {
+        for (RtimerSpec spec : specs) {
+            if (timers.containsKey(spec.name())) {
+                throw ConfigException.entry("rtimer.timer", spec.entry(), "rtimer \"" + spec.name()
+                        + "\" is already loaded in this JVM");
+            }
+        }
+        Map<Rtimer, Binding> bindings = new LinkedHashMap<>();
+        for (RtimerSpec spec : specs) {
+            bindings.put(new Rtimer(spec), Binding.prepare(spec.execs(), lateBinding, lateAllowed));
+        }
+        return () -> bindings.forEach(this::begin);
+    }
+
+    private synchronized void begin(Rtimer timer, Binding binding) {
+        timers.put(timer.name(), timer);
+        if (binding.waiting()) {
+            timer.waitFor(binding.awaited());
+            System.err.println("ptimer: rtimer \"" + timer.name() + "\" waits for " + binding.awaited()
+                    + " by the application (not on the class path); it starts then");
+        }
+        binding.whenBound(new Binding.Listener() {
+            @Override
+            public void bound(List<BoundRoute> routes) {
+                if (!shuttingDown) {
+                    timer.start(routes, ticks, sharedLane);
+                }
+            }
+
+            @Override
+            public void failed(String reason) {
+                timer.fail(reason);
+                Log.error("ptimer: " + reason + "; rtimer \"" + timer.name() + "\" does not start", null);
+            }
+        });
+    }
+
+    /** The timers, in the order they were loaded. */
+    public synchronized List<Rtimer> timers() {
+        return new ArrayList<>(timers.values());
+    }
+
+    /**
+     * The timer with that name.
+     *
+     * @throws IllegalArgumentException naming it and the timers that exist
+     */
+    public synchronized Rtimer timer(String name) {
+        Rtimer timer = name == null ? null : timers.get(name);
+        if (timer == null) {
+            throw new IllegalArgumentException("unknown rtimer \"" + name + "\" (rtimers: "
+                    + (timers.isEmpty() ? "none" : String.join(", ", timers.keySet())) + ")");
+        }
+        return timer;
+    }
+
+    /**
+     * Pauses ({@code pause=true}) or continues every thread of a timer, or one when {@code thread} is not null.
+     *
+     * @return a line saying what was done to whom
+     * @throws IllegalArgumentException for an unknown timer or thread; nothing changes then
+     */
+    public String pause(String timerName, Integer thread, boolean pause) {
+        Rtimer timer = timer(timerName);
+        List<RtimerThread> targets = thread == null ? timer.running() : List.of(timer.thread(thread));
+        for (RtimerThread t : targets) {
+            if (pause) {
+                t.pause();
+            } else {
+                t.resume();
+            }
+        }
+        String what = pause ? "pause" : "continue";
+        return thread != null ? what + " sent to rtimer \"" + timerName + "\" thread " + thread
+                : what + " sent to rtimer \"" + timerName + "\" (" + targets.size() + " thread"
+                + (targets.size() == 1 ? "" : "s") + ")";
+    }
+
+    /** The text of {@code rtimer.list}: a block per timer, a line per thread; nothing when there is none. */
+    public String list() {
+        StringBuilder b = new StringBuilder();
+        for (Rtimer t : timers()) {
+            RtimerSpec s = t.spec();
+            b.append("rtimer ").append(s.name())
+                    .append(": mode=").append(s.effectiveMode())
+                    .append(" interval=").append(Interval.format(s.intervalNanos()))
+                    .append(" exec=").append(s.execs().stream().map(RouteSpec::display).collect(Collectors.joining(",")))
+                    .append(" status=").append(t.status()).append('\n');
+            for (RtimerThread th : t.threads()) {
+                b.append("  thread ").append(th.index()).append(": ").append(th.threadName())
+                        .append(" state=").append(th.state())
+                        .append(" runs=").append(th.runs())
+                        .append(" errors=").append(th.errors())
+                        .append(" lateness_us=").append(th.lateness().micros()).append(" (p50/p99/max)\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** Stops every timer: no further runs; a run in progress completes. */
+    public void shutdown() {
+        shuttingDown = true;
+        for (Rtimer t : timers()) {
+            t.threads().forEach(RtimerThread::stop);
+        }
+    }
+}
