@@ -2,14 +2,11 @@ package io.ptimer.agent.jmx;
 
 import io.ptimer.agent.async.TaskGroup;
 import java.util.function.Function;
-import javax.management.MBeanInfo;
-import javax.management.MBeanOperationInfo;
-import javax.management.ReflectionException;
 import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
 /** {@code io.ptimer:type=AsyncGroup,name=<group>}: one async task group, its settings and counters. */
-final class AsyncGroupMBean extends OpenMBean<AsyncGroupMBean> {
+final class AsyncGroupMBean extends AttributesOnlyMBean<AsyncGroupMBean> {
     /** The groups as the rows of the Async MBean's table, with the same figures as this MBean's attributes. */
     static final OpenTable<TaskGroup> TABLE = new OpenTable<>();
     private static final OpenAttributes<AsyncGroupMBean> ATTRIBUTES = new OpenAttributes<>();
@@ -36,27 +33,9 @@ final class AsyncGroupMBean extends OpenMBean<AsyncGroupMBean> {
     }
 
     private final TaskGroup group;
-    private final MBeanInfo info;
 
     AsyncGroupMBean(TaskGroup group) {
+        super("async task group \"" + group.name() + "\": its settings, queue and counters", ATTRIBUTES);
         this.group = group;
-        this.info = new MBeanInfo(AsyncGroupMBean.class.getName(), "async task group \"" + group.name()
-                + "\": its settings, queue and counters", ATTRIBUTES.infos(), null, new MBeanOperationInfo[0], null);
-    }
-
-    @Override
-    OpenAttributes<AsyncGroupMBean> attributes() {
-        return ATTRIBUTES;
-    }
-
-    @Override
-    public Object invoke(String action, Object[] params, String[] signature) throws ReflectionException {
-        throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action
-                + ": an async group has attributes only");
-    }
-
-    @Override
-    public MBeanInfo getMBeanInfo() {
-        return info;
     }
 }

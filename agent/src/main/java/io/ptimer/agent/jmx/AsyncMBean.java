@@ -2,16 +2,13 @@ package io.ptimer.agent.jmx;
 
 import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.exec.Lateness;
-import javax.management.MBeanInfo;
-import javax.management.MBeanOperationInfo;
-import javax.management.ReflectionException;
 import javax.management.openmbean.SimpleType;
 
 /**
  * {@code io.ptimer:type=Async}: the delayed routes (pending, run, errors, lateness) and a table of
  * the task groups, as {@code async.list} shows them.
  */
-final class AsyncMBean extends OpenMBean<AsyncMBean> {
+final class AsyncMBean extends AttributesOnlyMBean<AsyncMBean> {
     private static final OpenAttributes<AsyncMBean> ATTRIBUTES = new OpenAttributes<AsyncMBean>()
             .add("timerThreads", SimpleType.INTEGER, "Threads async-timer-<i> that run delayed routes (async.workers)",
                     m -> m.system.timerThreads())
@@ -26,33 +23,15 @@ final class AsyncMBean extends OpenMBean<AsyncMBean> {
                     m -> m.lateness(100))
             .add("groups", AsyncGroupMBean.TABLE.tableType(), "The task groups, one row each, as async.list shows them",
                     m -> AsyncGroupMBean.TABLE.table(m.system.groups()));
-    private static final MBeanInfo INFO = new MBeanInfo(AsyncMBean.class.getName(),
-            "async: delayed routes and task groups (Kamailio's async module)", ATTRIBUTES.infos(), null,
-            new MBeanOperationInfo[0], null);
 
     private final AsyncSystem system;
 
     AsyncMBean(AsyncSystem system) {
+        super("async: delayed routes and task groups (Kamailio's async module)", ATTRIBUTES);
         this.system = system;
     }
 
     private long lateness(double percentile) {
         return Lateness.percentile(system.lateness(), percentile) / 1000;
-    }
-
-    @Override
-    OpenAttributes<AsyncMBean> attributes() {
-        return ATTRIBUTES;
-    }
-
-    @Override
-    public Object invoke(String action, Object[] params, String[] signature) throws ReflectionException {
-        throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action
-                + ": the async MBean has attributes only; async.list gives the same as text");
-    }
-
-    @Override
-    public MBeanInfo getMBeanInfo() {
-        return INFO;
     }
 }
