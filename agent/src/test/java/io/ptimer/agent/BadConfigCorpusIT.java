@@ -136,7 +136,7 @@ class BadConfigCorpusIT {
         c.add(new Bad("async.workers=0", "async.workers \"0\": workers must be an integer from 1 to 1024, not 0"));
         c.add(new Bad("async.ms_timer=fast", "async.ms_timer \"fast\": ms_timer must be an integer >= 0, not \"fast\""));
         c.add(new Bad("async.mode=3", "async.mode \"3\": mode must be an integer from 0 to 1, not 3"));
-        c.add(new Bad("async.timer=1", "async.timer \"1\": unknown key \"timer\" (known: workers, ms_timer, return, mode)"));
+        c.add(new Bad("async.timer=1", "async.timer \"1\": unknown key \"timer\" (known: workers, ms_timer, precision, return, mode)"));
         c.add(new Bad("async_workers=-1", "async_workers \"-1\": async_workers must be an integer from 1 to 1024, not -1"));
         c.add(new Bad("async_workers_group=workers=4", "async_workers_group \"workers=4\": name is required"));
         c.add(new Bad("async_workers_group=name=abc;workers=4;nonblock=yes",

@@ -6,6 +6,7 @@ import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.ConfigReader;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.exec.Precision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The async module's entries ({@code workers}, {@code ms_timer}, {@code return}, {@code mode}) and
+ * The async module's entries ({@code workers}, {@code ms_timer}, {@code return}, {@code mode}, and
+ * this project's {@code precision}) and
  * Kamailio's core parameters of the task framework ({@code async_workers},
  * {@code async_workers_group}, {@code async_tkv_gname}, {@code async_tkv_evcb}). One instance takes
  * the entries of both modules.
@@ -27,6 +29,7 @@ public final class AsyncConfig implements ModuleConfig {
 
     private boolean configured;
     private int timers;
+    private Precision precision;
     private final Map<String, GroupSpec> groups = new LinkedHashMap<>();
     private String tkvGroup;
     private Entry tkvGroupEntry;
@@ -43,6 +46,13 @@ public final class AsyncConfig implements ModuleConfig {
         switch (e.key()) {
             case "workers" -> timers = e.intIn("workers", 1, MAX_WORKERS);
             case "ms_timer" -> e.intIn("ms_timer", 0, Integer.MAX_VALUE);
+            case "precision" -> {
+                try {
+                    precision = Precision.parse(e.value());
+                } catch (IllegalArgumentException x) {
+                    throw e.error(x.getMessage());
+                }
+            }
             case "return", "mode" -> {
                 if (e.key().equals("mode")) {
                     e.intIn("mode", 0, 1);
@@ -51,7 +61,7 @@ public final class AsyncConfig implements ModuleConfig {
                 }
                 notes.add("ptimer: async." + e.key() + " has no meaning on the JVM; ignored");
             }
-            default -> throw e.error("unknown key \"" + e.key() + "\" (known: workers, ms_timer, return, mode)");
+            default -> throw e.error("unknown key \"" + e.key() + "\" (known: workers, ms_timer, precision, return, mode)");
         }
     }
 
@@ -122,6 +132,6 @@ public final class AsyncConfig implements ModuleConfig {
 
     /** What the entries say, once {@link #finish} passed. */
     public AsyncSpec spec() {
-        return new AsyncSpec(configured, timers, new ArrayList<>(groups.values()), tkvGroup, tkvRoute, notes);
+        return new AsyncSpec(configured, timers, precision, new ArrayList<>(groups.values()), tkvGroup, tkvRoute, notes);
     }
 }

@@ -6,6 +6,7 @@ import io.ptimer.agent.binding.RouteShape;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.exec.Lateness;
+import io.ptimer.agent.exec.Precision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class AsyncSystem {
     private volatile Map<String, TaskGroup> groups = Map.of();
     private volatile AsyncTimer[] timers;
     private int timerCount = 1;
+    private Precision precision = Precision.HYBRID;
     private volatile boolean configured;
     private volatile String tkvGroup;
     private volatile RouteSpec tkvSpec;
@@ -51,6 +53,10 @@ public final class AsyncSystem {
         AsyncSpec spec = config.spec();
         if (!spec.configured()) {
             return () -> { };
+        }
+        if (spec.precision() != null && timers != null && spec.precision() != precision) {
+            throw ConfigException.entry("async.precision", spec.precision().name().toLowerCase(java.util.Locale.ROOT),
+                    "the async timer threads run already with precision " + precision.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (spec.timers() > 0 && timers != null && spec.timers() != timers.length) {
             throw ConfigException.entry("async.workers", String.valueOf(spec.timers()), "the " + timers.length
@@ -89,6 +95,9 @@ public final class AsyncSystem {
         configured = true;
         if (spec.timers() > 0) {
             timerCount = spec.timers();
+        }
+        if (spec.precision() != null) {
+            precision = spec.precision();
         }
         Map<String, TaskGroup> more = new LinkedHashMap<>(groups);
         for (TaskGroup g : added) {
@@ -206,7 +215,7 @@ public final class AsyncSystem {
         if (timers == null) {
             AsyncTimer[] t = new AsyncTimer[timerCount];
             for (int i = 0; i < t.length; i++) {
-                t[i] = new AsyncTimer(i);
+                t[i] = new AsyncTimer(i, precision);
                 t[i].start();
             }
             timers = t;

@@ -18,9 +18,9 @@ final class AsyncTimer {
     private final Lateness lateness = new Lateness();
     private volatile long runs;
 
-    AsyncTimer(int index) {
+    AsyncTimer(int index, Precision precision) {
         String name = "async-timer-" + index;
-        this.lane = new TimerLane(name, Precision.HYBRID);
+        this.lane = new TimerLane(name, precision);
         this.runner = new RouteRunner(name);
     }
 

@@ -42,6 +42,8 @@ class AsyncConfigTest {
                 "async_tkv_gname=\"tkv\"", "async_tkv_evcb=\"com.example.Events::tkv\""));
         AsyncSpec spec = read("config=" + cfg);
         assertEquals(2, spec.timers());
+        assertNull(spec.precision());
+        assertEquals(io.ptimer.agent.exec.Precision.SLEEP, read("async.precision=sleep").precision());
         assertEquals(List.of(GroupSpec.byDefault(8), new GroupSpec("abc", 4, false, 0, 10_000, "name=abc;workers=4;nonblock=0;usleep=0"),
                 new GroupSpec("tkv", 1, true, 100, 50, "name=tkv;workers=1;nonblock=1;usleep=100;queue=50")), spec.groups());
         assertEquals("tkv", spec.tkvGroup());
@@ -65,8 +67,9 @@ class AsyncConfigTest {
     void everyBadEntryIsNamedWithItsValue() {
         assertEquals("async.workers \"0\": workers must be an integer from 1 to 1024, not 0", error("async.workers=0"));
         assertEquals("async.ms_timer \"-1\": ms_timer must be an integer >= 0, not -1", error("async.ms_timer=-1"));
+        assertEquals("async.precision \"fast\": precision must be sleep, hybrid or spin", error("async.precision=fast"));
         assertEquals("async.mode \"2\": mode must be an integer from 0 to 1, not 2", error("async.mode=2"));
-        assertEquals("async.timers \"1\": unknown key \"timers\" (known: workers, ms_timer, return, mode)", error("async.timers=1"));
+        assertEquals("async.timers \"1\": unknown key \"timers\" (known: workers, ms_timer, precision, return, mode)", error("async.timers=1"));
         assertEquals("async_workers \"0\": async_workers must be an integer from 1 to 1024, not 0", error("async_workers=0"));
         assertEquals("async_workers_group \"workers=2\": name is required", error("async_workers_group=workers=2"));
         assertEquals("async_workers_group \"name=a b\": name \"a b\" may use only letters, digits, '_', '.' and '-'",

@@ -13,12 +13,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The async part: delayed-route lateness under 1,000 to 100,000 pending routes for the agent
- * ({@code Async.msRoute}), {@code ScheduledThreadPoolExecutor.schedule} and Netty's
+ * ({@code Async.msRoute}, with the default and the {@code sleep} precision), {@code ScheduledThreadPoolExecutor.schedule} and Netty's
  * {@code HashedWheelTimer.newTimeout}, each in its own JVM holding the same load; heap per pending
  * route; and task throughput of an async group against a plain {@code ThreadPoolExecutor}.
  */
 final class AsyncLoad {
-    static final List<String> TIMERS = List.of("agent", "stpe", "hwt");
+    static final List<String> TIMERS = List.of("agent", "agent-sleep", "stpe", "hwt");
 
     /** One timer's figures under one load. */
     record Lateness(String timer, int pending, Histogram histogram, double heapPerPending) {
@@ -49,10 +49,11 @@ final class AsyncLoad {
         all.add("-Dbench.timer=" + timer);
         all.add("-Dbench.out=" + out);
         ChildJvm child;
-        if (timer.equals("agent")) {
+        if (timer.startsWith("agent")) {
             Path config = dir.resolve(name + ".cfg");
             Files.writeString(config, "# async part of the benchmark: one async timer thread, one task group\n"
                     + "modparam(\"async\", \"workers\", 1)\n"
+                    + (timer.equals("agent-sleep") ? "modparam(\"async\", \"precision\", \"sleep\")\n" : "")
                     + "async_workers_group=\"name=" + AsyncLoadHost.GROUP + ";workers=" + AsyncLoadHost.WORKERS
                     + ";nonblock=0;usleep=0\"\n");
             child = ChildJvm.withAgent(agent, config, all, AsyncLoadHost.class.getName());
@@ -83,6 +84,7 @@ final class AsyncLoad {
     static String label(String timer) {
         return switch (timer) {
             case "agent" -> "ptimer Async.msRoute";
+            case "agent-sleep" -> "ptimer Async.msRoute, precision=sleep";
             case "stpe" -> "ScheduledThreadPoolExecutor";
             case "hwt" -> "HashedWheelTimer (1 ms tick)";
             default -> timer;

@@ -63,7 +63,7 @@ public final class AsyncLoadHost {
 
     private static void lateness(String kind, int pending, Properties result) throws Exception {
         timer = switch (kind) {
-            case "agent" -> (due, delay) -> {
+            case "agent", "agent-sleep" -> (due, delay) -> {
                 synchronized (DUES) {
                     DUES.push(due);
                 }
@@ -90,7 +90,7 @@ public final class AsyncLoadHost {
             scheduleOne();
         }
         long heapAfter = heapUsed();
-        long bookkeeping = kind.equals("agent") ? DUES.bytes() : 0;
+        long bookkeeping = kind.startsWith("agent") ? DUES.bytes() : 0;
         result.setProperty("heapPerPending", Double.toString((heapAfter - heapBefore - bookkeeping) / (double) pending));
         TimeUnit.NANOSECONDS.sleep(Math.max(0, windowEnd + TimeUnit.MILLISECONDS.toNanos(200) - System.nanoTime()));
         Histogram h;
