@@ -119,7 +119,7 @@ class BadConfigCorpusIT {
         c.add(new Bad("late_binding=2", "late_binding \"2\": late_binding must be an integer from 0 to 1, not 2"));
         c.add(new Bad("config=" + dir.resolve("missing.cfg"), "config \"" + dir.resolve("missing.cfg") + "\": cannot read the file (NoSuchFileException: " + dir.resolve("missing.cfg") + ")"));
         c.add(file("mqueue.cfg", "modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\n", 1,
-                "line \"modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\": module \"mqueue\" is not ptimer or rtimer"));
+                "line \"modparam(\"mqueue\", \"mqueue\", \"name=call_queue\")\": module \"mqueue\" is not ptimer, rtimer or async"));
         c.add(file("broken.cfg", "# from the ptimer module documentation\nmodparam(\"ptimer\", \"timer\", \"name=t1\"\n", 2,
                 "line \"modparam(\"ptimer\", \"timer\", \"name=t1\"\": expected modparam(\"ptimer\", \"key\", \"value\")"));
         c.add(file("doc-interval.cfg", "modparam(\"ptimer\", \"default_interval\", 10ous)\n", 1,
@@ -133,6 +133,26 @@ class BadConfigCorpusIT {
         c.add(file("nested.cfg", "config = other.cfg\n", 1, "config \"other.cfg\": a configuration file cannot include another"));
         c.add(file("garbage.cfg", "loadmodule \"ptimer.so\"\n", 1,
                 "line \"loadmodule \"ptimer.so\"\": expected key = value or modparam(\"ptimer\", \"key\", \"value\")"));
+        c.add(new Bad("async.workers=0", "async.workers \"0\": workers must be an integer from 1 to 1024, not 0"));
+        c.add(new Bad("async.ms_timer=fast", "async.ms_timer \"fast\": ms_timer must be an integer >= 0, not \"fast\""));
+        c.add(new Bad("async.mode=3", "async.mode \"3\": mode must be an integer from 0 to 1, not 3"));
+        c.add(new Bad("async.timer=1", "async.timer \"1\": unknown key \"timer\" (known: workers, ms_timer, precision, return, mode)"));
+        c.add(new Bad("async_workers=-1", "async_workers \"-1\": async_workers must be an integer from 1 to 1024, not -1"));
+        c.add(new Bad("async_workers_group=workers=4", "async_workers_group \"workers=4\": name is required"));
+        c.add(new Bad("async_workers_group=name=abc;workers=4;nonblock=yes",
+                "async_workers_group \"name=abc;workers=4;nonblock=yes\": nonblock must be an integer from 0 to 1, not \"yes\""));
+        c.add(new Bad("async_workers_group=name=abc;threads=4", "async_workers_group \"name=abc;threads=4\": unknown attribute"
+                + " \"threads\" (known: name, workers, nonblock, usleep, queue)"));
+        c.add(new Bad("async_workers_group=name=abc,async_workers_group=name=abc",
+                "async_workers_group \"name=abc\": async group \"abc\" is defined twice"));
+        c.add(new Bad("async_tkv_gname=tkv", "async_tkv_gname \"tkv\": no async group \"tkv\" (groups: none)"));
+        c.add(new Bad("async_workers_group=name=tkv,async_tkv_gname=tkv,async_tkv_evcb=" + H + "AsyncRoutes::nothing",
+                "async_tkv_evcb \"" + H + "AsyncRoutes::nothing\": " + H + "AsyncRoutes has no public method nothing"));
+        c.add(new Bad("async_tkv_evcb=" + H + "AsyncRoutez::event", "async_tkv_evcb \"" + H + "AsyncRoutez::event\": class "
+                + H + "AsyncRoutez not found (its package io.ptimer.agent.hosts is on the class path)"));
+        c.add(file("async.cfg", "# Kamailio's async module\nmodparam(\"async\", \"workers\", 2)\n"
+                + "async_workers_group=\"name=abc;workers=0;nonblock=0;usleep=0\"\n", 3,
+                "async_workers_group \"name=abc;workers=0;nonblock=0;usleep=0\": workers must be an integer from 1 to 1024, not 0"));
         return c;
     }
 

@@ -1,9 +1,14 @@
 /**
- * Kamailio's async module: routes run after a delay, or at once on named task worker groups,
- * with data and type/key/value events. Not built yet; it will run on the
- * {@link io.ptimer.agent.exec.TimerLane}s and {@link io.ptimer.agent.exec.TaskPool}s of the
- * execution layer.
+ * Kamailio's async module: routes run after a delay ({@code async_route}, {@code async_ms_route}),
+ * sleeps that complete a future ({@code async_sleep}, {@code async_ms_sleep}), routes queued on named
+ * task groups with optional data ({@code async_task_*}), and type/key/value events
+ * ({@code async_tkv_emit}). {@link io.ptimer.agent.async.AsyncConfig} reads the module's entries and
+ * the core parameters of the task framework; {@link io.ptimer.agent.async.AsyncSystem} runs delayed
+ * routes as one-shot deadlines on {@link io.ptimer.agent.exec.TimerLane}s named
+ * {@code async-timer-<i>} and tasks on {@link io.ptimer.agent.exec.TaskPool}s named
+ * {@code async-<group>-<i>}; route strings are bound once and kept.
  *
- * <p>Threading rule: submissions are thread-safe; each route runs on one pool or timer thread.
+ * <p>Threading rule: calls are thread-safe and check everything before queuing; each route runs on
+ * one timer or group thread, through that thread's own route runner.
  */
 package io.ptimer.agent.async;

@@ -84,7 +84,7 @@ public final class TaskPool {
                 }
                 continue;
             }
-            if (System.nanoTime() - drainUntil > 0) {
+            if (closed && System.nanoTime() - drainUntil > 0) {
                 return;
             }
             try {

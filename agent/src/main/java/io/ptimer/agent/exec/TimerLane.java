@@ -18,6 +18,8 @@ public final class TimerLane {
     private volatile int pending;
     private volatile boolean stopping;
     private boolean started;
+    /** When the last run ended (nanoTime): a one-shot spins only within the CPU budget of the idle time before it. */
+    private long lastRan = System.nanoTime();
 
     /** @param threadName e.g. {@code ptimer-core} */
     public TimerLane(String threadName, Precision precision) {
@@ -95,7 +97,8 @@ public final class TimerLane {
                 continue;
             }
             Deadline next = heap[0];
-            long spinCap = next.interval > 0 ? next.interval / DedicatedLane.SPIN_BUDGET : DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS;
+            long spinCap = next.interval > 0 ? next.interval / DedicatedLane.SPIN_BUDGET
+                    : Math.min(DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS, (next.due - lastRan) / DedicatedLane.SPIN_BUDGET);
             if (!lane.awaitUntil(next.due, spinCap) || !arrivals.isEmpty()) {
                 continue;
             }
@@ -120,6 +123,7 @@ public final class TimerLane {
             Log.error("ptimer: a task on " + lane.thread().getName() + " threw " + t, t);
         }
         d.ran();
+        lastRan = System.nanoTime();
         if (d.schedule != null && !d.cancelled()) {
             d.schedule.advance(System.nanoTime(), d.interval);
             d.due = d.schedule.deadline();

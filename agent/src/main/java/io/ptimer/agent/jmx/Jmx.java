@@ -1,5 +1,7 @@
 package io.ptimer.agent.jmx;
 
+import io.ptimer.agent.async.AsyncSystem;
+import io.ptimer.agent.async.TaskGroup;
 import io.ptimer.agent.exec.Log;
 import io.ptimer.agent.core.CoreTimer;
 import io.ptimer.agent.ptimer.Ptimer;
@@ -97,6 +99,19 @@ public final class Jmx {
         }
         engine.core().onRegister(timer -> replace(server, timer));
         engine.core().timers().forEach(timer -> replace(server, timer));
+        publishAsync(server, engine.async());
+    }
+
+    /** The async MBeans once async is configured or used, and again after each new group. */
+    private static void publishAsync(MBeanServer server, AsyncSystem async) {
+        async.onChange(() -> publishAsync(server, async));
+        if (!async.active()) {
+            return;
+        }
+        register(server, name("io.ptimer:type=Async"), () -> new AsyncMBean(async));
+        for (TaskGroup g : async.groups()) {
+            register(server, name("io.ptimer:type=AsyncGroup,name=" + g.name()), () -> new AsyncGroupMBean(g));
+        }
     }
 
     /** Registers the MBean of a core timer, in place of the one of a cancelled timer of the same name. */

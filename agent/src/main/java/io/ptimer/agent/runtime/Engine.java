@@ -1,5 +1,7 @@
 package io.ptimer.agent.runtime;
 
+import io.ptimer.agent.async.AsyncConfig;
+import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.ConfigReader;
@@ -35,6 +37,7 @@ public final class Engine {
     private final PtimerSystem ptimer;
     private final RtimerSystem rtimer;
     private final CoreSystem core;
+    private final AsyncSystem async;
     private final Object sharedLaneLock = new Object();
     private TimerLane sharedLane;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
@@ -45,6 +48,7 @@ public final class Engine {
         this.ptimer = new PtimerSystem(lateBinding);
         this.rtimer = new RtimerSystem(lateBinding, ticks, this::sharedLane);
         this.core = new CoreSystem(ticks, this::sharedLane);
+        this.async = new AsyncSystem(lateBinding);
     }
 
     /** The engine of this JVM, made on first use. */
@@ -89,16 +93,21 @@ public final class Engine {
         Map<String, ModuleConfig> modules = new LinkedHashMap<>();
         modules.put(ConfigReader.DEFAULT_MODULE, ptimerConfig);
         modules.put("rtimer", rtimerConfig);
+        AsyncConfig asyncConfig = new AsyncConfig();
+        modules.put(AsyncConfig.MODULE, asyncConfig);
+        modules.put(ConfigReader.CORE, asyncConfig);
         ConfigReader.read(agentArgs, List.copyOf(modules.keySet()), entry -> moduleOf(modules, entry).apply(entry));
         for (ModuleConfig module : modules.values()) {
             module.finish();
         }
         Runnable startPtimers = ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding());
         Runnable startRtimers = rtimer.prepare(rtimerConfig.timers(), ptimerConfig.lateBinding());
+        Runnable startAsync = async.prepare(asyncConfig);
         shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
         installShutdownHook();
         startPtimers.run();
         startRtimers.run();
+        startAsync.run();
         List<String> names = new ArrayList<>();
         for (PtimerSpec spec : ptimerConfig.timers()) {
             names.add(spec.name());
@@ -127,6 +136,10 @@ public final class Engine {
         return core;
     }
 
+    public AsyncSystem async() {
+        return async;
+    }
+
     /** The shared timer lane {@value CoreSystem#SHARED_LANE}, started on first use. */
     private TimerLane sharedLane() {
         synchronized (sharedLaneLock) {
@@ -143,16 +156,16 @@ public final class Engine {
         return ticks;
     }
 
-    /** Everything the engine runs, as text: the ptimer, rtimer and core timer lists. */
+    /** Everything the engine runs, as text: the ptimer, rtimer and core timer lists, and async once configured or used. */
     public String list() {
-        if (ptimer.timers().isEmpty() && rtimer.timers().isEmpty() && core.timers().isEmpty()) {
+        if (ptimer.timers().isEmpty() && rtimer.timers().isEmpty() && core.timers().isEmpty() && !async.active()) {
             return "no timers loaded\n";
         }
         StringBuilder b = new StringBuilder();
         if (!ptimer.timers().isEmpty()) {
             b.append(ptimer.list());
         }
-        return b.append(rtimer.list()).append(core.list()).toString();
+        return b.append(rtimer.list()).append(core.list()).append(async.active() ? async.list() : "").toString();
     }
 
     private synchronized void installShutdownHook() {
@@ -163,8 +176,9 @@ public final class Engine {
     }
 
     /**
-     * Lets every ptimer worker within a cycle run its end route, waiting at most the shutdown
-     * timeout in all, and stops the rtimers and core timers.
+     * Lets every ptimer worker within a cycle run its end route and the async groups run their
+     * queued tasks, waiting at most the shutdown timeout in all; stops the rtimers and core timers
+     * and drops the delayed routes not yet due.
      */
     public void shutdown() {
         ptimer.shutdown();
@@ -176,9 +190,11 @@ public final class Engine {
             }
         }
         long deadline = System.nanoTime() + shutdownTimeoutNanos;
+        async.shutdown(deadline);
         List<String> late;
         try {
             late = ptimer.awaitStop(deadline);
+            async.awaitStop(deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

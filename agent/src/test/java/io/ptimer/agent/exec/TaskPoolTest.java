@@ -46,8 +46,12 @@ class TaskPoolTest {
         TaskPool pool = new TaskPool("pool-full", 1, 2, true, 0);
         CountDownLatch gate = new CountDownLatch(1);
         pool.start();
-        assertTrue(pool.submit(() -> await(gate)));
-        Thread.sleep(50);
+        CountDownLatch taken = new CountDownLatch(1);
+        assertTrue(pool.submit(() -> {
+            taken.countDown();
+            await(gate);
+        }));
+        assertTrue(taken.await(10, TimeUnit.SECONDS), "the worker takes the first task");
         assertTrue(pool.submit(() -> { }));
         assertTrue(pool.submit(() -> { }));
         long t0 = System.nanoTime();

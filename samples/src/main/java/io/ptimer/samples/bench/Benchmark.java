@@ -70,6 +70,9 @@ public final class Benchmark {
         if (options.parts.contains("rtimer")) {
             RtimerLateness.report(agent, options, out, report);
         }
+        if (options.parts.contains("async")) {
+            async(agent, out);
+        }
         report.line("");
         report.line(Machine.load());
         report.table("Where it stands", List.of("goal", "measured", "met"), targets.rows());
@@ -161,6 +164,35 @@ public final class Benchmark {
                         options.limit, options.idleMillis / 1000.0),
                 List.of("shaper", "calls", "most in any 100 ms", "most in any 1 s", "CPS while backlogged",
                         "drained after s"), rows);
+    }
+
+    private void async(Path agent, Path out) throws IOException, InterruptedException {
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, AsyncLoad.Lateness> atTenThousand = new LinkedHashMap<>();
+        for (int pending : options.asyncPending) {
+            for (String timer : AsyncLoad.TIMERS) {
+                System.err.printf(Locale.ROOT, "bench: async, %s holding %,d pending routes%n", timer, pending);
+                AsyncLoad.Lateness l = AsyncLoad.lateness(timer, pending, options, agent, out);
+                rows.add(AsyncLoad.row(l));
+                if (pending == 10_000) {
+                    atTenThousand.put(timer, l);
+                }
+            }
+        }
+        report.table(String.format(Locale.ROOT, "Async delayed routes: lateness with N pending (random delays 1 ms to"
+                        + " 30 s, each replaced when it runs; routes due within %.1f s recorded after %.1f s)",
+                options.seconds, options.warmup), AsyncLoad.header(), rows);
+        targets.async(atTenThousand);
+        List<List<String>> throughput = new ArrayList<>();
+        for (String timer : List.of("agent", "tpe")) {
+            System.err.printf(Locale.ROOT, "bench: async, %s running %,d tasks%n", timer, options.asyncTasks);
+            double rate = AsyncLoad.throughput(timer, options.asyncTasks, agent, out);
+            throughput.add(List.of(timer.equals("agent") ? "async group (Async.taskGroupRoute)"
+                    : "ThreadPoolExecutor (bounded queue, blocking submit)", String.format(Locale.ROOT, "%,d",
+                    options.asyncTasks), String.format(Locale.ROOT, "%,.0f", rate)));
+        }
+        report.table("Async task group throughput: 4 workers, queue 10,000, one submitting thread",
+                List.of("pool", "tasks", "tasks / s"), throughput);
     }
 
     static String label(long nanos) {

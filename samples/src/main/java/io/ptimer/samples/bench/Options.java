@@ -20,7 +20,9 @@ final class Options {
               --warmup S            unrecorded warm-up per run, in seconds, at least 200 loops (default 2)
               --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
               --runners LIST        of ptimer-default, ptimer-spin, stpe, hwt, cyclictest (default all)
-              --only LIST           of lateness, startup, control, shaping, core, rtimer (default all)
+              --only LIST           of lateness, startup, control, shaping, core, rtimer, async (default all)
+              --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
+              --async-tasks N       tasks of the async part's throughput run (default 1000000)
               --startup-runs N      launches with and without the agent (default 11)
               --control-runs N      pause and start requests (default 20)
               --burst N             calls in the shaping burst (default 5000)
@@ -28,7 +30,7 @@ final class Options {
               --smoke               tiny counts: proves the program works in well under a minute
             """;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
-    static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping", "core", "rtimer");
+    static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping", "core", "rtimer", "async");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -46,6 +48,8 @@ final class Options {
     int timers = 10_000;
     int limit = 1000;
     long idleMillis = 1500;
+    List<Integer> asyncPending = List.of(1_000, 10_000, 100_000);
+    int asyncTasks = 1_000_000;
     boolean smoke;
 
     static Options parse(String... args) {
@@ -74,10 +78,14 @@ final class Options {
                 case "--control-runs" -> o.controlRuns = Integer.parseInt(value);
                 case "--burst" -> o.burst = Integer.parseInt(value);
                 case "--timers" -> o.timers = Integer.parseInt(value);
+                case "--async-pending" -> o.asyncPending = Arrays.stream(value.split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList();
+                case "--async-tasks" -> o.asyncTasks = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1 || o.controlRuns < 1) {
+        if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1
+                || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
         return o;
@@ -93,6 +101,8 @@ final class Options {
         burst = 300;
         timers = 200;
         idleMillis = 200;
+        asyncPending = List.of(1_000);
+        asyncTasks = 20_000;
     }
 
     /** Recorded loops per run (one runner, one round) at this interval. */

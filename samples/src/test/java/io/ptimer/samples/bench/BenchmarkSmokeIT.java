@@ -70,7 +70,8 @@ class BenchmarkSmokeIT {
 
     private static void checkReport(String report, Options options) {
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
-                "### Start-up", "### Control latency", "### Shaping", "### Where it stands")) {
+                "### Start-up", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
+                "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
         assertFalse(report.contains("NaN"), () -> "NaN in\n" + report);
@@ -92,6 +93,10 @@ class BenchmarkSmokeIT {
             for (int c = 2; c < row.length; c++) {
                 number(row[c]);
             }
+        }
+        for (String timer : AsyncLoad.TIMERS) {
+            assertTrue(report.contains("| " + AsyncLoad.label(timer) + " | 1,000 | "),
+                    () -> timer + " has no async lateness row in\n" + report);
         }
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
