@@ -12,10 +12,12 @@ import java.util.function.BooleanSupplier;
  * <p>{@link Precision#HYBRID} parks until the spin margin before the deadline, then spins. The
  * margin is the 99th percentile of how late the last {@value #SAMPLES} parks returned, so that
  * nearly every wake-up lands before the deadline; it never exceeds the caller's spin cap, its CPU
- * budget.
+ * budget, nor {@value #MAX_SPIN_NANOS} ns: on a loaded machine wake-ups are late because the CPU is
+ * taken, and spinning longer would only take more of it.
  */
 final class Waiter {
     static final int SAMPLES = 128;
+    static final long MAX_SPIN_NANOS = 200_000;
     private static final int RECOMPUTE_EVERY = 32;
     private static final long FIRST_MARGIN_NANOS = 50_000;
 
@@ -82,7 +84,7 @@ final class Waiter {
             int n = Math.min(recorded, SAMPLES);
             System.arraycopy(overshoots, 0, scratch, 0, n);
             Arrays.sort(scratch, 0, n);
-            margin = scratch[(int) Math.ceil(0.99 * n) - 1] + scratch[n / 2] / 4;
+            margin = Math.min(MAX_SPIN_NANOS, scratch[(int) Math.ceil(0.99 * n) - 1] + scratch[n / 2] / 4);
         }
     }
 
