@@ -18,7 +18,10 @@ public final class TimerLane {
     private volatile int pending;
     private volatile boolean stopping;
     private boolean started;
-    /** When the last run ended (nanoTime): a one-shot spins only within the CPU budget of the idle time before it. */
+    /**
+     * When the last run ended (nanoTime): a wait spins only within the CPU budget of the idle time
+     * before its deadline, so a lane with many deadlines parks between them instead of spinning.
+     */
     private long lastRan = System.nanoTime();
 
     /** @param threadName e.g. {@code ptimer-core} */
@@ -97,8 +100,8 @@ public final class TimerLane {
                 continue;
             }
             Deadline next = heap[0];
-            long spinCap = next.interval > 0 ? next.interval / DedicatedLane.SPIN_BUDGET
-                    : Math.min(DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS, (next.due - lastRan) / DedicatedLane.SPIN_BUDGET);
+            long spinCap = Math.min(next.interval > 0 ? next.interval : DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS
+                    * DedicatedLane.SPIN_BUDGET, next.due - lastRan) / DedicatedLane.SPIN_BUDGET;
             if (!lane.awaitUntil(next.due, spinCap) || !arrivals.isEmpty()) {
                 continue;
             }
