@@ -33,10 +33,10 @@ public final class PortHost {
             own.add(opened("udp", DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress(v4, 0))));
             own.add(opened("udp6", DatagramChannel.open(StandardProtocolFamily.INET6).bind(new InetSocketAddress(v6, 0))));
         }
+        String before = String.join(" ", Sockets.held());
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName manager = new ObjectName("io.ptimer:type=PTimer");
-        Thread.sleep(300);
-        Events.say("SOCKETS before registered=" + server.isRegistered(manager) + " " + String.join(" ", Sockets.held()));
+        Events.say("SOCKETS before registered=" + server.isRegistered(manager) + " " + before);
         ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=ok");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!server.isRegistered(timer) && System.nanoTime() < deadline) {   // the last one registered
