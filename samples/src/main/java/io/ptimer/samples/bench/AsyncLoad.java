@@ -48,7 +48,7 @@ final class AsyncLoad {
         List<String> all = new ArrayList<>(properties);
         all.add("-Dbench.timer=" + timer);
         all.add("-Dbench.out=" + out);
-        ChildJvm child;
+        BenchJvm child;
         if (timer.startsWith("agent")) {
             Path config = dir.resolve(name + ".cfg");
             Files.writeString(config, "# async part of the benchmark: one async timer thread, one task group\n"
@@ -56,9 +56,9 @@ final class AsyncLoad {
                     + (timer.equals("agent-sleep") ? "modparam(\"async\", \"precision\", \"sleep\")\n" : "")
                     + "async_workers_group=\"name=" + AsyncLoadHost.GROUP + ";workers=" + AsyncLoadHost.WORKERS
                     + ";nonblock=0;usleep=0\"\n");
-            child = ChildJvm.withAgent(agent, config, all, AsyncLoadHost.class.getName());
+            child = BenchJvm.withAgent(agent, config, all, AsyncLoadHost.class.getName());
         } else {
-            child = ChildJvm.plain(all, AsyncLoadHost.class.getName());
+            child = BenchJvm.plain(all, AsyncLoadHost.class.getName());
         }
         child.run(dir.resolve(name + ".log"), Duration.ofMinutes(5));
         Properties p = new Properties();

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
-/** Control latency, measured by {@link ControlHost} in its own JVM with the agent. */
+/** Control latency, measured by {@link ControlLatencyHost} in its own JVM with the agent. */
 final class Control {
     /**
      * Latencies in ns per operation: the first request (cold code paths, as an operator's rare
@@ -24,12 +24,12 @@ final class Control {
     static Latencies measure(Path agentJar, int runs, Path dir) throws IOException, InterruptedException {
         Path config = dir.resolve("control.cfg");
         String route = "io.ptimer.samples.bench.ControlRoute";
-        Files.writeString(config, "modparam(\"ptimer\", \"timer\", \"name=" + ControlHost.TIMER + ";type=1;interval=10s\")\n"
-                + "modparam(\"ptimer\", \"start\", \"timer=" + ControlHost.TIMER + ";route=" + route + "::start\")\n"
-                + "modparam(\"ptimer\", \"loop\", \"timer=" + ControlHost.TIMER + ";route=" + route + "::loop\")\n");
+        Files.writeString(config, "modparam(\"ptimer\", \"timer\", \"name=" + ControlLatencyHost.TIMER + ";type=1;interval=10s\")\n"
+                + "modparam(\"ptimer\", \"start\", \"timer=" + ControlLatencyHost.TIMER + ";route=" + route + "::start\")\n"
+                + "modparam(\"ptimer\", \"loop\", \"timer=" + ControlLatencyHost.TIMER + ";route=" + route + "::loop\")\n");
         Path out = dir.resolve("control.out");
-        ChildJvm.withAgent(agentJar, config, List.of("-Dbench.out=" + out, "-Dbench.runs=" + runs),
-                ControlHost.class.getName()).run(dir.resolve("control.log"), Duration.ofSeconds(60 + 30L * runs));
+        BenchJvm.withAgent(agentJar, config, List.of("-Dbench.out=" + out, "-Dbench.runs=" + runs),
+                ControlLatencyHost.class.getName()).run(dir.resolve("control.log"), Duration.ofSeconds(60 + 30L * runs));
         Map<String, Long> first = new TreeMap<>();
         Map<String, Histogram> byOperation = new TreeMap<>();
         for (String line : Files.readAllLines(out)) {

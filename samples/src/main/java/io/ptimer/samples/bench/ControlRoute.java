@@ -1,6 +1,6 @@
 package io.ptimer.samples.bench;
 
-/** Routes of the control-latency timer: each notes when it began, for {@link ControlHost}. */
+/** Routes of the control-latency timer: each notes when it began, for {@link ControlLatencyHost}. */
 public final class ControlRoute {
     static volatile long startedAt;
     static volatile long starts;

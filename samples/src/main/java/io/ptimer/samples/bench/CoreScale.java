@@ -89,8 +89,8 @@ final class CoreScale {
         List<String> properties = new ArrayList<>(HEAP);
         properties.addAll(List.of("-Dbench.timers=" + timers, "-Dbench.warmup=" + warmup,
                 "-Dbench.window=" + window, "-Dbench.out=" + result));
-        ChildJvm child = r.agent() ? ChildJvm.withAgent(agent, null, properties, r.host().getName())
-                : ChildJvm.plain(properties, r.host().getName());
+        BenchJvm child = r.agent() ? BenchJvm.withAgent(agent, null, properties, r.host().getName())
+                : BenchJvm.plain(properties, r.host().getName());
         child.run(dir.resolve(file + ".log"), Duration.ofNanos(warmup + window).plusSeconds(120));
         return new Figures(Result.read(result), Result.read(result.resolveSibling(result.getFileName() + ".reanchored")),
                 ScaleProbe.heapPerTimer(result));

@@ -50,7 +50,7 @@ final class Cyclictest implements Runner {
             throw new IOException("cyclictest outlived " + timeout.toSeconds() + " s");
         }
         if (p.exitValue() != 0) {
-            throw new IOException("cyclictest exited with " + p.exitValue() + ": " + ChildJvm.tail(log));
+            throw new IOException("cyclictest exited with " + p.exitValue() + ": " + BenchJvm.tail(log));
         }
         return parse(Files.readAllLines(log), intervalNanos, warmup);
     }

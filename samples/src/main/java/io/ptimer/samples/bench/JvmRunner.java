@@ -48,13 +48,13 @@ final class JvmRunner implements Runner {
         Path out = dir.resolve(name + "-" + run + ".result");
         List<String> properties = List.of("-Dbench.interval=" + intervalNanos, "-Dbench.warmup=" + warmup,
                 "-Dbench.loops=" + loops, "-Dbench.out=" + out);
-        ChildJvm child;
+        BenchJvm child;
         if (agentJar != null) {
             Path config = dir.resolve(name + "-" + run + ".cfg");
             Files.writeString(config, config(intervalNanos));
-            child = ChildJvm.withAgent(agentJar, config, properties, host.getName());
+            child = BenchJvm.withAgent(agentJar, config, properties, host.getName());
         } else {
-            child = ChildJvm.plain(properties, host.getName());
+            child = BenchJvm.plain(properties, host.getName());
         }
         Duration timeout = Duration.ofNanos(intervalNanos * (warmup + loops) * 4).plusSeconds(60);
         child.run(dir.resolve(name + "-" + run + ".log"), timeout);

@@ -32,7 +32,7 @@ final class RtimerRunner implements Runner {
                 + "modparam(\"rtimer\", \"timer\", \"name=bench;mode=1;interval=" + TimeUnit.NANOSECONDS.toMicros(intervalNanos)
                 + "u\")\n"
                 + "modparam(\"rtimer\", \"exec\", \"timer=bench;route=" + RtimerTick.class.getName() + "::run\")\n");
-        ChildJvm child = ChildJvm.withAgent(agentJar, config, List.of("-Dbench.interval=" + intervalNanos,
+        BenchJvm child = BenchJvm.withAgent(agentJar, config, List.of("-Dbench.interval=" + intervalNanos,
                 "-Dbench.warmup=" + warmup, "-Dbench.loops=" + loops, "-Dbench.out=" + out), AgentHost.class.getName());
         child.run(dir.resolve(out.getFileName() + ".log"),
                 Duration.ofNanos(intervalNanos * (warmup + loops) * 4).plusSeconds(60));

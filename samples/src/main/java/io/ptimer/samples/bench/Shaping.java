@@ -30,7 +30,7 @@ final class Shaping {
         Path out = dir.resolve("shaping-" + shaper + ".out");
         List<String> properties = List.of("-Dbench.burst=" + burst, "-Dbench.limit=" + limit,
                 "-Dbench.idle=" + idleMillis, "-Dbench.out=" + out);
-        ChildJvm child;
+        BenchJvm child;
         if (shaper.equals("ptimer")) {
             Path config = dir.resolve("shaping.cfg");
             String route = "io.ptimer.samples.bench.ShapingRoute";
@@ -39,9 +39,9 @@ final class Shaping {
                     + limit + ";nslices=80\")\n"
                     + "modparam(\"ptimer\", \"start\", \"timer=queue_timer;route=" + route + "::start\")\n"
                     + "modparam(\"ptimer\", \"loop\", \"timer=queue_timer;route=" + route + "::loop\")\n");
-            child = ChildJvm.withAgent(agentJar, config, properties, ShapingHost.class.getName(), shaper);
+            child = BenchJvm.withAgent(agentJar, config, properties, ShapingHost.class.getName(), shaper);
         } else {
-            child = ChildJvm.plain(properties, ShapingHost.class.getName(), shaper);
+            child = BenchJvm.plain(properties, ShapingHost.class.getName(), shaper);
         }
         child.run(dir.resolve("shaping-" + shaper + ".log"), Duration.ofSeconds(60 + 3L * burst / limit));
         long[] relayed = Files.readAllLines(out).stream().mapToLong(Long::parseLong).toArray();

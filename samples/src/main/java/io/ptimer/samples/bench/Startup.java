@@ -40,8 +40,8 @@ final class Startup {
         Path config = dir.resolve("startup.cfg");
         Files.writeString(config, "modparam(\"ptimer\", \"timer\", \"name=startup;type=1;interval=1s\")\n"
                 + "modparam(\"ptimer\", \"loop\", \"timer=startup;route=" + StartupHost.class.getName() + "::tick\")\n");
-        ChildJvm without = ChildJvm.plain(List.of(), StartupHost.class.getName());
-        ChildJvm with = ChildJvm.withAgent(agentJar, config, List.of(), StartupHost.class.getName());
+        BenchJvm without = BenchJvm.plain(List.of(), StartupHost.class.getName());
+        BenchJvm with = BenchJvm.withAgent(agentJar, config, List.of(), StartupHost.class.getName());
         once(without);
         once(with);
         List<Double> a = new ArrayList<>();
@@ -59,7 +59,7 @@ final class Startup {
     }
 
     /** One launch; returns ms from start to the line from main. */
-    private static double once(ChildJvm child) throws IOException, InterruptedException {
+    private static double once(BenchJvm child) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process p = new ProcessBuilder(child.command()).redirectErrorStream(true).start();
         long reached = -1;

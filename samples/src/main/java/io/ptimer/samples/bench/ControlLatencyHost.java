@@ -19,11 +19,11 @@ import javax.management.ObjectName;
  * (acted on when the start route begins), {@code bench.runs} times, and writes each latency in ns
  * to {@code bench.out}, or a line {@code pending ...} when the agent registers no such MBean.
  */
-public final class ControlHost {
+public final class ControlLatencyHost {
     static final String TIMER = "ctl";
     private static final long PATIENCE = TimeUnit.SECONDS.toNanos(10);
 
-    private ControlHost() {
+    private ControlLatencyHost() {
     }
 
     public static void main(String[] args) throws Exception {

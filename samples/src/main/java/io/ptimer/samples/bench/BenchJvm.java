@@ -16,12 +16,12 @@ import java.util.zip.ZipFile;
  * a second copy would be a different {@code TimerContext}), with the same heap settings for every
  * runner, optionally with the agent and a configuration file.
  */
-final class ChildJvm {
+final class BenchJvm {
     static final List<String> HEAP = List.of("-Xms128m", "-Xmx128m");
 
     private final List<String> command = new ArrayList<>();
 
-    private ChildJvm(Path agentJar, Path config, List<String> properties, String mainClass, String... args) {
+    private BenchJvm(Path agentJar, Path config, List<String> properties, String mainClass, String... args) {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (agentJar != null) {
             command.add("-javaagent:" + agentJar + (config == null ? "" : "=config=" + config));
@@ -34,12 +34,12 @@ final class ChildJvm {
         command.addAll(Arrays.asList(args));
     }
 
-    static ChildJvm plain(List<String> properties, String mainClass, String... args) {
-        return new ChildJvm(null, null, properties, mainClass, args);
+    static BenchJvm plain(List<String> properties, String mainClass, String... args) {
+        return new BenchJvm(null, null, properties, mainClass, args);
     }
 
-    static ChildJvm withAgent(Path agentJar, Path config, List<String> properties, String mainClass, String... args) {
-        return new ChildJvm(agentJar, config, properties, mainClass, args);
+    static BenchJvm withAgent(Path agentJar, Path config, List<String> properties, String mainClass, String... args) {
+        return new BenchJvm(agentJar, config, properties, mainClass, args);
     }
 
     List<String> command() {
