@@ -27,7 +27,32 @@ import net.bytebuddy.jar.asm.Type;
  * directly: no reflection on the hot path. Thread-safe.
  */
 public final class RouteBinder {
-    private record AdapterKey(Method method, RouteShape shape) {
+    /**
+     * A method bound for a shape. A class, not a record: a record's {@code hashCode} bootstraps
+     * {@code java.lang.runtime.ObjectMethods} on first use, some 30 ms of premain.
+     */
+    private static final class AdapterKey {
+        private final Method method;
+        private final RouteShape shape;
+
+        AdapterKey(Method method, RouteShape shape) {
+            this.method = method;
+            this.shape = shape;
+        }
+
+        Method method() {
+            return method;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AdapterKey k && k.method.equals(method) && k.shape == shape;
+        }
+
+        @Override
+        public int hashCode() {
+            return method.hashCode() * 31 + System.identityHashCode(shape);
+        }
     }
 
     private static final Map<AdapterKey, ToIntBiFunction<Object, Object>> ADAPTERS = new ConcurrentHashMap<>();
