@@ -1,6 +1,7 @@
 package io.ptimer.agent.binding;
 
 import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.exec.Log;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,8 +94,13 @@ public final class Binding {
         return "class " + String.join(", ", names) + " to be loaded";
     }
 
-    /** Tells {@code listener} once every route is bound (at once when none waits), or that one failed. */
-    public void whenBound(Listener listener) {
+    /**
+     * Tells {@code listener} once every route is bound (at once when none waits), or that one
+     * failed. A timer that waits says so on stderr; one that fails says so in the log.
+     *
+     * @param owner the timer, for those messages, e.g. {@code timer "t1"}
+     */
+    public void whenBound(String owner, Listener listener) {
         List<Integer> late;
         synchronized (this) {
             if (missing.isEmpty()) {
@@ -103,8 +109,22 @@ public final class Binding {
             }
             late = List.copyOf(missing);
         }
+        System.err.println("ptimer: " + owner + " waits for " + awaited()
+                + " by the application (not on the class path); it starts then");
+        Listener announcing = new Listener() {
+            @Override
+            public void bound(List<BoundRoute> routes) {
+                listener.bound(routes);
+            }
+
+            @Override
+            public void failed(String reason) {
+                listener.failed(reason);
+                Log.error("ptimer: " + reason + "; " + owner + " does not start", null);
+            }
+        };
         for (int i : late) {
-            lateBinding.await(routes.get(i).className(), type -> bindLate(i, type, listener));
+            lateBinding.await(routes.get(i).className(), type -> bindLate(i, type, announcing));
         }
     }
 

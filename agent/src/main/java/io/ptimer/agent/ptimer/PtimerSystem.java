@@ -4,7 +4,6 @@ import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.config.ConfigException;
-import io.ptimer.agent.exec.Log;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -49,10 +48,8 @@ public final class PtimerSystem {
         timers.put(timer.name(), timer);
         if (binding.waiting()) {
             timer.waitFor(binding);
-            System.err.println("ptimer: timer \"" + timer.name() + "\" waits for " + binding.awaited()
-                    + " by the application (not on the class path); it starts then");
         }
-        binding.whenBound(new Binding.Listener() {
+        binding.whenBound("timer \"" + timer.name() + "\"", new Binding.Listener() {
             @Override
             public void bound(List<BoundRoute> routes) {
                 if (!shuttingDown) {
@@ -63,7 +60,6 @@ public final class PtimerSystem {
             @Override
             public void failed(String reason) {
                 timer.fail(reason);
-                Log.error("ptimer: " + reason + "; timer \"" + timer.name() + "\" does not start", null);
             }
         });
     }

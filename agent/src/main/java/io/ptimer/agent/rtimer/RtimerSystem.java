@@ -6,7 +6,6 @@ import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Interval;
-import io.ptimer.agent.exec.Log;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
 import java.util.ArrayList;
@@ -55,10 +54,8 @@ public final class RtimerSystem {
         timers.put(timer.name(), timer);
         if (binding.waiting()) {
             timer.waitFor(binding.awaited());
-            System.err.println("ptimer: rtimer \"" + timer.name() + "\" waits for " + binding.awaited()
-                    + " by the application (not on the class path); it starts then");
         }
-        binding.whenBound(new Binding.Listener() {
+        binding.whenBound("rtimer \"" + timer.name() + "\"", new Binding.Listener() {
             @Override
             public void bound(List<BoundRoute> routes) {
                 if (!shuttingDown) {
@@ -69,7 +66,6 @@ public final class RtimerSystem {
             @Override
             public void failed(String reason) {
                 timer.fail(reason);
-                Log.error("ptimer: " + reason + "; rtimer \"" + timer.name() + "\" does not start", null);
             }
         });
     }
