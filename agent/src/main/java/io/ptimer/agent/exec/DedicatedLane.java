@@ -10,8 +10,6 @@ import java.util.function.BooleanSupplier;
  * {@link #wake} it, and the wait ends early whenever the job's wake-up condition holds.
  */
 public final class DedicatedLane {
-    /** A periodic wait spins at most 1/{@value} of its interval: the CPU budget of {@link Precision#HYBRID}. */
-    public static final int SPIN_BUDGET = 10;
     /** The most a one-shot wait spins, in ns, with {@link Precision#HYBRID}. */
     public static final long MAX_ONE_SHOT_SPIN_NANOS = 200_000;
     private final Thread thread;
@@ -42,13 +40,23 @@ public final class DedicatedLane {
     }
 
     /**
-     * Waits on the lane's thread until {@code deadline} ({@link System#nanoTime()}).
+     * Waits on the lane's thread until {@code deadline} ({@link System#nanoTime()}), spinning at
+     * most {@code maxSpin} ns with {@link Precision#HYBRID}.
      *
-     * @param spinCap the most this wait may spin, in ns, with {@link Precision#HYBRID}
      * @return {@code true} when the deadline was reached, {@code false} when woken first
      */
-    public boolean awaitUntil(long deadline, long spinCap) {
-        return waiter.awaitUntil(deadline, spinCap);
+    public boolean awaitUntil(long deadline, long maxSpin) {
+        return waiter.awaitUntil(deadline, maxSpin, false);
+    }
+
+    /**
+     * Waits on the lane's thread until {@code deadline}, a point of a grid of this interval,
+     * spinning within the {@link SpinBudget} of the interval with {@link Precision#HYBRID}.
+     *
+     * @return {@code true} when the deadline was reached, {@code false} when woken first
+     */
+    public boolean awaitGridPoint(long deadline, long intervalNanos) {
+        return waiter.awaitUntil(deadline, SpinBudget.perWait(intervalNanos), true);
     }
 
     /** Parks the lane's thread until {@link #wake} (or spuriously); an interrupt is cleared first. */

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * over through a concurrent queue; the heap belongs to the lane's thread.
  */
 public final class TimerLane {
+    /** A wait spins at most 1/{@value} of the idle time before its deadline. */
+    private static final int IDLE_SHARE = 10;
     private final Queue<Deadline> arrivals = new ConcurrentLinkedQueue<>();
     private final DedicatedLane lane;
     private Deadline[] heap = new Deadline[64];
@@ -19,7 +21,7 @@ public final class TimerLane {
     private volatile boolean stopping;
     private boolean started;
     /**
-     * When the last run ended (nanoTime): a wait spins only within the CPU budget of the idle time
+     * When the last run ended (nanoTime): a wait spins at most a tenth of the idle time
      * before its deadline, so a lane with many deadlines parks between them instead of spinning.
      */
     private long lastRan = System.nanoTime();
@@ -100,9 +102,9 @@ public final class TimerLane {
                 continue;
             }
             Deadline next = heap[0];
-            long spinCap = Math.min(next.interval > 0 ? next.interval : DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS
-                    * DedicatedLane.SPIN_BUDGET, next.due - lastRan) / DedicatedLane.SPIN_BUDGET;
-            if (!lane.awaitUntil(next.due, spinCap) || !arrivals.isEmpty()) {
+            long maxSpin = Math.min(next.interval > 0 ? SpinBudget.perWait(next.interval)
+                    : DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS, (next.due - lastRan) / IDLE_SHARE);
+            if (!lane.awaitUntil(next.due, maxSpin) || !arrivals.isEmpty()) {
                 continue;
             }
             remove(next);

@@ -10,14 +10,17 @@ import java.util.function.BooleanSupplier;
  * host) is cleared rather than allowed to turn parking into spinning.
  *
  * <p>{@link Precision#HYBRID} parks until the spin margin before the deadline, then spins. The
- * margin is the 99th percentile of how late the last {@value #SAMPLES} parks returned, so that
- * nearly every wake-up lands before the deadline; it never exceeds the caller's spin cap, its CPU
- * budget, nor {@value #MAX_SPIN_NANOS} ns: on a loaded machine wake-ups are late because the CPU is
- * taken, and spinning longer would only take more of it.
+ * margin is a high percentile of how late the last {@value #SAMPLES} parks returned, so that nearly
+ * every wake-up lands before the deadline. A park that returns on time eats into the margin, so a
+ * wait spins about the margin less the typical overshoot: the margin may exceed the caller's spin
+ * allowance by that typical overshoot, and never exceeds {@value #MAX_MARGIN_NANOS} ns. When the
+ * process's {@link SpinBudget} is spent, the wait parks to its deadline.
  */
 final class Waiter {
-    static final int SAMPLES = 128;
-    static final long MAX_SPIN_NANOS = 200_000;
+    static final int SAMPLES = 256;
+    static final long MAX_MARGIN_NANOS = 500_000;
+    private static final double PERCENTILE = 0.995;
+    private static final long PAD_NANOS = 2_000;
     private static final int RECOMPUTE_EVERY = 32;
     private static final long FIRST_MARGIN_NANOS = 50_000;
 
@@ -27,6 +30,7 @@ final class Waiter {
     private final long[] scratch = new long[SAMPLES];
     private int recorded;
     private long margin = FIRST_MARGIN_NANOS;
+    private long typicalOvershoot;
 
     Waiter(Precision precision, BooleanSupplier woken) {
         this.precision = precision;
@@ -36,35 +40,48 @@ final class Waiter {
     /**
      * Waits until {@code deadline}.
      *
-     * @param spinCap the most this wait may spin, in ns (hybrid)
+     * @param allowance what this wait may spin, in ns ({@link Precision#HYBRID}); the margin goes
+     *                  beyond it by the typical park overshoot only when {@code stretch} is true
      * @return {@code true} when the deadline was reached (at once if it has passed), {@code false}
      *         when the lane was woken first
      */
-    boolean awaitUntil(long deadline, long spinCap) {
+    boolean awaitUntil(long deadline, long allowance, boolean stretch) {
+        long spin = precision == Precision.HYBRID ? spinMargin(allowance, stretch) : 0;
+        long spinFrom = 0;
         for (;;) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return true;
-            }
-            if (woken.getAsBoolean()) {
-                return false;
+            long now = System.nanoTime();
+            long remaining = deadline - now;
+            if (remaining <= 0 || woken.getAsBoolean()) {
+                if (spinFrom != 0) {
+                    SpinBudget.spent(now - spinFrom);
+                }
+                return remaining <= 0;
             }
             switch (precision) {
                 case SPIN -> Thread.onSpinWait();
-                case SLEEP -> {
-                    Thread.interrupted();
-                    LockSupport.parkNanos(this, remaining);
-                }
+                case SLEEP -> sleep(remaining);
                 case HYBRID -> {
-                    long spin = Math.min(spinCap, margin);
                     if (remaining > spin) {
                         park(remaining - spin);
-                    } else {
+                    } else if (spinFrom != 0) {
                         Thread.onSpinWait();
+                    } else if (SpinBudget.available(now)) {
+                        spinFrom = now;
+                    } else {
+                        sleep(remaining);
                     }
                 }
             }
         }
+    }
+
+    private long spinMargin(long allowance, boolean stretch) {
+        return Math.min(margin, stretch ? allowance + typicalOvershoot : allowance);
+    }
+
+    private void sleep(long nanos) {
+        Thread.interrupted();
+        LockSupport.parkNanos(this, nanos);
     }
 
     private void park(long nanos) {
@@ -77,18 +94,19 @@ final class Waiter {
         }
     }
 
-    /** Records how late a park returned; every few parks the margin becomes the recent 99th percentile. */
+    /** Records how late a park returned; every few parks the margin follows the recent overshoots. */
     private void learn(long overshoot) {
         overshoots[recorded++ % SAMPLES] = overshoot;
         if (recorded % RECOMPUTE_EVERY == 0) {
             int n = Math.min(recorded, SAMPLES);
             System.arraycopy(overshoots, 0, scratch, 0, n);
             Arrays.sort(scratch, 0, n);
-            margin = Math.min(MAX_SPIN_NANOS, scratch[(int) Math.ceil(0.99 * n) - 1] + scratch[n / 2] / 4);
+            margin = Math.min(MAX_MARGIN_NANOS, scratch[(int) Math.ceil(PERCENTILE * n) - 1] + PAD_NANOS);
+            typicalOvershoot = scratch[n / 2];
         }
     }
 
-    /** The current spin margin, in ns (hybrid). */
+    /** The current spin margin before the caller's allowance, in ns (hybrid). */
     long margin() {
         return margin;
     }

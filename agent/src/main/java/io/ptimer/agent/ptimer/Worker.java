@@ -193,7 +193,7 @@ public final class Worker {
             schedule.arm(System.nanoTime(), interval);
         }
         long deadline = schedule.deadline();
-        if (!lane.awaitUntil(deadline, interval / DedicatedLane.SPIN_BUDGET)) {
+        if (!lane.awaitGridPoint(deadline, interval)) {
             return;
         }
         lateness.record(System.nanoTime() - deadline);
