@@ -6,12 +6,12 @@ import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.ConfigReader;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.config.Names;
 import io.ptimer.agent.exec.Precision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The async module's entries ({@code workers}, {@code ms_timer}, {@code return}, {@code mode}, and
@@ -25,7 +25,6 @@ public final class AsyncConfig implements ModuleConfig {
     public static final String MODULE = "async";
     /** The most threads one group, or the async timers, may have. */
     static final int MAX_WORKERS = 1024;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private boolean configured;
     private int timers;
@@ -70,7 +69,7 @@ public final class AsyncConfig implements ModuleConfig {
             case "async_workers" -> add(e, GroupSpec.byDefault(e.intIn("async_workers", 1, MAX_WORKERS)));
             case "async_workers_group" -> add(e, group(e));
             case "async_tkv_gname" -> {
-                if (!NAME.matcher(e.value()).matches()) {
+                if (!Names.isName(e.value())) {
                     throw e.error("group name may use only letters, digits, '_', '.' and '-'");
                 }
                 tkvGroup = e.value();
@@ -116,7 +115,7 @@ public final class AsyncConfig implements ModuleConfig {
         if (name == null || name.isEmpty()) {
             throw e.error("name is required");
         }
-        if (!NAME.matcher(name).matches()) {
+        if (!Names.isName(name)) {
             throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
         }
         return new GroupSpec(name, workers, nonblock, usleep, queue, e.value());
@@ -128,6 +127,11 @@ public final class AsyncConfig implements ModuleConfig {
             throw tkvGroupEntry.error("no async group \"" + tkvGroup + "\" (groups: "
                     + (groups.isEmpty() ? "none" : String.join(", ", groups.keySet())) + ")");
         }
+    }
+
+    /** Whether any entry was for async. */
+    public boolean configured() {
+        return configured;
     }
 
     /** What the entries say, once {@link #finish} passed. */

@@ -24,6 +24,7 @@ public final class Binding {
 
     private final List<RouteSpec> routes;
     private final LateBinding lateBinding;
+    private final Class<?>[] checked;
     private final BoundRoute[] bound;
     private final List<Integer> missing = new ArrayList<>();
     private boolean failed;
@@ -31,11 +32,13 @@ public final class Binding {
     private Binding(List<RouteSpec> routes, LateBinding lateBinding) {
         this.routes = List.copyOf(routes);
         this.lateBinding = lateBinding;
+        this.checked = new Class<?>[routes.size()];
         this.bound = new BoundRoute[routes.size()];
     }
 
     /**
-     * Binds every route whose class is visible now and checks that the others may come later.
+     * Checks every route whose class is visible now and that the others may come later. The checked
+     * routes are bound (their calling code generated) by {@link #whenBound}, on its caller's thread.
      *
      * @param lateAllowed whether a class the system class loader cannot see may be bound when loaded
      * @throws ConfigException naming the entry: a route that does not fit, or a class that cannot come
@@ -47,7 +50,8 @@ public final class Binding {
             RouteSpec route = b.routes.get(i);
             Class<?> type = b.find(route.className());
             if (type != null) {
-                b.bound[i] = RouteBinder.bind(route, type);
+                RouteBinder.check(route, type);
+                b.checked[i] = type;
             } else {
                 checkLateBinding(route, lateAllowed, lateBinding.available());
                 b.missing.add(i);
@@ -103,6 +107,13 @@ public final class Binding {
     public void whenBound(String owner, Listener listener) {
         List<Integer> late;
         synchronized (this) {
+            String failure = bindChecked();
+            if (failure != null) {
+                failed = true;
+                listener.failed(failure);
+                Log.error("ptimer: " + failure + "; " + owner + " does not start", null);
+                return;
+            }
             if (missing.isEmpty()) {
                 listener.bound(List.of(bound));
                 return;
@@ -126,6 +137,20 @@ public final class Binding {
         for (int i : late) {
             lateBinding.await(routes.get(i).className(), type -> bindLate(i, type, announcing));
         }
+    }
+
+    /** Binds the routes checked at prepare; the reason when one cannot be, else {@code null}. */
+    private String bindChecked() {
+        for (int i = 0; i < checked.length; i++) {
+            if (checked[i] != null && bound[i] == null) {
+                try {
+                    bound[i] = RouteBinder.bind(routes.get(i), checked[i]);
+                } catch (ConfigException e) {
+                    return e.getMessage();
+                }
+            }
+        }
+        return null;
     }
 
     private void bindLate(int i, Class<?> type, Listener listener) {

@@ -62,6 +62,25 @@ public final class RouteBinder {
     }
 
     /**
+     * Checks that {@code spec} fits {@code type}, which must be its class, without generating
+     * anything: what {@link #bind} would refuse, this refuses.
+     *
+     * @throws ConfigException naming the entry when the method or class does not fit the route's shape
+     */
+    public static void check(RouteSpec spec, Class<?> type) throws ConfigException {
+        try {
+            if (spec.methodName() == null) {
+                checkRouteClass(spec, type);
+                checkInstantiable(type, "a Route class");
+            } else if (!Modifier.isStatic(findMethod(type, spec.methodName(), spec.shape()).getModifiers())) {
+                checkInstantiable(type, "the instance method " + spec.methodName());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(spec.entry() + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * Binds {@code spec} to {@code type}, which must be its class.
      *
      * @throws ConfigException naming the entry when the method or class does not fit the route's shape
@@ -75,6 +94,11 @@ public final class RouteBinder {
     }
 
     private static BoundRoute bindRouteClass(RouteSpec spec, Class<?> type) {
+        checkRouteClass(spec, type);
+        return new BoundRoute(spec, type, RouteClassInvoker.INSTANCE, factory(type, "a Route class"));
+    }
+
+    private static void checkRouteClass(RouteSpec spec, Class<?> type) {
         Class<?> route = spec.shape().routeInterface();
         if (!route.isAssignableFrom(type)) {
             boolean foreign = Arrays.stream(type.getInterfaces()).anyMatch(i -> i.getName().equals(route.getName()));
@@ -84,7 +108,6 @@ public final class RouteBinder {
                     : type.getName() + " does not implement " + route.getName() + " (or name a method: "
                     + type.getName() + "::method)");
         }
-        return new BoundRoute(spec, type, RouteClassInvoker.INSTANCE, factory(type, "a Route class"));
     }
 
     private static BoundRoute bindMethod(RouteSpec spec, Class<?> type) {
@@ -141,18 +164,24 @@ public final class RouteBinder {
                 + Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(", ")) + ")";
     }
 
-    private static MethodHandle factory(Class<?> type, String why) {
+    private static void checkInstantiable(Class<?> type, String why) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw new IllegalArgumentException(type.getName() + " is abstract, so no instance can be made for " + why);
         }
         try {
             type.getConstructor();
-            return lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(type.getName() + " has no public no-argument constructor, needed for "
                     + why);
-        } catch (IllegalAccessException e) {
+        }
+    }
+
+    private static MethodHandle factory(Class<?> type, String why) {
+        checkInstantiable(type, why);
+        try {
+            return lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalArgumentException(type.getName() + " cannot be instantiated by the agent: "
                     + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package io.ptimer.agent.binding;
 
-import java.util.regex.Pattern;
+import io.ptimer.agent.config.Names;
 
 /**
  * A route as configured: {@code com.example.Jobs::tick} (a method) or, where the shape allows it,
@@ -12,10 +12,6 @@ import java.util.regex.Pattern;
  * @param entry      the configuration entry, for messages
  */
 public record RouteSpec(String className, String methodName, RouteShape shape, String entry) {
-
-    private static final String IDENTIFIER = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*";
-    private static final Pattern CLASS = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
-    private static final Pattern METHOD = Pattern.compile(IDENTIFIER);
 
     /**
      * Parses a route as written.
@@ -29,14 +25,14 @@ public record RouteSpec(String className, String methodName, RouteShape shape, S
         if (sep >= 0) {
             className = route.substring(0, sep);
             methodName = route.substring(sep + 2);
-            if (!METHOD.matcher(methodName).matches()) {
+            if (!Names.isJavaName(methodName, false)) {
                 throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + methodName
                         + "\" is not a method name");
             }
         } else if (shape.routeInterface() == null) {
             throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + route + "\" names no method");
         }
-        if (!CLASS.matcher(className).matches()) {
+        if (!Names.isJavaName(className, true)) {
             throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + className
                     + "\" is not a class name");
         }

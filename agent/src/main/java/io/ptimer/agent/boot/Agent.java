@@ -10,6 +10,10 @@ import java.util.List;
  * The {@code -javaagent} entry points. A bad configuration at start-up stops the JVM with exit
  * status 2 and one line on stderr; the host's {@code main} never runs. Loaded at run time, a bad
  * configuration changes nothing and the host keeps running.
+ *
+ * <p>Before {@code main} the agent only checks the configuration and binds the routes; everything
+ * else happens on its own thread. That path uses no lambda, regular expression or java.nio file
+ * channel: on a small VM the first use of each costs milliseconds of the host's start-up.
  */
 public final class Agent {
     private Agent() {
@@ -19,8 +23,7 @@ public final class Agent {
     public static void premain(String args, Instrumentation inst) {
         try {
             Engine engine = Engine.get(inst);
-            engine.load(args);
-            publishLater(engine);
+            startLater(engine, engine.plan(args));
         } catch (ConfigException e) {
             System.err.println("ptimer: " + e.getMessage());
             System.err.flush();
@@ -31,19 +34,30 @@ public final class Agent {
     }
 
     /**
-     * Registers the MBeans on a daemon thread a moment after start-up: creating the platform MBean
-     * server starts java.util.logging, and the host must be free to choose its own log manager
-     * first. This class, not {@link Jmx}, starts the thread, so premain loads no JMX class.
+     * Starts the checked timers on a daemon thread, so the host's {@code main} need not wait for
+     * their threads and generated classes, then registers the MBeans a moment later: creating the
+     * platform MBean server starts java.util.logging, and the host must be free to choose its own
+     * log manager first. This class, not {@link Jmx}, starts the thread, so premain loads no JMX
+     * class.
      */
-    private static void publishLater(Engine engine) {
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(Jmx.PREMAIN_DELAY_MILLIS);
-            } catch (InterruptedException e) {
-                return;
+    private static void startLater(Engine engine, Engine.Plan plan) {
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    plan.start();
+                } catch (RuntimeException | LinkageError e) {
+                    System.err.println("ptimer: internal error, no timer started: " + e);
+                    return;
+                }
+                try {
+                    Thread.sleep(Jmx.PREMAIN_DELAY_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Jmx.publish(engine);
             }
-            Jmx.publish(engine);
-        }, "ptimer-jmx");
+        }, "ptimer-start");
         t.setDaemon(true);
         t.start();
     }

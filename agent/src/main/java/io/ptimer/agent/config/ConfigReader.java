@@ -1,13 +1,12 @@
 package io.ptimer.agent.config;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads agent arguments ({@code key=value,key=value}) and the configuration files they name
@@ -26,9 +25,6 @@ public final class ConfigReader {
 
     private static final Set<String> CORE_PARAMETERS = Set.of("async_workers", "async_workers_group",
             "async_tkv_gname", "async_tkv_evcb");
-    private static final Pattern MODPARAM = Pattern.compile(
-            "modparam\\s*\\(\\s*\"([^\"]*)\"\\s*,\\s*\"([^\"]*)\"\\s*,\\s*(?:\"([^\"]*)\"|([^\\s\"()]+))\\s*\\)\\s*;?\\s*(?:#.*)?");
-    private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*)");
 
     /** Takes the entries one by one. */
     @FunctionalInterface
@@ -77,14 +73,9 @@ public final class ConfigReader {
     }
 
     private void file(String pathText) throws ConfigException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of(pathText), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw ConfigException.entry("config", pathText, "cannot read the file (" + describe(e) + ")");
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+        String[] lines = lines(pathText);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -97,29 +88,43 @@ public final class ConfigReader {
         }
     }
 
+    /** The file's lines, read with java.io: java.nio's file channels cost milliseconds before main. */
+    private static String[] lines(String pathText) throws ConfigException {
+        File file = new File(pathText);
+        if (!file.isFile()) {
+            throw ConfigException.entry("config", pathText, "cannot read the file ("
+                    + (file.exists() ? "not a regular file" : "no such file") + ")");
+        }
+        try (InputStream in = new FileInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
+        } catch (IOException | RuntimeException e) {
+            throw ConfigException.entry("config", pathText, "cannot read the file (" + describe(e) + ")");
+        }
+    }
+
     private void line(String line, String location) throws ConfigException {
         String example = "modparam(\"" + DEFAULT_MODULE + "\", \"key\", \"value\")";
         if (line.startsWith("modparam")) {
-            Matcher m = MODPARAM.matcher(line);
-            if (!m.matches()) {
+            LineSyntax.Modparam m = LineSyntax.modparam(line);
+            if (m == null) {
                 throw new ConfigException("line \"" + line + "\": expected " + example);
             }
-            String module = m.group(1);
+            String module = m.module();
             if (!modules.contains(module) || module.equals(CORE)) {
                 throw new ConfigException("line \"" + line + "\": module \"" + module + "\" is not "
                         + oneOf(modules));
             }
-            sink.accept(new Entry(module, m.group(2), m.group(3) != null ? m.group(3) : m.group(4), location));
+            sink.accept(new Entry(module, m.key(), m.value(), location));
             return;
         }
-        Matcher m = KEY_VALUE.matcher(line);
-        if (!m.matches()) {
+        LineSyntax.KeyValue kv = LineSyntax.keyValue(line);
+        if (kv == null) {
             throw new ConfigException("line \"" + line + "\": expected key = value or " + example);
         }
-        if (m.group(1).equals("config")) {
-            throw ConfigException.entry("config", m.group(2), "a configuration file cannot include another");
+        if (kv.key().equals("config")) {
+            throw ConfigException.entry("config", kv.value(), "a configuration file cannot include another");
         }
-        keyValue(m.group(1), unquote(m.group(2).trim()), location);
+        keyValue(kv.key(), unquote(kv.value().trim()), location);
     }
 
     private void keyValue(String key, String value, String location) throws ConfigException {

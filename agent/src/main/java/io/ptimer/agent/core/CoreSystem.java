@@ -1,9 +1,10 @@
 package io.ptimer.agent.core;
 
 import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.config.Names;
 import io.ptimer.agent.exec.Precision;
-import io.ptimer.agent.exec.TimerLane;
 import io.ptimer.agent.exec.Ticks;
+import io.ptimer.agent.exec.TimerLane;
 import io.ptimer.api.TimerFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The core timers registered by application code. A name is unique among the timers not
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class CoreSystem {
     /** The shared timer thread's name. */
     public static final String SHARED_LANE = "ptimer-core";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private final Ticks ticks;
     private final Supplier<TimerLane> sharedLane;
@@ -40,7 +39,7 @@ public final class CoreSystem {
      * @throws IllegalArgumentException naming the value: a bad or taken name, a null function, an interval ≤ 0
      */
     public CoreTimer register(String name, TimerFunction f, Object param, long intervalNanos, boolean dedicated) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || !Names.isName(name)) {
             throw new IllegalArgumentException("timer name " + (name == null ? "null" : "\"" + name + "\"")
                     + " is not allowed: use letters, digits, '_', '.' and '-' (at least one)");
         }

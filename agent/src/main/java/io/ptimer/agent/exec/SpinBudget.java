@@ -6,16 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * How much the {@link Precision#HYBRID} waits of one process may spin: each wait by its interval,
  * all of them together by a share of one core. Lock-free; any lane's thread may ask.
  *
- * <p>A periodic wait may spin, on average, {@value #SHARE_PERCENT}% of its interval, and never
- * less than {@value #FLOOR_NANOS} ns (at most half the interval) so that a short interval can still
- * cover the wake-up latency of a park. Together the process's waits spin at most
- * {@value #PROCESS_PERCENT}% of one core in any {@value #WINDOW_NANOS} ns window; a wait that finds
- * the window spent parks to its deadline instead.
+ * <p>A periodic wait may spin, on average, {@value #SHARE_PERCENT}% of its interval: with the cost of
+ * waking up from a park, about a tenth of a core for a 1 ms timer. Together the process's waits spin
+ * at most {@value #PROCESS_PERCENT}% of one core in any {@value #WINDOW_NANOS} ns window; a wait that
+ * finds the window spent parks to its deadline instead.
  */
 public final class SpinBudget {
-    static final int SHARE_PERCENT = 10;
-    static final long FLOOR_NANOS = 50_000;
-    static final int PROCESS_PERCENT = 60;
+    static final int SHARE_PERCENT = 8;
+    static final int PROCESS_PERCENT = 50;
     static final long WINDOW_NANOS = 100_000_000;
     private static final long WINDOW_LIMIT = WINDOW_NANOS * PROCESS_PERCENT / 100;
     private static final AtomicLong SPENT = new AtomicLong();
@@ -26,7 +24,7 @@ public final class SpinBudget {
 
     /** What a wait for a periodic deadline may spin, on average, at this interval (ns). */
     public static long perWait(long intervalNanos) {
-        return Math.max(intervalNanos * SHARE_PERCENT / 100, Math.min(intervalNanos / 2, FLOOR_NANOS));
+        return intervalNanos * SHARE_PERCENT / 100;
     }
 
     /** Whether the process's window still has time to spin, as of {@code now}. */

@@ -5,6 +5,7 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.config.Names;
 import io.ptimer.agent.config.RouteEntry;
 import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The ptimer module's entries: {@code default_type}, {@code default_interval},
@@ -26,7 +26,6 @@ public final class PtimerConfig implements ModuleConfig {
     /** The most workers one timer may have. */
     public static final int MAX_WORKERS = 1024;
     /** A timer name: it goes into ObjectNames and thread names. */
-    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private TimerType defaultType = TimerType.BASIC;
     private long defaultInterval = TimeUnit.SECONDS.toNanos(1);
@@ -119,7 +118,7 @@ public final class PtimerConfig implements ModuleConfig {
         if (name == null || name.isEmpty()) {
             throw e.error("name is required");
         }
-        if (!NAME.matcher(name).matches()) {
+        if (!Names.isName(name)) {
             throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
         }
         if (timers.containsKey(name)) {

@@ -41,7 +41,14 @@ public final class PtimerSystem {
         for (PtimerSpec spec : specs) {
             bindings.put(new Ptimer(spec), Binding.prepare(spec.routeList(), lateBinding, lateAllowed));
         }
-        return () -> bindings.forEach(this::begin);
+        return new Runnable() {
+            @Override
+            public void run() {
+                for (Map.Entry<Ptimer, Binding> e : bindings.entrySet()) {
+                    begin(e.getKey(), e.getValue());
+                }
+            }
+        };
     }
 
     private synchronized void begin(Ptimer timer, Binding binding) {

@@ -5,13 +5,13 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
+import io.ptimer.agent.config.Names;
 import io.ptimer.agent.config.RouteEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The rtimer module's entries: {@code default_interval}, {@code timer}
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
 public final class RtimerConfig implements ModuleConfig {
     /** The most threads one timer may have. */
     public static final int MAX_MODE = 1024;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Pattern MICROS = Pattern.compile("\\s*[0-9]+\\s*u\\s*");
 
     private long defaultInterval = TimeUnit.SECONDS.toNanos(120);
     private boolean defaultMicro;
@@ -37,7 +35,7 @@ public final class RtimerConfig implements ModuleConfig {
                     throw e.error("default_interval must be > 0");
                 }
                 defaultInterval = e.interval(e.value());
-                defaultMicro = MICROS.matcher(e.value()).matches();
+                defaultMicro = Names.isMicros(e.value());
             }
             case "timer" -> addTimer(e);
             case "exec" -> addExec(e);
@@ -73,7 +71,7 @@ public final class RtimerConfig implements ModuleConfig {
                 case "interval" -> {
                     if (!v.trim().equals("0")) {
                         interval = e.interval(v);
-                        micro = MICROS.matcher(v).matches();
+                        micro = Names.isMicros(v);
                     }
                 }
                 default -> throw e.error("unknown attribute \"" + attr.getKey() + "\" (known: name, mode, interval)");
@@ -82,7 +80,7 @@ public final class RtimerConfig implements ModuleConfig {
         if (name == null || name.isEmpty()) {
             throw e.error("name is required");
         }
-        if (!NAME.matcher(name).matches()) {
+        if (!Names.isName(name)) {
             throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
         }
         if (timers.containsKey(name)) {

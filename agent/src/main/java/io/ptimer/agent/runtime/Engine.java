@@ -7,7 +7,6 @@ import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.ConfigReader;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.Interval;
-import io.ptimer.agent.config.ModuleConfig;
 import io.ptimer.agent.core.CoreSystem;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.agent.exec.Ticks;
@@ -20,9 +19,7 @@ import io.ptimer.agent.rtimer.RtimerSpec;
 import io.ptimer.agent.rtimer.RtimerSystem;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -31,24 +28,25 @@ import java.util.function.Consumer;
  * starts), gives operators the systems, and runs them down at shutdown. One per JVM.
  */
 public final class Engine {
+    private static final String RTIMER = "rtimer";
+
     private static volatile Engine instance;
 
     private final Ticks ticks = new Ticks();
+    private final LateBinding lateBinding;
     private final PtimerSystem ptimer;
-    private final RtimerSystem rtimer;
-    private final CoreSystem core;
-    private final AsyncSystem async;
+    private final Object systemsLock = new Object();
+    private RtimerSystem rtimer;
+    private CoreSystem core;
+    private AsyncSystem async;
     private final Object sharedLaneLock = new Object();
     private TimerLane sharedLane;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
     private boolean hookInstalled;
 
     private Engine(Instrumentation inst) {
-        LateBinding lateBinding = new LateBinding(inst);
+        this.lateBinding = new LateBinding(inst);
         this.ptimer = new PtimerSystem(lateBinding);
-        this.rtimer = new RtimerSystem(lateBinding, ticks, this::sharedLane);
-        this.core = new CoreSystem(ticks, this::sharedLane);
-        this.async = new AsyncSystem(lateBinding);
     }
 
     /** The engine of this JVM, made on first use. */
@@ -87,57 +85,138 @@ public final class Engine {
      * @return the names of the timers loaded, in order
      * @throws ConfigException naming the entry and what is wrong
      */
-    public synchronized List<String> load(String agentArgs) throws ConfigException {
-        PtimerConfig ptimerConfig = new PtimerConfig();
-        RtimerConfig rtimerConfig = new RtimerConfig();
-        Map<String, ModuleConfig> modules = new LinkedHashMap<>();
-        modules.put(ConfigReader.DEFAULT_MODULE, ptimerConfig);
-        modules.put("rtimer", rtimerConfig);
-        AsyncConfig asyncConfig = new AsyncConfig();
-        modules.put(AsyncConfig.MODULE, asyncConfig);
-        modules.put(ConfigReader.CORE, asyncConfig);
-        ConfigReader.read(agentArgs, List.copyOf(modules.keySet()), entry -> moduleOf(modules, entry).apply(entry));
-        for (ModuleConfig module : modules.values()) {
-            module.finish();
+    public List<String> load(String agentArgs) throws ConfigException {
+        Plan plan = plan(agentArgs);
+        plan.start();
+        return plan.timers();
+    }
+
+    /**
+     * Reads agent arguments (and the files they name), checks and binds every timer, and returns
+     * what starts them, on any thread. On any error nothing changes.
+     *
+     * @throws ConfigException naming the entry and what is wrong
+     */
+    public synchronized Plan plan(String agentArgs) throws ConfigException {
+        Modules modules = new Modules();
+        ConfigReader.read(agentArgs, Modules.NAMES, modules);
+        PtimerConfig ptimerConfig = modules.ptimer;
+        RtimerConfig rtimerConfig = modules.rtimer;
+        AsyncConfig asyncConfig = modules.async;
+        ptimerConfig.finish();
+        if (rtimerConfig != null) {
+            rtimerConfig.finish();
         }
-        Runnable startPtimers = ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding());
-        Runnable startRtimers = rtimer.prepare(rtimerConfig.timers(), ptimerConfig.lateBinding());
-        Runnable startAsync = async.prepare(asyncConfig);
-        shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
-        installShutdownHook();
-        startPtimers.run();
-        startRtimers.run();
-        startAsync.run();
+        if (asyncConfig != null) {
+            asyncConfig.finish();
+        }
         List<String> names = new ArrayList<>();
+        List<Runnable> starts = new ArrayList<>();
+        starts.add(ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding()));
         for (PtimerSpec spec : ptimerConfig.timers()) {
             names.add(spec.name());
         }
-        for (RtimerSpec spec : rtimerConfig.timers()) {
-            names.add("rtimer " + spec.name());
+        if (rtimerConfig != null && !rtimerConfig.timers().isEmpty()) {
+            starts.add(rtimer().prepare(rtimerConfig.timers(), ptimerConfig.lateBinding()));
+            for (RtimerSpec spec : rtimerConfig.timers()) {
+                names.add("rtimer " + spec.name());
+            }
         }
-        return names;
+        if (asyncConfig != null && asyncConfig.configured()) {
+            starts.add(async().prepare(asyncConfig));
+        }
+        shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
+        installShutdownHook();
+        return new Plan(List.copyOf(names), List.copyOf(starts));
     }
 
-    /** The module that takes {@code entry}; a module with no system here leaves it to ptimer, which names it unknown. */
-    private static ModuleConfig moduleOf(Map<String, ModuleConfig> modules, Entry entry) {
-        ModuleConfig module = modules.get(entry.module());
-        return module != null ? module : modules.get(ConfigReader.DEFAULT_MODULE);
+    /**
+     * The configurations of one load, each made when its first entry comes: a configuration of
+     * ptimer timers loads no class of the other systems before main.
+     */
+    private static final class Modules implements ConfigReader.Sink {
+        static final List<String> NAMES = List.of(ConfigReader.DEFAULT_MODULE, RTIMER, AsyncConfig.MODULE,
+                ConfigReader.CORE);
+        final PtimerConfig ptimer = new PtimerConfig();
+        RtimerConfig rtimer;
+        AsyncConfig async;
+
+        /** Hands the entry to its module; one with no system here goes to ptimer, which names it unknown. */
+        @Override
+        public void accept(Entry entry) throws ConfigException {
+            String module = entry.module();
+            if (module.equals(RTIMER)) {
+                if (rtimer == null) {
+                    rtimer = new RtimerConfig();
+                }
+                rtimer.apply(entry);
+            } else if (module.equals(AsyncConfig.MODULE) || module.equals(ConfigReader.CORE)) {
+                if (async == null) {
+                    async = new AsyncConfig();
+                }
+                async.apply(entry);
+            } else {
+                ptimer.apply(entry);
+            }
+        }
     }
+
+    /** A checked configuration: the timers it loads, and what starts them. */
+    public static final class Plan {
+        private final List<String> timers;
+        private final List<Runnable> starts;
+
+        private Plan(List<String> timers, List<Runnable> starts) {
+            this.timers = timers;
+            this.starts = starts;
+        }
+
+        /** The names of the timers, in order. */
+        public List<String> timers() {
+            return timers;
+        }
+
+        /** Starts the timers and groups; once. */
+        public void start() {
+            for (Runnable start : starts) {
+                start.run();
+            }
+        }
+    }
+
 
     public PtimerSystem ptimer() {
         return ptimer;
     }
 
+    /** The rtimer system, made on first use: an engine without rtimers loads none of its classes before main. */
     public RtimerSystem rtimer() {
-        return rtimer;
+        synchronized (systemsLock) {
+            if (rtimer == null) {
+                rtimer = new RtimerSystem(lateBinding, ticks, this::sharedLane);
+            }
+            return rtimer;
+        }
     }
 
+    /** The core timer system, made on first use. */
     public CoreSystem core() {
-        return core;
+        synchronized (systemsLock) {
+            if (core == null) {
+                core = new CoreSystem(ticks, this::sharedLane);
+            }
+            return core;
+        }
     }
 
+    /** The async system, made on first use. */
     public AsyncSystem async() {
-        return async;
+        synchronized (systemsLock) {
+            if (async == null) {
+                async = new AsyncSystem(lateBinding);
+            }
+            return async;
+        }
     }
 
     /** The shared timer lane {@value CoreSystem#SHARED_LANE}, started on first use. */
@@ -158,6 +237,9 @@ public final class Engine {
 
     /** Everything the engine runs, as text: the ptimer, rtimer and core timer lists, and async once configured or used. */
     public String list() {
+        RtimerSystem rtimer = rtimer();
+        CoreSystem core = core();
+        AsyncSystem async = async();
         if (ptimer.timers().isEmpty() && rtimer.timers().isEmpty() && core.timers().isEmpty() && !async.active()) {
             return "no timers loaded\n";
         }
@@ -181,20 +263,36 @@ public final class Engine {
      * and drops the delayed routes not yet due.
      */
     public void shutdown() {
+        RtimerSystem rtimer;
+        CoreSystem core;
+        AsyncSystem async;
+        synchronized (systemsLock) {
+            rtimer = this.rtimer;
+            core = this.core;
+            async = this.async;
+        }
         ptimer.shutdown();
-        rtimer.shutdown();
-        core.shutdown();
+        if (rtimer != null) {
+            rtimer.shutdown();
+        }
+        if (core != null) {
+            core.shutdown();
+        }
         synchronized (sharedLaneLock) {
             if (sharedLane != null) {
                 sharedLane.stop();
             }
         }
         long deadline = System.nanoTime() + shutdownTimeoutNanos;
-        async.shutdown(deadline);
+        if (async != null) {
+            async.shutdown(deadline);
+        }
         List<String> late;
         try {
             late = ptimer.awaitStop(deadline);
-            async.awaitStop(deadline);
+            if (async != null) {
+                async.awaitStop(deadline);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -164,7 +164,7 @@ class PtimerConfigTest {
     @Test
     void missingFileIsAnError() {
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.parse("config=/nonexistent/p.cfg"));
-        assertTrue(e.getMessage().startsWith("config \"/nonexistent/p.cfg\": cannot read the file (NoSuchFileException"),
+        assertTrue(e.getMessage().startsWith("config \"/nonexistent/p.cfg\": cannot read the file (no such file)"),
                 e.getMessage());
     }
 
