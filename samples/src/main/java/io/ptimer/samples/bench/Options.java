@@ -23,7 +23,8 @@ final class Options {
               --only LIST           of lateness, startup, control, shaping, core, rtimer, async (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks of the async part's throughput run (default 1000000)
-              --startup-runs N      launches with and without the agent (default 11)
+              --startup-runs N      launches of each start-up variant (default 11)
+              --peer-agents DIR     the Jolokia and jmx_exporter agent jars (default samples/target/peer-agents)
               --control-runs N      pause and start requests (default 20)
               --burst N             calls in the shaping burst (default 5000)
               --timers N            periodic timers of the core part, intervals 10 ms to 1 s (default 10000)
@@ -43,6 +44,7 @@ final class Options {
     List<String> runners = RUNNERS;
     Set<String> parts = Set.copyOf(PARTS);
     int startupRuns = 11;
+    Path peerAgents = Path.of("samples/target/peer-agents");
     int controlRuns = 20;
     int burst = 5000;
     int timers = 10_000;
@@ -75,6 +77,7 @@ final class Options {
                 case "--runners" -> o.runners = pick(value, RUNNERS);
                 case "--only" -> o.parts = Set.copyOf(pick(value, PARTS));
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(value);
+                case "--peer-agents" -> o.peerAgents = Path.of(value);
                 case "--control-runs" -> o.controlRuns = Integer.parseInt(value);
                 case "--burst" -> o.burst = Integer.parseInt(value);
                 case "--timers" -> o.timers = Integer.parseInt(value);

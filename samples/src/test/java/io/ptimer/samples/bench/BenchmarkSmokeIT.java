@@ -31,7 +31,9 @@ class BenchmarkSmokeIT {
     void smokeRunReportsEveryMeasurementAndWritesTheChart() throws Exception {
         Path agent = Path.of(System.getProperty("ptimer.agent.jar", "../agent/target/ptimer-agent.jar"));
         Path out = Path.of(System.getProperty("ptimer.bench.out", "target/bench-smoke"));
-        Options options = Options.parse("--smoke", "--agent", agent.toString(), "--out", out.toString());
+        Path peers = Path.of(System.getProperty("ptimer.bench.peer-agents", "target/peer-agents"));
+        Options options = Options.parse("--smoke", "--agent", agent.toString(), "--out", out.toString(), "--peer-agents",
+                peers.toString());
         new Benchmark(options).run();
 
         String report = Files.readString(out.resolve("report.md"));
@@ -97,6 +99,16 @@ class BenchmarkSmokeIT {
         for (String timer : AsyncLoad.TIMERS) {
             assertTrue(report.contains("| " + AsyncLoad.label(timer) + " | 1,000 | "),
                     () -> timer + " has no async lateness row in\n" + report);
+        }
+        for (String launch : List.of("no agent", "no-op agent (empty premain)", "ptimer agent, one sync timer")) {
+            String[] row = row(report, launch);
+            assertEquals(5, row.length, () -> launch + " row in\n" + report);
+            assertEquals(options.startupRuns, number(row[3]), () -> launch + ": every launch is timed\n" + report);
+            number(row[1]);
+        }
+        for (String peer : List.of("Jolokia JVM agent", "Prometheus jmx_exporter agent")) {
+            assertTrue(report.lines().anyMatch(l -> l.startsWith("| " + peer) && (l.contains("| skipped: ")
+                    || l.matches(".*\\| \\d+ \\| -?[\\d,.]+ \\|$"))), () -> peer + " has no start-up row in\n" + report);
         }
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
