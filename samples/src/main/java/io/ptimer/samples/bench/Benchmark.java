@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark: lateness of the agent's timers against the JVM's usual timers and cyclictest,
- * start-up cost beside a no-op agent and two peer agents, control latency, shaping accuracy, core
- * timers at scale and rtimer, in one run, printed as markdown tables and written with a PNG chart to
- * the output directory. Every runner runs in its own process.
+ * start-up cost beside a no-op agent and two peer agents, a timer's first seconds, control latency,
+ * shaping accuracy, core timers at scale and rtimer, in one run, printed as markdown tables and
+ * written with a PNG chart to the output directory. Every runner runs in its own process.
  */
 public final class Benchmark {
     private final Options options;
@@ -59,6 +59,9 @@ public final class Benchmark {
                             + " every variant once, in a rotated order)", options.startupRuns,
                     options.startupRuns == 1 ? "" : "s"), Report.startupHeader(), Report.startupRows(times));
             targets.startup(times);
+        }
+        if (options.parts.contains("firstsecond")) {
+            FirstSecond.report(agent, options, out, report, targets);
         }
         if (options.parts.contains("control")) {
             control(agent, out);

@@ -72,7 +72,7 @@ class BenchmarkSmokeIT {
 
     private static void checkReport(String report, Options options) {
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
-                "### Start-up", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
+                "### Start-up", "### Quiet first second", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
                 "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
@@ -110,6 +110,14 @@ class BenchmarkSmokeIT {
             assertTrue(report.lines().anyMatch(l -> l.startsWith("| " + peer) && (l.contains("| skipped: ")
                     || l.matches(".*\\| \\d+ \\| -?[\\d,.]+ \\|$"))), () -> peer + " has no start-up row in\n" + report);
         }
+        String[] first = row(report, "round 1");
+        assertEquals(11, first.length, () -> "firstsecond row in\n" + report);
+        for (int c = 1; c < first.length; c++) {
+            number(first[c]);
+        }
+        assertTrue(number(first[2]) <= number(first[3]) && number(first[3]) <= number(first[4])
+                && number(first[7]) <= number(first[8]) && number(first[8]) <= number(first[9]),
+                () -> "firstsecond: p50 <= p99 <= max in\n" + report);
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
             double p50 = number(row[2]);
