@@ -14,17 +14,17 @@ import java.util.zip.ZipFile;
 /**
  * A child JVM on the benchmark's own class path, less the ptimer API (the agent jar brings it, and
  * a second copy would be a different {@code TimerContext}), with the same heap settings for every
- * runner, optionally with the agent and a configuration file.
+ * runner, optionally with the agent and a configuration file, or with another Java agent.
  */
 final class BenchJvm {
     static final List<String> HEAP = List.of("-Xms128m", "-Xmx128m");
 
     private final List<String> command = new ArrayList<>();
 
-    private BenchJvm(Path agentJar, Path config, List<String> properties, String mainClass, String... args) {
+    private BenchJvm(Path agentJar, String agentOptions, List<String> properties, String mainClass, String... args) {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (agentJar != null) {
-            command.add("-javaagent:" + agentJar + (config == null ? "" : "=config=" + config));
+            command.add("-javaagent:" + agentJar + (agentOptions == null ? "" : "=" + agentOptions));
         }
         command.addAll(HEAP);
         command.addAll(properties);
@@ -39,7 +39,12 @@ final class BenchJvm {
     }
 
     static BenchJvm withAgent(Path agentJar, Path config, List<String> properties, String mainClass, String... args) {
-        return new BenchJvm(agentJar, config, properties, mainClass, args);
+        return new BenchJvm(agentJar, config == null ? null : "config=" + config, properties, mainClass, args);
+    }
+
+    /** With any Java agent: {@code -javaagent:jar=options}, or without {@code =options} when they are null. */
+    static BenchJvm withJavaagent(Path jar, String options, List<String> properties, String mainClass, String... args) {
+        return new BenchJvm(jar, options, properties, mainClass, args);
     }
 
     List<String> command() {

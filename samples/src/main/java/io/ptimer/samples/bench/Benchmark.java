@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark: lateness of the agent's timers against the JVM's usual timers and cyclictest,
- * start-up cost, control latency, shaping accuracy, core timers at scale and rtimer, in one run, printed as markdown tables
- * and written with a PNG chart to the output directory. Every runner runs in its own process.
+ * start-up cost beside a no-op agent and two peer agents, a timer's first seconds, control latency,
+ * shaping accuracy, core timers at scale and rtimer, in one run, printed as markdown tables and
+ * written with a PNG chart to the output directory. Every runner runs in its own process.
  */
 public final class Benchmark {
     private final Options options;
@@ -53,10 +54,14 @@ public final class Benchmark {
             lateness(agent, out);
         }
         if (options.parts.contains("startup")) {
-            Startup.Times times = Startup.measure(agent, options.startupRuns, out);
-            report.table("Start-up: JVM launch to main (ms)", List.of("run", "median", "range", "runs"),
-                    Report.startupRows(times));
+            Map<String, Startup.Times> times = Startup.measure(agent, options.peerAgents, options.startupRuns, out);
+            report.table(String.format(Locale.ROOT, "Start-up: JVM launch to main (ms; %d round%s, each launching"
+                            + " every variant once, in a rotated order)", options.startupRuns,
+                    options.startupRuns == 1 ? "" : "s"), Report.startupHeader(), Report.startupRows(times));
             targets.startup(times);
+        }
+        if (options.parts.contains("firstsecond")) {
+            FirstSecond.report(agent, options, out, report, targets);
         }
         if (options.parts.contains("control")) {
             control(agent, out);

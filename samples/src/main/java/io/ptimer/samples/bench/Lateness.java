@@ -40,6 +40,7 @@ final class Lateness {
     private long[] raw = new long[0];
     private int[] stretch = new int[0];
     private int stretches;
+    private long[] earliest;
 
     /** How the schedule under test goes on after an overrun, and who keeps its grid. */
     enum Grid {
@@ -71,6 +72,22 @@ final class Lateness {
             raw = new long[loops];
             stretch = new int[loops];
         }
+    }
+
+    /**
+     * Loops that began at {@code starts} and ended at once (a route that only stores the time),
+     * replayed against the grid {@link Grid#FOLLOW} places, with no warm-up and no cut: read each
+     * loop's lateness with {@link #placed}.
+     */
+    static Lateness replay(long intervalNanos, long[] starts) {
+        long span = starts.length == 0 ? 0 : starts[starts.length - 1] - starts[0];
+        Lateness replay = new Lateness(intervalNanos, 0, (int) Math.max(starts.length, span / intervalNanos + 1),
+                Grid.FOLLOW);
+        for (long start : starts) {
+            replay.begin(start);
+            replay.end(start);
+        }
+        return replay;
     }
 
     /** Sets the scheduled time of the first loop; without it the first loop's start is taken. */
@@ -134,17 +151,33 @@ final class Lateness {
         return scheduled;
     }
 
-    /** Places each stretch's grid at its earliest loop start, and records the loops against it. */
+    /**
+     * The lateness of the {@code i}th recorded loop of a {@link Grid#FOLLOW} schedule, against its
+     * stretch's grid placed at the earliest loop start of the stretch; once the recording is over
+     * and until {@link #result}.
+     */
+    long placed(int i) {
+        return raw[i] - earliest()[stretch[i]];
+    }
+
+    /** The earliest loop start of each stretch, on this side's grid. */
+    private long[] earliest() {
+        if (earliest == null) {
+            earliest = new long[stretches + 1];
+            java.util.Arrays.fill(earliest, Long.MAX_VALUE);
+            for (int i = 0; i < recorded; i++) {
+                earliest[stretch[i]] = Math.min(earliest[stretch[i]], raw[i]);
+            }
+        }
+        return earliest;
+    }
+
+    /** Records the loops against their stretches' grids. */
     private void placeStretches() {
-        long[] earliest = new long[stretches + 1];
-        java.util.Arrays.fill(earliest, Long.MAX_VALUE);
         for (int i = 0; i < recorded; i++) {
-            earliest[stretch[i]] = Math.min(earliest[stretch[i]], raw[i]);
+            histogram.recordValue(placed(i));
         }
-        for (int i = 0; i < recorded; i++) {
-            histogram.recordValue(raw[i] - earliest[stretch[i]]);
-        }
-        drift -= earliest[0];
+        drift -= earliest()[0];
         raw = new long[0];
     }
 

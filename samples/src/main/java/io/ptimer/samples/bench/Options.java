@@ -20,17 +20,20 @@ final class Options {
               --warmup S            unrecorded warm-up per run, in seconds, at least 200 loops (default 2)
               --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
               --runners LIST        of ptimer-default, ptimer-spin, stpe, hwt, cyclictest (default all)
-              --only LIST           of lateness, startup, control, shaping, core, rtimer, async (default all)
+              --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks of the async part's throughput run (default 1000000)
-              --startup-runs N      launches with and without the agent (default 11)
+              --startup-runs N      launches of each start-up variant (default 11)
+              --peer-agents DIR     the Jolokia and jmx_exporter agent jars (default samples/target/peer-agents)
+              --first-seconds N     seconds of the firstsecond part's timer recorded, more than 3 (default 15)
               --control-runs N      pause and start requests (default 20)
               --burst N             calls in the shaping burst (default 5000)
               --timers N            periodic timers of the core part, intervals 10 ms to 1 s (default 10000)
               --smoke               tiny counts: proves the program works in well under a minute
             """;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
-    static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping", "core", "rtimer", "async");
+    static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core", "rtimer",
+            "async");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -43,6 +46,8 @@ final class Options {
     List<String> runners = RUNNERS;
     Set<String> parts = Set.copyOf(PARTS);
     int startupRuns = 11;
+    Path peerAgents = Path.of("samples/target/peer-agents");
+    int firstSeconds = 15;
     int controlRuns = 20;
     int burst = 5000;
     int timers = 10_000;
@@ -75,6 +80,8 @@ final class Options {
                 case "--runners" -> o.runners = pick(value, RUNNERS);
                 case "--only" -> o.parts = Set.copyOf(pick(value, PARTS));
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(value);
+                case "--peer-agents" -> o.peerAgents = Path.of(value);
+                case "--first-seconds" -> o.firstSeconds = Integer.parseInt(value);
                 case "--control-runs" -> o.controlRuns = Integer.parseInt(value);
                 case "--burst" -> o.burst = Integer.parseInt(value);
                 case "--timers" -> o.timers = Integer.parseInt(value);
@@ -88,6 +95,9 @@ final class Options {
                 || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
+        if (o.firstSeconds <= 3) {
+            throw new IllegalArgumentException("--first-seconds must be more than 3: its first 3 s are set against the rest");
+        }
         return o;
     }
 
@@ -97,6 +107,7 @@ final class Options {
         warmup = 0.05;
         rounds = 1;
         startupRuns = 2;
+        firstSeconds = 4;
         controlRuns = 2;
         burst = 300;
         timers = 200;

@@ -50,13 +50,17 @@ final class Report {
         return List.of(runner, "skipped: " + why, "", "", "", "", "", "", "", "", "");
     }
 
-    static List<List<String>> startupRows(Startup.Times t) {
-        double without = t.medianWithout();
-        double with = t.medianWith();
-        return List.of(
-                List.of("without the agent", number(without), range(t.without()), Integer.toString(t.without().size())),
-                List.of("with the agent and one timer", number(with), range(t.with()), Integer.toString(t.with().size())),
-                List.of("**agent's cost**", "**" + number(with - without) + "**", "", ""));
+    static List<String> startupHeader() {
+        return List.of("launch", "median", "range", "runs", "above the no-op agent");
+    }
+
+    /** One row per variant; the last column is its median less the no-op agent's. */
+    static List<List<String>> startupRows(Map<String, Startup.Times> times) {
+        double noOp = times.get(Startup.NO_OP).median();
+        return times.values().stream().map(t -> t.skipped() != null
+                ? List.of(t.label(), "skipped: " + t.skipped(), "", "", "")
+                : List.of(t.label(), number(t.median()), range(t.ms()), Integer.toString(t.ms().size()),
+                        number(t.median() - noOp))).toList();
     }
 
     static List<List<String>> controlRows(Control.Latencies latencies) {

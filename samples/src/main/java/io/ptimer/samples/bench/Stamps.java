@@ -43,6 +43,11 @@ final class Stamps {
         }
     }
 
+    /** The start times of timer {@code i}'s runs recorded so far, in order. */
+    long[] runs(int i) {
+        return java.util.Arrays.copyOf(stamps[i], counts.get(i));
+    }
+
     /**
      * The lateness of the runs due from {@code from} to {@code to}; overruns counts the runs late by
      * more than their interval, early the runs that began before their grid point (recorded as 0).

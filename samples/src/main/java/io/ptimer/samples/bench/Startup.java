@@ -2,80 +2,193 @@ package io.ptimer.samples.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * Start-up cost: the time from launching a JVM to its {@code main} printing a line, with the agent
- * and one sync timer versus without the agent, the two alternating; medians of {@code runs} each.
+ * Start-up cost: the time from launching a JVM to its {@code main} printing a line, without an
+ * agent, with a no-op agent (what any {@code -javaagent} costs the JVM), with this agent and one sync
+ * timer, and with two peer agents that publish the JVM's MBeans over HTTP, Jolokia and Prometheus'
+ * jmx_exporter, each on a free port of 127.0.0.1. Each round launches every variant once, in an
+ * order rotated each round; medians of {@code runs} each. Every launch's output is kept in
+ * {@code startup-<variant>.log}.
  */
 final class Startup {
-    /** Times in ms, one per run. */
-    record Times(List<Double> without, List<Double> with) {
-        double medianWithout() {
-            return median(without);
-        }
+    static final String NONE = "none";
+    static final String NO_OP = "no-op";
+    static final String PTIMER = "ptimer";
+    static final String JOLOKIA = "jolokia";
+    static final String PROMETHEUS = "jmx-exporter";
+    static final String JOLOKIA_JAR = "jolokia-agent-jvm-javaagent.jar";
+    static final String PROMETHEUS_JAR = "jmx_prometheus_javaagent.jar";
 
-        double medianWith() {
-            return median(with);
-        }
-
-        static double median(List<Double> values) {
-            List<Double> sorted = new ArrayList<>(values);
+    /** One variant's launch times in ms, one per run, or why it was skipped ({@code skipped} null when it ran). */
+    record Times(String label, List<Double> ms, String skipped) {
+        double median() {
+            List<Double> sorted = new ArrayList<>(ms);
             Collections.sort(sorted);
             int n = sorted.size();
             return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
     }
 
+    /** A fresh command for each launch of a variant: a peer agent gets a port that is free just then. */
+    private interface Launch {
+        BenchJvm next() throws IOException;
+    }
+
+    /** One way of launching the host, or why it cannot run here ({@code launch} null). */
+    private record Variant(String key, String label, Launch launch, String unavailable) {
+    }
+
     private Startup() {
     }
 
-    static Times measure(Path agentJar, int runs, Path dir) throws IOException, InterruptedException {
-        Path config = dir.resolve("startup.cfg");
-        Files.writeString(config, "modparam(\"ptimer\", \"timer\", \"name=startup;type=1;interval=1s\")\n"
-                + "modparam(\"ptimer\", \"loop\", \"timer=startup;route=" + StartupHost.class.getName() + "::tick\")\n");
-        BenchJvm without = BenchJvm.plain(List.of(), StartupHost.class.getName());
-        BenchJvm with = BenchJvm.withAgent(agentJar, config, List.of(), StartupHost.class.getName());
-        once(without);
-        once(with);
-        List<Double> a = new ArrayList<>();
-        List<Double> b = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            if (i % 2 == 0) {
-                a.add(once(without));
-                b.add(once(with));
-            } else {
-                b.add(once(with));
-                a.add(once(without));
+    /** Launches each variant once unrecorded, then {@code runs} times; keyed by {@link #NONE} and the others. */
+    static Map<String, Times> measure(Path agentJar, Path peerAgents, int runs, Path dir)
+            throws IOException, InterruptedException {
+        List<Variant> variants = variants(agentJar, peerAgents, dir);
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        List<Variant> runnable = variants.stream().filter(v -> v.launch() != null).toList();
+        for (Variant v : runnable) {
+            times.put(v.key(), new ArrayList<>());
+            Files.deleteIfExists(log(dir, v));
+            once(v, dir);
+        }
+        for (int round = 0; round < runs; round++) {
+            for (int i = 0; i < runnable.size(); i++) {
+                Variant v = runnable.get((i + round) % runnable.size());
+                times.get(v.key()).add(once(v, dir));
             }
         }
-        return new Times(a, b);
+        Map<String, Times> all = new LinkedHashMap<>();
+        for (Variant v : variants) {
+            all.put(v.key(), new Times(v.label(), times.getOrDefault(v.key(), List.of()), v.unavailable()));
+        }
+        return all;
     }
 
-    /** One launch; returns ms from start to the line from main. */
-    private static double once(BenchJvm child) throws IOException, InterruptedException {
+    private static List<Variant> variants(Path agentJar, Path peerAgents, Path dir) throws IOException {
+        String host = StartupHost.class.getName();
+        Path config = dir.resolve("startup.cfg");
+        Files.writeString(config, "modparam(\"ptimer\", \"timer\", \"name=startup;type=1;interval=1s\")\n"
+                + "modparam(\"ptimer\", \"loop\", \"timer=startup;route=" + host + "::tick\")\n");
+        Path noop = noopAgentJar(dir);
+        Path exporterConfig = dir.resolve("startup-jmx-exporter.yaml");
+        Files.writeString(exporterConfig, "rules:\n- pattern: \".*\"\n");
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant(NONE, "no agent", () -> BenchJvm.plain(List.of(), host), null));
+        variants.add(new Variant(NO_OP, "no-op agent (empty premain)",
+                () -> BenchJvm.withJavaagent(noop, null, List.of(), host), null));
+        variants.add(new Variant(PTIMER, "ptimer agent, one sync timer",
+                () -> BenchJvm.withAgent(agentJar, config, List.of(), host), null));
+        Path jolokia = peerAgents.toAbsolutePath().resolve(JOLOKIA_JAR);
+        variants.add(peer(JOLOKIA, "Jolokia JVM agent", jolokia, "META-INF/maven/org.jolokia/jolokia-agent-jvm/pom.properties",
+                () -> BenchJvm.withJavaagent(jolokia, "port=" + freePort() + ",host=127.0.0.1", List.of(), host)));
+        Path exporter = peerAgents.toAbsolutePath().resolve(PROMETHEUS_JAR);
+        variants.add(peer(PROMETHEUS, "Prometheus jmx_exporter agent", exporter,
+                "META-INF/maven/io.prometheus.jmx/jmx_prometheus_javaagent/pom.properties",
+                () -> BenchJvm.withJavaagent(exporter, "127.0.0.1:" + freePort() + ":" + exporterConfig, List.of(), host)));
+        return variants;
+    }
+
+    /** A peer agent's variant, labelled with the version its jar says, or skipped when the jar is missing. */
+    private static Variant peer(String key, String name, Path jar, String pomProperties, Launch launch) {
+        if (!Files.isRegularFile(jar)) {
+            return new Variant(key, name, null, "no " + jar.getFileName() + " in " + jar.getParent()
+                    + " (mvn -B -ntp -DskipTests package copies it there)");
+        }
+        return new Variant(key, (name + " " + version(jar, pomProperties)).trim(), launch, null);
+    }
+
+    private static String version(Path jar, String pomProperties) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(pomProperties);
+            if (entry == null) {
+                return "";
+            }
+            Properties p = new Properties();
+            try (InputStream in = zip.getInputStream(entry)) {
+                p.load(in);
+            }
+            return p.getProperty("version", "");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Writes {@code noop-agent.jar}: the class {@link NoopAgent} as its {@code Premain-Class}, and nothing else. */
+    static Path noopAgentJar(Path dir) throws IOException {
+        Path jar = dir.resolve("noop-agent.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", NoopAgent.class.getName());
+        String entry = NoopAgent.class.getName().replace('.', '/') + ".class";
+        try (InputStream in = NoopAgent.class.getResourceAsStream("/" + entry)) {
+            if (in == null) {
+                throw new IOException(entry + " is not on the class path");
+            }
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                out.putNextEntry(new JarEntry(entry));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** A port of 127.0.0.1 that was free a moment ago. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path log(Path dir, Variant v) {
+        return dir.resolve("startup-" + v.key() + ".log");
+    }
+
+    /** One launch; returns ms from start to the line from main, and appends its output to the variant's log. */
+    private static double once(Variant v, Path dir) throws IOException, InterruptedException {
+        List<String> command = v.launch().next().command();
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(child.command()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         long reached = -1;
         List<String> seen = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (reached < 0 && line.equals(StartupHost.REACHED)) {
                     reached = System.nanoTime();
-                } else {
-                    seen.add(line);
                 }
+                seen.add(line);
             }
         }
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || reached < 0) {
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        try (OutputStream out = Files.newOutputStream(log(dir, v), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            out.write(("$ " + String.join(" ", command) + "\n" + String.join("\n", seen) + "\n").getBytes());
+        }
+        if (!ended || p.exitValue() != 0 || reached < 0) {
             p.destroyForcibly();
-            throw new IOException("start-up run failed: " + String.join("\n", seen));
+            throw new IOException("start-up run (" + v.label() + ") failed: " + String.join("\n", seen));
         }
         return (reached - start) / 1e6;
     }

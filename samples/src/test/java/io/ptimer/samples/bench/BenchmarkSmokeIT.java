@@ -31,7 +31,9 @@ class BenchmarkSmokeIT {
     void smokeRunReportsEveryMeasurementAndWritesTheChart() throws Exception {
         Path agent = Path.of(System.getProperty("ptimer.agent.jar", "../agent/target/ptimer-agent.jar"));
         Path out = Path.of(System.getProperty("ptimer.bench.out", "target/bench-smoke"));
-        Options options = Options.parse("--smoke", "--agent", agent.toString(), "--out", out.toString());
+        Path peers = Path.of(System.getProperty("ptimer.bench.peer-agents", "target/peer-agents"));
+        Options options = Options.parse("--smoke", "--agent", agent.toString(), "--out", out.toString(), "--peer-agents",
+                peers.toString());
         new Benchmark(options).run();
 
         String report = Files.readString(out.resolve("report.md"));
@@ -70,7 +72,7 @@ class BenchmarkSmokeIT {
 
     private static void checkReport(String report, Options options) {
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
-                "### Start-up", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
+                "### Start-up", "### Quiet first second", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
                 "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
@@ -98,6 +100,24 @@ class BenchmarkSmokeIT {
             assertTrue(report.contains("| " + AsyncLoad.label(timer) + " | 1,000 | "),
                     () -> timer + " has no async lateness row in\n" + report);
         }
+        for (String launch : List.of("no agent", "no-op agent (empty premain)", "ptimer agent, one sync timer")) {
+            String[] row = row(report, launch);
+            assertEquals(5, row.length, () -> launch + " row in\n" + report);
+            assertEquals(options.startupRuns, number(row[3]), () -> launch + ": every launch is timed\n" + report);
+            number(row[1]);
+        }
+        for (String peer : List.of("Jolokia JVM agent", "Prometheus jmx_exporter agent")) {
+            assertTrue(report.lines().anyMatch(l -> l.startsWith("| " + peer) && (l.contains("| skipped: ")
+                    || l.matches(".*\\| \\d+ \\| -?[\\d,.]+ \\|$"))), () -> peer + " has no start-up row in\n" + report);
+        }
+        String[] first = row(report, "round 1");
+        assertEquals(11, first.length, () -> "firstsecond row in\n" + report);
+        for (int c = 1; c < first.length; c++) {
+            number(first[c]);
+        }
+        assertTrue(number(first[2]) <= number(first[3]) && number(first[3]) <= number(first[4])
+                && number(first[7]) <= number(first[8]) && number(first[8]) <= number(first[9]),
+                () -> "firstsecond: p50 <= p99 <= max in\n" + report);
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
             double p50 = number(row[2]);
