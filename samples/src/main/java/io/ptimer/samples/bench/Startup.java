@@ -23,6 +23,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * Start-up cost: the time from launching a JVM to its {@code main} printing a line, without an
@@ -40,6 +42,8 @@ final class Startup {
     static final String PROMETHEUS = "jmx-exporter";
     static final String JOLOKIA_JAR = "jolokia-agent-jvm-javaagent.jar";
     static final String PROMETHEUS_JAR = "jmx_prometheus_javaagent.jar";
+    /** The no-op agent's class: in the default package, a name no class path holds. */
+    static final String NOOP_AGENT = "PtimerBenchNoopAgent";
 
     /** One variant's launch times in ms, one per run, or why it was skipped ({@code skipped} null when it ran). */
     record Times(String label, List<Double> ms, String skipped) {
@@ -136,22 +140,29 @@ final class Startup {
         }
     }
 
-    /** Writes {@code noop-agent.jar}: the class {@link NoopAgent} as its {@code Premain-Class}, and nothing else. */
+    /**
+     * Writes {@code noop-agent.jar}: one class, compiled here, whose {@code premain} does nothing.
+     * It is compiled rather than taken from the benchmark's classes so that, like any agent's, its
+     * class is found in its own jar at the end of the class path, not in a class directory first.
+     */
     static Path noopAgentJar(Path dir) throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("noop-agent"));
+        Path source = sources.resolve(NOOP_AGENT + ".java");
+        Files.writeString(source, "public final class " + NOOP_AGENT + " {\n"
+                + "    public static void premain(String args, java.lang.instrument.Instrumentation inst) {\n"
+                + "    }\n}\n");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null || javac.run(null, null, null, "-d", sources.toString(), source.toString()) != 0) {
+            throw new IOException("cannot compile the no-op agent (the benchmark needs a JDK)");
+        }
         Path jar = dir.resolve("noop-agent.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", NoopAgent.class.getName());
-        String entry = NoopAgent.class.getName().replace('.', '/') + ".class";
-        try (InputStream in = NoopAgent.class.getResourceAsStream("/" + entry)) {
-            if (in == null) {
-                throw new IOException(entry + " is not on the class path");
-            }
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-                out.putNextEntry(new JarEntry(entry));
-                in.transferTo(out);
-                out.closeEntry();
-            }
+        manifest.getMainAttributes().putValue("Premain-Class", NOOP_AGENT);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry(NOOP_AGENT + ".class"));
+            Files.copy(sources.resolve(NOOP_AGENT + ".class"), out);
+            out.closeEntry();
         }
         return jar;
     }
