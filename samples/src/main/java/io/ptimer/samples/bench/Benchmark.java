@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark: lateness of the agent's timers against the JVM's usual timers and cyclictest,
- * start-up cost, control latency, shaping accuracy, core timers at scale and rtimer, in one run, printed as markdown tables
- * and written with a PNG chart to the output directory. Every runner runs in its own process.
+ * start-up cost, control latency, shaping accuracy, core timers at scale, rtimer, async and drift,
+ * in one run, printed as markdown tables and written with a PNG chart to the output directory. Every
+ * runner runs in its own process.
  */
 public final class Benchmark {
     private final Options options;
@@ -51,6 +52,9 @@ public final class Benchmark {
         report.line(Machine.describe());
         if (options.parts.contains("lateness")) {
             lateness(agent, out);
+        }
+        if (options.parts.contains("drift")) {
+            Drift.report(agent, options, out, report, targets);
         }
         if (options.parts.contains("startup")) {
             Startup.Times times = Startup.measure(agent, options.startupRuns, out);

@@ -71,7 +71,7 @@ class BenchmarkSmokeIT {
     private static void checkReport(String report, Options options) {
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
                 "### Start-up", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
-                "### Where it stands")) {
+                "### Drift at 1 ms", "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
         assertFalse(report.contains("NaN"), () -> "NaN in\n" + report);
@@ -98,6 +98,7 @@ class BenchmarkSmokeIT {
             assertTrue(report.contains("| " + AsyncLoad.label(timer) + " | 1,000 | "),
                     () -> timer + " has no async lateness row in\n" + report);
         }
+        checkDrift(lines, options, report);
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
             double p50 = number(row[2]);
@@ -145,6 +146,38 @@ class BenchmarkSmokeIT {
         }
     }
 
+    /**
+     * Both agent runs of the drift part record every loop asked for, with ordered percentiles and
+     * figures in every cell, and the cross-check of {@code skip} and its goal are reported.
+     */
+    private static void checkDrift(List<String> lines, Options options, String report) {
+        List<String[]> rows = rows(lines, heading(lines, "### Drift at 1 ms", report));
+        for (String runner : List.of("ptimer overrun=reanchor", "ptimer overrun=skip")) {
+            String[] row = rows.stream().filter(r -> r[0].equals(runner)).findFirst()
+                    .orElseThrow(() -> new AssertionError(runner + " has no drift row in\n" + report));
+            String where = runner + ": " + String.join(" | ", row);
+            assertEquals(8, row.length, where);
+            assertEquals(options.driftLoops, number(row[1]), "every loop is recorded: " + where);
+            assertTrue(number(row[2]) <= number(row[1]), "overruns are among the loops: " + where);
+            number(row[3]);
+            assertTrue(number(row[4]) <= number(row[5]), "p50 <= p99: " + where);
+            signedNumber(row[6]);
+            number(row[7]);
+        }
+        assertTrue(report.contains("Cross-check of overrun=skip"), () -> "no cross-check in\n" + report);
+        assertTrue(report.contains("| skip: drift over 100,000 loops at 1 ms within one p99 | "),
+                () -> "no drift goal in\n" + report);
+    }
+
+    private static int heading(List<String> lines, String heading, String report) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(heading)) {
+                return i;
+            }
+        }
+        throw new AssertionError(heading + " missing from\n" + report);
+    }
+
     /** The table rows that follow the heading at {@code at}, split into trimmed cells. */
     private static List<String[]> rows(List<String> lines, int at) {
         List<String[]> rows = new ArrayList<>();
@@ -166,6 +199,11 @@ class BenchmarkSmokeIT {
     private static String[] cells(String line) {
         String inner = line.substring(1, line.lastIndexOf('|'));
         return Arrays.stream(inner.split("\\|", -1)).map(String::trim).toArray(String[]::new);
+    }
+
+    /** A figure that may be below zero: a drift. */
+    private static double signedNumber(String cell) {
+        return cell.startsWith("-") ? -number(cell.substring(1)) : number(cell);
     }
 
     /** A figure as the report writes it ({@code 2,144}, {@code 0.05}); fails on anything else, an empty cell too. */
