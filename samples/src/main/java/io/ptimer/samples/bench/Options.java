@@ -20,7 +20,8 @@ final class Options {
               --warmup S            unrecorded warm-up per run, in seconds, at least 200 loops (default 2)
               --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
               --runners LIST        of ptimer-default, ptimer-spin, stpe, hwt, cyclictest (default all)
-              --only LIST           of lateness, startup, control, shaping, core, rtimer, async, drift (default all)
+              --only LIST           of lateness, startup, control, shaping, core, rtimer, async, drift, scale
+                                    (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks of the async part's throughput run (default 1000000)
               --startup-runs N      launches with and without the agent (default 11)
@@ -28,11 +29,12 @@ final class Options {
               --burst N             calls in the shaping burst (default 5000)
               --timers N            periodic timers of the core part, intervals 10 ms to 1 s (default 10000)
               --drift-loops N       recorded loops of the drift part at 1 ms (default 100000)
+              --scale-counts LIST   timers of the scale part, all at 10 ms (default 1,10,100,1000)
               --smoke               tiny counts: proves the program works in well under a minute
             """;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
     static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping", "core", "rtimer", "async",
-            "drift");
+            "drift", "scale");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -53,6 +55,7 @@ final class Options {
     List<Integer> asyncPending = List.of(1_000, 10_000, 100_000);
     int asyncTasks = 1_000_000;
     int driftLoops = 100_000;
+    List<Integer> scaleCounts = List.of(1, 10, 100, 1_000);
     boolean smoke;
 
     static Options parse(String... args) {
@@ -84,12 +87,13 @@ final class Options {
                 case "--async-pending" -> o.asyncPending = counts(value);
                 case "--async-tasks" -> o.asyncTasks = Integer.parseInt(value);
                 case "--drift-loops" -> o.driftLoops = Integer.parseInt(value);
+                case "--scale-counts" -> o.scaleCounts = counts(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1
                 || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)
-                || o.driftLoops < 2) {
+                || o.driftLoops < 2 || o.scaleCounts.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
         return o;
@@ -108,6 +112,7 @@ final class Options {
         asyncPending = List.of(1_000);
         asyncTasks = 20_000;
         driftLoops = 2_000;
+        scaleCounts = List.of(1, 10);
     }
 
     /** Recorded loops per run (one runner, one round) at this interval. */

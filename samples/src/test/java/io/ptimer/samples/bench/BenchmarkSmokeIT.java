@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark's {@code --smoke} run, end to end through the built agent jar: every part runs and
- * reports, and the chart is written. It checks that the figures are whole and consistent (the
+ * reports, and the charts are written. It checks that the figures are whole and consistent (the
  * requested loops recorded, p50 ≤ p99 ≤ p99.9 ≤ max, no NaN, no empty cell), never how good they
  * are: the machine running the build may be busy.
  */
@@ -37,8 +37,10 @@ class BenchmarkSmokeIT {
         String report = Files.readString(out.resolve("report.md"));
         checkReport(report, options);
         checkCatchesSpoiltReports(report, options);
-        byte[] png = Files.readAllBytes(out.resolve("lateness.png"));
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "lateness.png is no PNG");
+        for (String chart : List.of("lateness.png", "scale.png")) {
+            byte[] png = Files.readAllBytes(out.resolve(chart));
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), chart + " is no PNG");
+        }
     }
 
     /** The check can fail: a report with one figure spoilt in each way it looks for is refused. */
@@ -71,7 +73,7 @@ class BenchmarkSmokeIT {
     private static void checkReport(String report, Options options) {
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
                 "### Start-up", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
-                "### Drift at 1 ms", "### Where it stands")) {
+                "### Drift at 1 ms", "### Timers at scale", "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
         assertFalse(report.contains("NaN"), () -> "NaN in\n" + report);
@@ -99,6 +101,7 @@ class BenchmarkSmokeIT {
                     () -> timer + " has no async lateness row in\n" + report);
         }
         checkDrift(lines, options, report);
+        checkScale(lines, options, report);
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
             double p50 = number(row[2]);
@@ -169,6 +172,26 @@ class BenchmarkSmokeIT {
                 () -> "no drift goal in\n" + report);
     }
 
+    /** Every runner of the scale part has a row with figures for every count, the runs due in the window. */
+    private static void checkScale(List<String> lines, Options options, String report) {
+        List<String[]> rows = rows(lines, heading(lines, "### Timers at scale", report));
+        double windowRuns = Math.max(options.seconds, 1) * 1e9 / TimerScale.INTERVAL;
+        for (int timers : options.scaleCounts) {
+            for (String runner : List.of("ptimer sync timer, a worker per timer", "stpe", "hwt")) {
+                String[] row = rows.stream().filter(r -> r[0].equals(runner) && number(r[1]) == timers).findFirst()
+                        .orElseThrow(() -> new AssertionError(runner + " has no scale row for " + timers + " in\n" + report));
+                String where = runner + ": " + String.join(" | ", row);
+                assertEquals(7, row.length, where);
+                double runs = number(row[2]);
+                assertTrue(runs >= timers * windowRuns * 0.9 && runs <= timers * (windowRuns + 1),
+                        "the runs due in the window: " + where);
+                assertTrue(number(row[3]) <= number(row[4]), "p50 <= p99: " + where);
+                number(row[5]);
+                signedNumber(row[6]);
+            }
+        }
+    }
+
     private static int heading(List<String> lines, String heading, String report) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(heading)) {
@@ -201,7 +224,7 @@ class BenchmarkSmokeIT {
         return Arrays.stream(inner.split("\\|", -1)).map(String::trim).toArray(String[]::new);
     }
 
-    /** A figure that may be below zero: a drift. */
+    /** A figure that may be below zero: a drift, or a heap difference within the noise of its measurement. */
     private static double signedNumber(String cell) {
         return cell.startsWith("-") ? -number(cell.substring(1)) : number(cell);
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The drift part's measures on loop starts whose answers are known. */
+/** The drift and scale parts' measures on loop starts whose answers are known. */
 class GridMeasuresTest {
     private static final long MS = 1_000_000L;
     private static final long ANCHOR = 5_000 * MS;
@@ -61,5 +61,19 @@ class GridMeasuresTest {
         assertEquals(1, r.overruns());
         assertEquals(0, r.histogram().getMinValue());
         assertEquals(502_000, r.drift(), "the overrun moved the grid for good");
+    }
+
+    @Test
+    void anEngineStartedGridIsPlacedAtTheEarliestRunOfItsFirstStretch() {
+        Stamps stamps = new Stamps(new long[] {10 * MS}, 1_000 * MS);
+        long started = ANCHOR + 50_000;
+        stamps.firstDue(0, ANCHOR);
+        for (int k = 0; k < 20; k++) {
+            stamps.record(0, started + k * 10 * MS + (k == 0 ? 400_000 : 2_000 + k));
+        }
+        Result r = stamps.lateness(ANCHOR + 5 * MS, ANCHOR + 200 * MS, ANCHOR + 200 * MS, 0, true);
+        assertEquals(19, r.loops(), "the cold first run is before the window");
+        assertEquals(0, r.histogram().getMinValue());
+        assertEquals(18, r.histogram().getMaxValue(), "each run's lateness on the grid placed at the earliest");
     }
 }
