@@ -131,8 +131,8 @@ final class Drift {
             return "Cross-check of overrun=skip: none, the timer's MBean did not appear before its end route.";
         }
         return String.format(Locale.ROOT, "Cross-check of overrun=skip, over the whole run: %s loops + %s grid points"
-                        + " skipped (the MBean's `skipped`) = %s; the loops' starts span %s grid points from the first"
-                        + " loop's to the last's: %s.", count(c.loops()), count(c.engineSkipped()),
+                        + " skipped (the MBean's `skipped`) = %s; by their starts the loops span %s grid points, from"
+                        + " the first loop's to the last's: %s.", count(c.loops()), count(c.engineSkipped()),
                 count(c.loops() + c.engineSkipped()), count(c.gridPoints()), c.addsUp() ? "they agree" : "**they differ**");
     }
 

@@ -57,7 +57,8 @@ final class DriftStamps {
     /**
      * The counts of the whole run: every loop, the grid points skipped between the recorded loops
      * (with {@code reanchor}, the engine's own count), and, with {@code skip}, the grid points from
-     * the first loop's to the last's.
+     * the first loop's to the last's. The first loop's is grid point 0 whatever its start says: the
+     * engine runs it at once as it starts the grid, and on cold code it may begin an interval late.
      */
     Drift.Counts counts(long engineSkipped) {
         if (!skip) {
@@ -68,7 +69,7 @@ final class DriftStamps {
         for (int i = recordedFrom(); i + 1 < stored; i++) {
             skipped += k[i + 1] - k[i] - 1;
         }
-        return new Drift.Counts(stored, skipped, k[stored - 1] - k[0] + 1, engineSkipped);
+        return new Drift.Counts(stored, skipped, k[stored - 1] + 1, engineSkipped);
     }
 
     private Result followed() {

@@ -33,6 +33,19 @@ class GridMeasuresTest {
     }
 
     @Test
+    void aFirstLoopLateOnColdCodeIsStillTheGridsFirstPoint() {
+        DriftStamps stamps = new DriftStamps(MS, 0, 3, true);
+        stamps.anchor(ANCHOR);
+        long[] starts = {ANCHOR + 1_500_000, ANCHOR + 2 * MS + 3_000, ANCHOR + 3 * MS + 2_000};
+        for (long start : starts) {
+            stamps.store(start, start + 1_000);
+        }
+        Drift.Counts counts = stamps.counts(1);
+        assertEquals(4, counts.gridPoints());
+        assertTrue(counts.addsUp(), "the engine skipped grid point 1 after the first loop overran");
+    }
+
+    @Test
     void aGridThatSlipsDoesNotAddUpWithTheEnginesCount() {
         DriftStamps stamps = new DriftStamps(MS, 0, 4, true);
         stamps.anchor(ANCHOR);
