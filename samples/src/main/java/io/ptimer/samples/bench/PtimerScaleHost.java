@@ -1,7 +1,6 @@
 package io.ptimer.samples.bench;
 
 import java.lang.management.ManagementFactory;
-import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -11,12 +10,14 @@ import javax.management.ObjectName;
  * ({@link PtimerScaleTick}). With {@code bench.baseline=true} the agent runs without a timer, and
  * the host only measures the heap that such a run holds. Either way the measuring begins once the
  * agent's MBeans are registered (a second after start-up), so that their making falls in neither
- * the recorded window nor the difference of the heaps.
+ * the recorded window nor the difference of the heaps; when the timers keep the machine too busy
+ * for the agent to register them, it begins {@value #MBEAN_WAIT_SECONDS} s after start-up all the
+ * same, and says so on stderr.
  */
 public final class PtimerScaleHost {
     /** The timer's name in the configuration. */
     static final String TIMER = "scale";
-    private static final long MBEAN_WAIT = TimeUnit.SECONDS.toMillis(30);
+    private static final long MBEAN_WAIT_SECONDS = 10;
 
     private PtimerScaleHost() {
     }
@@ -37,10 +38,11 @@ public final class PtimerScaleHost {
     private static void awaitMBean(String name) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName mbean = new ObjectName(name);
-        long until = System.currentTimeMillis() + MBEAN_WAIT;
         while (!server.isRegistered(mbean)) {
-            if (System.currentTimeMillis() > until) {
-                throw new IllegalStateException("no MBean " + name + " within " + MBEAN_WAIT / 1000 + " s");
+            if (ManagementFactory.getRuntimeMXBean().getUptime() > MBEAN_WAIT_SECONDS * 1000) {
+                System.err.println("bench: no MBean " + name + " within " + MBEAN_WAIT_SECONDS
+                        + " s of start-up; measuring without it");
+                return;
             }
             Thread.sleep(10);
         }

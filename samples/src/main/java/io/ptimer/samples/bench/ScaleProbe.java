@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The child side of the parts with many timers ({@code core}, {@code scale}): {@code bench.timers}
  * periodic timers, every one at {@code bench.interval} ns when that is set, otherwise with the
- * intervals of {@link Spread}, each run storing its start in {@link #stamps}; measures, after
+ * intervals of {@link Spread}, each run storing its start in {@link #stamps} (with room for
+ * {@code bench.lead} ns more, default 0, for timers that start with the JVM); measures, after
  * {@code bench.warmup} ns, the process's CPU time over {@code bench.window} ns, then the heap
  * (used after a full GC; the timers' own tasks and stamps allocated before: no collection disturbs
  * the warm-up or the window); stops the timers and writes the {@link Result} against the
@@ -23,8 +24,6 @@ import java.util.concurrent.locks.LockSupport;
 final class ScaleProbe {
     /** Time for the runs due by the end of the window to begin before the heap is measured. */
     private static final long SETTLE = TimeUnit.MILLISECONDS.toNanos(200);
-    /** How long timers started by the agent may take to run once each. */
-    private static final long FIRST_RUNS = TimeUnit.SECONDS.toNanos(60);
 
     /** What stops the timers under test. */
     interface Stopper {
@@ -81,11 +80,10 @@ final class ScaleProbe {
     static void runStarted(Stopper stopper) throws Exception {
         prepare();
         Stamps stamps = stamps();
-        long limit = System.nanoTime() + FIRST_RUNS;
         while (!stamps.allRan()) {
-            if (System.nanoTime() > limit) {
-                throw new IllegalStateException("not every timer ran within " + TimeUnit.NANOSECONDS.toSeconds(FIRST_RUNS)
-                        + " s");
+            if (TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime()) > lead()) {
+                throw new IllegalStateException("not every timer ran within " + TimeUnit.NANOSECONDS.toSeconds(lead())
+                        + " s of the JVM's start, after which their stamps have no room for the window");
             }
             Thread.sleep(10);
         }
@@ -128,6 +126,10 @@ final class ScaleProbe {
     /** Makes what the measurements use (the process CPU time's MXBean) before any heap is measured. */
     private static void prepare() {
         processCpuNanos();
+    }
+
+    private static long lead() {
+        return Long.getLong("bench.lead", 0);
     }
 
     private static long[] intervals() {
@@ -184,6 +186,6 @@ final class ScaleProbe {
     /** Made on the first call of {@link #stamps}, from the system properties. */
     private static final class Shared {
         static final Stamps STAMPS = new Stamps(intervals(),
-                Long.getLong("bench.warmup") + Long.getLong("bench.window") + TimeUnit.SECONDS.toNanos(5));
+                lead() + Long.getLong("bench.warmup") + Long.getLong("bench.window") + TimeUnit.SECONDS.toNanos(5));
     }
 }

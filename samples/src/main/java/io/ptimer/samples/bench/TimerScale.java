@@ -21,6 +21,8 @@ final class TimerScale {
     static final long INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
     /** The most workers a timer may have. */
     private static final int MAX_WORKERS = 1024;
+    /** How long the agent's timers may run before the warm-up: its MBeans and every worker's first run. */
+    private static final long LEAD = TimeUnit.SECONDS.toNanos(30);
 
     /** A runner of the part: its name in the table, its series in the chart, its host class, whether it is the agent. */
     private record Runner(String name, String series, Class<?> host, boolean agent) {
@@ -76,7 +78,7 @@ final class TimerScale {
             throws IOException, InterruptedException {
         String file = "scale-" + r.host().getSimpleName() + "-" + timers;
         Path result = dir.resolve(file + ".result");
-        Duration timeout = Duration.ofNanos(warmup + window).plusSeconds(120);
+        Duration timeout = Duration.ofNanos(LEAD + warmup + window).plusSeconds(120);
         if (!r.agent()) {
             BenchJvm.plain(properties(timers, warmup, window, result), r.host().getName())
                     .run(dir.resolve(file + ".log"), timeout);
@@ -102,7 +104,7 @@ final class TimerScale {
     private static List<String> properties(int timers, long warmup, long window, Path out) {
         List<String> properties = new ArrayList<>(CoreScale.HEAP);
         properties.addAll(List.of("-Dbench.timers=" + timers, "-Dbench.interval=" + INTERVAL,
-                "-Dbench.warmup=" + warmup, "-Dbench.window=" + window, "-Dbench.out=" + out));
+                "-Dbench.warmup=" + warmup, "-Dbench.window=" + window, "-Dbench.lead=" + LEAD, "-Dbench.out=" + out));
         return properties;
     }
 
