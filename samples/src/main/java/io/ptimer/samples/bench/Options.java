@@ -30,7 +30,7 @@ final class Options {
               --timers N            periodic timers of the core part, intervals 10 ms to 1 s (default 10000)
               --drift-loops N       recorded loops of the drift part at 1 ms (default 100000)
               --scale-counts LIST   timers of the scale part, all at 10 ms (default 1,10,100,1000)
-              --smoke               tiny counts: proves the program works in well under a minute
+              --smoke               tiny counts: proves the program works, in about a minute
             """;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
     static final List<String> PARTS = List.of("lateness", "startup", "control", "shaping", "core", "rtimer", "async",
