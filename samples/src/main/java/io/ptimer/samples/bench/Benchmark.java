@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmark: lateness of the agent's timers against the JVM's usual timers and cyclictest,
  * start-up cost beside a no-op agent and two peer agents, a timer's first seconds, control latency,
- * shaping accuracy, core timers at scale and rtimer, in one run, printed as markdown tables and
- * written with a PNG chart to the output directory. Every runner runs in its own process.
+ * shaping accuracy, core timers at scale, rtimer, async, drift and timers at scale, in one run,
+ * printed as markdown tables and written with PNG charts to the output directory. Every runner
+ * runs in its own process.
  */
 public final class Benchmark {
     private final Options options;
     private final Report report = new Report();
     private final Targets targets = new Targets();
+    private final ScaleChart scaleChart = new ScaleChart();
 
     Benchmark(Options options) {
         this.options = options;
@@ -42,7 +44,7 @@ public final class Benchmark {
         new Benchmark(options).run();
     }
 
-    /** Runs the parts chosen and writes report.md and lateness.png to the output directory. */
+    /** Runs the parts chosen and writes report.md, lateness.png and scale.png to the output directory. */
     void run() throws IOException, InterruptedException {
         System.setProperty("java.awt.headless", "true");
         Path out = Files.createDirectories(options.out.toAbsolutePath());
@@ -52,6 +54,9 @@ public final class Benchmark {
         report.line(Machine.describe());
         if (options.parts.contains("lateness")) {
             lateness(agent, out);
+        }
+        if (options.parts.contains("drift")) {
+            Drift.report(agent, options, out, report, targets);
         }
         if (options.parts.contains("startup")) {
             Map<String, Startup.Times> times = Startup.measure(agent, options.peerAgents, options.startupRuns, out);
@@ -70,13 +75,16 @@ public final class Benchmark {
             shaping(agent, out);
         }
         if (options.parts.contains("core")) {
-            CoreScale.report(agent, options, out, report, targets);
+            scaleChart.core(options.timers, CoreScale.report(agent, options, out, report, targets));
         }
         if (options.parts.contains("rtimer")) {
             RtimerLateness.report(agent, options, out, report);
         }
         if (options.parts.contains("async")) {
-            async(agent, out);
+            scaleChart.async(async(agent, out));
+        }
+        if (options.parts.contains("scale")) {
+            TimerScale.report(agent, options, out, report, scaleChart);
         }
         report.line("");
         report.line(Machine.load());
@@ -171,14 +179,17 @@ public final class Benchmark {
                         "drained after s"), rows);
     }
 
-    private void async(Path agent, Path out) throws IOException, InterruptedException {
+    /** Runs the part async and returns its delayed-route lateness, every timer under every load. */
+    private List<AsyncLoad.Lateness> async(Path agent, Path out) throws IOException, InterruptedException {
         List<List<String>> rows = new ArrayList<>();
+        List<AsyncLoad.Lateness> all = new ArrayList<>();
         Map<String, AsyncLoad.Lateness> atTenThousand = new LinkedHashMap<>();
         for (int pending : options.asyncPending) {
             for (String timer : AsyncLoad.TIMERS) {
                 System.err.printf(Locale.ROOT, "bench: async, %s holding %,d pending routes%n", timer, pending);
                 AsyncLoad.Lateness l = AsyncLoad.lateness(timer, pending, options, agent, out);
                 rows.add(AsyncLoad.row(l));
+                all.add(l);
                 if (pending == 10_000) {
                     atTenThousand.put(timer, l);
                 }
@@ -198,6 +209,7 @@ public final class Benchmark {
         }
         report.table("Async task group throughput: 4 workers, queue 10,000, one submitting thread",
                 List.of("pool", "tasks", "tasks / s"), throughput);
+        return all;
     }
 
     static String label(long nanos) {

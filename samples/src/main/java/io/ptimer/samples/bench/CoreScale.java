@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class CoreScale {
     /** The child JVMs' heap: the same for every runner, room for 10,000 timers of any of them. */
-    private static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
+    static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
 
     /** A runner of the part: its name, how it schedules, and its host class. */
     private record Runner(String name, String schedule, Class<?> host, boolean agent) {
@@ -35,8 +35,8 @@ final class CoreScale {
     private CoreScale() {
     }
 
-    /** Runs the part and adds its table to the report and its goals to the targets. */
-    static void report(Path agent, Options options, Path out, Report report, Targets targets)
+    /** Runs the part, adds its table to the report and its goals to the targets, and returns each runner's figures. */
+    static Map<String, Figures> report(Path agent, Options options, Path out, Report report, Targets targets)
             throws IOException, InterruptedException {
         long warmup = (long) (Math.max(options.warmup, 0.5) * 1e9);
         long window = (long) (Math.max(options.seconds, 1) * 1e9);
@@ -59,6 +59,7 @@ final class CoreScale {
                         "CPU % of a core", "heap bytes per timer"), rows);
         Figures ours = all.get(RUNNERS.get(0).name());
         goals(targets, ours.lateness(), ours.reanchored(), all.get("stpe").lateness(), all.get("hwt").lateness());
+        return all;
     }
 
     private static List<String> row(String name, String schedule, Result l, long heapPerTimer) {

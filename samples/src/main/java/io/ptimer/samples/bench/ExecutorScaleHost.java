@@ -13,6 +13,12 @@ public final class ExecutorScaleHost {
         pool.prestartAllCoreThreads();
         ScaleProbe.run(new ScaleProbe.Scheduler() {
             @Override
+            public void warm() {
+                pool.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.HOURS).cancel(false);
+                pool.purge();
+            }
+
+            @Override
             public void start(int timer, long intervalNanos, Runnable tick) {
                 pool.scheduleAtFixedRate(tick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
             }

@@ -20,7 +20,8 @@ final class Options {
               --warmup S            unrecorded warm-up per run, in seconds, at least 200 loops (default 2)
               --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
               --runners LIST        of ptimer-default, ptimer-spin, stpe, hwt, cyclictest (default all)
-              --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async (default all)
+              --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async,
+                                    drift, scale (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks of the async part's throughput run (default 1000000)
               --startup-runs N      launches of each start-up variant (default 11)
@@ -29,11 +30,13 @@ final class Options {
               --control-runs N      pause and start requests (default 20)
               --burst N             calls in the shaping burst (default 5000)
               --timers N            periodic timers of the core part, intervals 10 ms to 1 s (default 10000)
-              --smoke               tiny counts: proves the program works in well under a minute
+              --drift-loops N       recorded loops of the drift part at 1 ms (default 100000)
+              --scale-counts LIST   timers of the scale part, all at 10 ms (default 1,10,100,1000)
+              --smoke               tiny counts: proves the program works, in about a minute
             """;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
-    static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core", "rtimer",
-            "async");
+    static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core",
+            "rtimer", "async", "drift", "scale");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -55,6 +58,8 @@ final class Options {
     long idleMillis = 1500;
     List<Integer> asyncPending = List.of(1_000, 10_000, 100_000);
     int asyncTasks = 1_000_000;
+    int driftLoops = 100_000;
+    List<Integer> scaleCounts = List.of(1, 10, 100, 1_000);
     boolean smoke;
 
     static Options parse(String... args) {
@@ -85,14 +90,16 @@ final class Options {
                 case "--control-runs" -> o.controlRuns = Integer.parseInt(value);
                 case "--burst" -> o.burst = Integer.parseInt(value);
                 case "--timers" -> o.timers = Integer.parseInt(value);
-                case "--async-pending" -> o.asyncPending = Arrays.stream(value.split(",")).map(String::trim)
-                        .map(Integer::valueOf).toList();
+                case "--async-pending" -> o.asyncPending = counts(value);
                 case "--async-tasks" -> o.asyncTasks = Integer.parseInt(value);
+                case "--drift-loops" -> o.driftLoops = Integer.parseInt(value);
+                case "--scale-counts" -> o.scaleCounts = counts(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1
-                || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)) {
+                || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)
+                || o.driftLoops < 2 || o.scaleCounts.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
         if (o.firstSeconds <= 3) {
@@ -114,6 +121,8 @@ final class Options {
         idleMillis = 200;
         asyncPending = List.of(1_000);
         asyncTasks = 20_000;
+        driftLoops = 2_000;
+        scaleCounts = List.of(1, 10);
     }
 
     /** Recorded loops per run (one runner, one round) at this interval. */
@@ -138,6 +147,10 @@ final class Options {
             return TimeUnit.SECONDS.toNanos(Long.parseLong(t.substring(0, t.length() - 1)));
         }
         throw new IllegalArgumentException("interval " + text + " needs a unit: us, ms or s");
+    }
+
+    private static List<Integer> counts(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 
     private static List<String> pick(String value, List<String> known) {

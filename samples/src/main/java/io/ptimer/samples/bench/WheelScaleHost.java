@@ -3,6 +3,7 @@ package io.ptimer.samples.bench;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.TimerTask;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +18,13 @@ public final class WheelScaleHost {
         HashedWheelTimer wheel = new HashedWheelTimer(1, TimeUnit.MILLISECONDS);
         wheel.start();
         ScaleProbe.run(new ScaleProbe.Scheduler() {
+            @Override
+            public void warm() throws InterruptedException {
+                CountDownLatch ran = new CountDownLatch(1);
+                wheel.newTimeout(timeout -> ran.countDown(), 1, TimeUnit.MILLISECONDS);
+                ran.await();
+            }
+
             @Override
             public void start(int timer, long intervalNanos, Runnable tick) {
                 long t0 = System.nanoTime();

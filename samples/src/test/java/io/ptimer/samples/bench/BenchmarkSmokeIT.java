@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark's {@code --smoke} run, end to end through the built agent jar: every part runs and
- * reports, and the chart is written. It checks that the figures are whole and consistent (the
+ * reports, and the charts are written. It checks that the figures are whole and consistent (the
  * requested loops recorded, p50 ≤ p99 ≤ p99.9 ≤ max, no NaN, no empty cell), never how good they
  * are: the machine running the build may be busy.
  */
@@ -39,8 +39,10 @@ class BenchmarkSmokeIT {
         String report = Files.readString(out.resolve("report.md"));
         checkReport(report, options);
         checkCatchesSpoiltReports(report, options);
-        byte[] png = Files.readAllBytes(out.resolve("lateness.png"));
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "lateness.png is no PNG");
+        for (String chart : List.of("lateness.png", "scale.png")) {
+            byte[] png = Files.readAllBytes(out.resolve(chart));
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), chart + " is no PNG");
+        }
     }
 
     /** The check can fail: a report with one figure spoilt in each way it looks for is refused. */
@@ -72,8 +74,8 @@ class BenchmarkSmokeIT {
 
     private static void checkReport(String report, Options options) {
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
-                "### Start-up", "### Quiet first second", "### Control latency", "### Shaping", "### Async delayed routes", "### Async task group throughput",
-                "### Where it stands")) {
+                "### Start-up", "### Quiet first second", "### Control latency", "### Shaping", "### Async delayed routes",
+                "### Async task group throughput", "### Drift at 1 ms", "### Timers at scale", "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
         assertFalse(report.contains("NaN"), () -> "NaN in\n" + report);
@@ -118,6 +120,8 @@ class BenchmarkSmokeIT {
         assertTrue(number(first[2]) <= number(first[3]) && number(first[3]) <= number(first[4])
                 && number(first[7]) <= number(first[8]) && number(first[8]) <= number(first[9]),
                 () -> "firstsecond: p50 <= p99 <= max in\n" + report);
+        checkDrift(lines, options, report);
+        checkScale(lines, options, report);
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
             double p50 = number(row[2]);
@@ -165,6 +169,58 @@ class BenchmarkSmokeIT {
         }
     }
 
+    /**
+     * Both agent runs of the drift part record every loop asked for, with ordered percentiles and
+     * figures in every cell, and the cross-check of {@code skip} and its goal are reported.
+     */
+    private static void checkDrift(List<String> lines, Options options, String report) {
+        List<String[]> rows = rows(lines, heading(lines, "### Drift at 1 ms", report));
+        for (String runner : List.of("ptimer overrun=reanchor", "ptimer overrun=skip")) {
+            String[] row = rows.stream().filter(r -> r[0].equals(runner)).findFirst()
+                    .orElseThrow(() -> new AssertionError(runner + " has no drift row in\n" + report));
+            String where = runner + ": " + String.join(" | ", row);
+            assertEquals(8, row.length, where);
+            assertEquals(options.driftLoops, number(row[1]), "every loop is recorded: " + where);
+            assertTrue(number(row[2]) <= number(row[1]), "overruns are among the loops: " + where);
+            number(row[3]);
+            assertTrue(number(row[4]) <= number(row[5]), "p50 <= p99: " + where);
+            signedNumber(row[6]);
+            number(row[7]);
+        }
+        assertTrue(report.contains("Cross-check of overrun=skip"), () -> "no cross-check in\n" + report);
+        assertTrue(report.contains("| skip: drift over 100,000 loops at 1 ms within one p99 | "),
+                () -> "no drift goal in\n" + report);
+    }
+
+    /** Every runner of the scale part has a row with figures for every count, the runs due in the window. */
+    private static void checkScale(List<String> lines, Options options, String report) {
+        List<String[]> rows = rows(lines, heading(lines, "### Timers at scale", report));
+        double windowRuns = Math.max(options.seconds, 1) * 1e9 / TimerScale.INTERVAL;
+        for (int timers : options.scaleCounts) {
+            for (String runner : List.of("ptimer sync timer, a worker per timer", "stpe", "hwt")) {
+                String[] row = rows.stream().filter(r -> r[0].equals(runner) && number(r[1]) == timers).findFirst()
+                        .orElseThrow(() -> new AssertionError(runner + " has no scale row for " + timers + " in\n" + report));
+                String where = runner + ": " + String.join(" | ", row);
+                assertEquals(7, row.length, where);
+                double runs = number(row[2]);
+                assertTrue(runs >= timers * windowRuns * 0.9 && runs <= timers * (windowRuns + 1),
+                        "the runs due in the window: " + where);
+                assertTrue(number(row[3]) <= number(row[4]), "p50 <= p99: " + where);
+                number(row[5]);
+                signedNumber(row[6]);
+            }
+        }
+    }
+
+    private static int heading(List<String> lines, String heading, String report) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(heading)) {
+                return i;
+            }
+        }
+        throw new AssertionError(heading + " missing from\n" + report);
+    }
+
     /** The table rows that follow the heading at {@code at}, split into trimmed cells. */
     private static List<String[]> rows(List<String> lines, int at) {
         List<String[]> rows = new ArrayList<>();
@@ -186,6 +242,11 @@ class BenchmarkSmokeIT {
     private static String[] cells(String line) {
         String inner = line.substring(1, line.lastIndexOf('|'));
         return Arrays.stream(inner.split("\\|", -1)).map(String::trim).toArray(String[]::new);
+    }
+
+    /** A figure that may be below zero: a drift, or a heap difference within the noise of its measurement. */
+    private static double signedNumber(String cell) {
+        return cell.startsWith("-") ? -number(cell.substring(1)) : number(cell);
     }
 
     /** A figure as the report writes it ({@code 2,144}, {@code 0.05}); fails on anything else, an empty cell too. */

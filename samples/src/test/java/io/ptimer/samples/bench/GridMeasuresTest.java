@@ -1,0 +1,92 @@
+package io.ptimer.samples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The drift and scale parts' measures on loop starts whose answers are known. */
+class GridMeasuresTest {
+    private static final long MS = 1_000_000L;
+    private static final long ANCHOR = 5_000 * MS;
+
+    @Test
+    void skipPutsEachLoopOnItsGridPointAndCountsTheSkippedOnes() {
+        DriftStamps stamps = new DriftStamps(MS, 2, 6, true);
+        stamps.anchor(ANCHOR);
+        long[] points = {0, 1, 2, 3, 6, 7, 8, 9};
+        long[] late = {90_000, 30_000, 2_000, 700_000, 1_000, 3_000, 2_000, 2_500};
+        for (int i = 0; i < points.length; i++) {
+            long start = ANCHOR + points[i] * MS + late[i];
+            stamps.store(start, start + 1_000);
+        }
+        Result r = stamps.result();
+        assertEquals(6, r.loops());
+        assertEquals(1, r.overruns(), "the loop late by 0.7 ms ended past the next grid point");
+        assertEquals(0, r.histogram().getMinValue(), "placed at the earliest recorded loop");
+        assertEquals(1_500, r.drift(), "the last loop on the grid of the first recorded one, never re-anchored");
+        Drift.Counts counts = stamps.counts(2);
+        assertEquals(2, counts.skipped());
+        assertEquals(10, counts.gridPoints());
+        assertTrue(counts.checked() && counts.addsUp());
+    }
+
+    @Test
+    void aFirstLoopLateOnColdCodeIsStillTheGridsFirstPoint() {
+        DriftStamps stamps = new DriftStamps(MS, 0, 3, true);
+        stamps.anchor(ANCHOR);
+        long[] starts = {ANCHOR + 1_500_000, ANCHOR + 2 * MS + 3_000, ANCHOR + 3 * MS + 2_000};
+        for (long start : starts) {
+            stamps.store(start, start + 1_000);
+        }
+        Drift.Counts counts = stamps.counts(1);
+        assertEquals(4, counts.gridPoints());
+        assertTrue(counts.addsUp(), "the engine skipped grid point 1 after the first loop overran");
+    }
+
+    @Test
+    void aGridThatSlipsDoesNotAddUpWithTheEnginesCount() {
+        DriftStamps stamps = new DriftStamps(MS, 0, 4, true);
+        stamps.anchor(ANCHOR);
+        for (int i = 0; i < 4; i++) {
+            long start = ANCHOR + i * MS + i * 400_000;
+            stamps.store(start, start + 1_000);
+        }
+        Drift.Counts counts = stamps.counts(0);
+        assertEquals(5, counts.gridPoints(), "the slip of 1.2 ms reads as one grid point more");
+        assertFalse(counts.addsUp());
+        DriftStamps alone = new DriftStamps(MS, 0, 1, true);
+        alone.store(ANCHOR, ANCHOR + 1_000);
+        assertFalse(alone.counts(-1).checked(), "without the MBean, no cross-check");
+    }
+
+    @Test
+    void reanchorFollowsTheGridTheEngineRestartsAfterAnOverrun() {
+        DriftStamps stamps = new DriftStamps(MS, 0, 4, false);
+        stamps.anchor(ANCHOR);
+        long[] starts = {ANCHOR, ANCHOR + MS, ANCHOR + 3 * MS + 500_000, ANCHOR + 3 * MS + 502_000};
+        for (long start : starts) {
+            stamps.store(start, start + 1_000);
+        }
+        Result r = stamps.result();
+        assertEquals(4, r.loops());
+        assertEquals(1, r.overruns());
+        assertEquals(0, r.histogram().getMinValue());
+        assertEquals(502_000, r.drift(), "the overrun moved the grid for good");
+    }
+
+    @Test
+    void anEngineStartedGridIsPlacedAtTheEarliestRunOfItsFirstStretch() {
+        Stamps stamps = new Stamps(new long[] {10 * MS}, 1_000 * MS);
+        long started = ANCHOR + 50_000;
+        stamps.firstDue(0, ANCHOR);
+        for (int k = 0; k < 20; k++) {
+            stamps.record(0, started + k * 10 * MS + (k == 0 ? 400_000 : 2_000 + k));
+        }
+        Result r = stamps.lateness(ANCHOR + 5 * MS, ANCHOR + 200 * MS, ANCHOR + 200 * MS, 0, true);
+        assertEquals(19, r.loops(), "the cold first run is before the window");
+        assertEquals(0, r.histogram().getMinValue());
+        assertEquals(18, r.histogram().getMaxValue(), "each run's lateness on the grid placed at the earliest");
+    }
+}
