@@ -8,25 +8,44 @@ import io.ptimer.api.TkvEvent;
 
 /**
  * What a timer system passes to its routes and expects back: a method taking {@code ()} or
- * {@code (context)}; for ptimer also a class implementing {@link Route}.
- *
- * @param context        the one parameter a route method may take
- * @param routeInterface the interface a route class may implement instead of naming a method, or {@code null}
- * @param anyReturn      whether any return type is accepted (and ignored); otherwise void, int or boolean
+ * {@code (context)}; for ptimer also a class implementing {@link Route}. The API types are named
+ * in the methods, not held in fields, so that a shape loads only its own before the host's
+ * {@code main}.
  */
-public record RouteShape(Class<?> context, Class<?> routeInterface, boolean anyReturn) {
+public enum RouteShape {
     /** ptimer's start, loop and end routes. */
-    public static final RouteShape PTIMER = new RouteShape(TimerContext.class, Route.class, false);
+    PTIMER,
     /** rtimer's exec routes; their result is ignored. */
-    public static final RouteShape RTIMER = new RouteShape(RtimerContext.class, null, true);
+    RTIMER,
     /** async's delayed and task routes; their result is ignored. */
-    public static final RouteShape ASYNC = new RouteShape(AsyncContext.class, null, true);
+    ASYNC,
     /** async's type/key/value event route; its result is ignored. */
-    public static final RouteShape TKV = new RouteShape(TkvEvent.class, null, true);
+    TKV;
+
+    /** The one parameter a route method may take. */
+    public Class<?> context() {
+        if (this == PTIMER) {
+            return TimerContext.class;
+        }
+        if (this == RTIMER) {
+            return RtimerContext.class;
+        }
+        return this == ASYNC ? AsyncContext.class : TkvEvent.class;
+    }
+
+    /** The interface a route class may implement instead of naming a method, or {@code null}. */
+    public Class<?> routeInterface() {
+        return this == PTIMER ? Route.class : null;
+    }
+
+    /** Whether any return type is accepted (and ignored); otherwise void, int or boolean. */
+    public boolean anyReturn() {
+        return this != PTIMER;
+    }
 
     /** How a route is written, for messages. */
     String syntax() {
-        return routeInterface == null ? "com.example.Class::method"
-                : "com.example.Class::method or a class implementing " + routeInterface.getName();
+        return this == PTIMER ? "com.example.Class::method or a class implementing " + Route.class.getName()
+                : "com.example.Class::method";
     }
 }

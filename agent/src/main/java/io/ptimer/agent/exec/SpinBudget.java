@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * finds the window spent parks to its deadline instead.
  */
 public final class SpinBudget {
-    static final int SHARE_PERCENT = 8;
+    static final int SHARE_PERCENT = 7;
     static final int PROCESS_PERCENT = 50;
     static final long WINDOW_NANOS = 100_000_000;
     private static final long WINDOW_LIMIT = WINDOW_NANOS * PROCESS_PERCENT / 100;

@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  */
 final class Waiter {
     static final int SAMPLES = 256;
-    static final long MAX_MARGIN_NANOS = 500_000;
+    static final long MAX_MARGIN_NANOS = 300_000;
     private static final double PERCENTILE = 0.995;
     private static final long PAD_NANOS = 2_000;
     private static final int RECOMPUTE_EVERY = 32;
