@@ -66,7 +66,10 @@ public final class TimerLane {
         return d;
     }
 
-    /** Deadlines waiting on this lane (due or not), as of the lane's last turn. */
+    /**
+     * Deadlines waiting on this lane (due or not), as of the lane's last turn; while the lane takes
+     * new ones in, one may be missing from the count for a moment.
+     */
     public int pending() {
         return pending + arrivals.size();
     }
