@@ -105,9 +105,4 @@ final class Waiter {
             typicalOvershoot = scratch[n / 2];
         }
     }
-
-    /** The current spin margin before the caller's allowance, in ns (hybrid). */
-    long margin() {
-        return margin;
-    }
 }
