@@ -105,23 +105,6 @@ public final class Binding {
      * @param owner the timer, for those messages, e.g. {@code timer "t1"}
      */
     public void whenBound(String owner, Listener listener) {
-        List<Integer> late;
-        synchronized (this) {
-            String failure = bindChecked();
-            if (failure != null) {
-                failed = true;
-                listener.failed(failure);
-                Log.error("ptimer: " + failure + "; " + owner + " does not start", null);
-                return;
-            }
-            if (missing.isEmpty()) {
-                listener.bound(List.of(bound));
-                return;
-            }
-            late = List.copyOf(missing);
-        }
-        System.err.println("ptimer: " + owner + " waits for " + awaited()
-                + " by the application (not on the class path); it starts then");
         Listener announcing = new Listener() {
             @Override
             public void bound(List<BoundRoute> routes) {
@@ -134,6 +117,22 @@ public final class Binding {
                 Log.error("ptimer: " + reason + "; " + owner + " does not start", null);
             }
         };
+        List<Integer> late;
+        synchronized (this) {
+            String failure = bindChecked();
+            if (failure != null) {
+                failed = true;
+                announcing.failed(failure);
+                return;
+            }
+            if (missing.isEmpty()) {
+                listener.bound(List.of(bound));
+                return;
+            }
+            late = List.copyOf(missing);
+        }
+        System.err.println("ptimer: " + owner + " waits for " + awaited()
+                + " by the application (not on the class path); it starts then");
         for (int i : late) {
             lateBinding.await(routes.get(i).className(), type -> bindLate(i, type, announcing));
         }

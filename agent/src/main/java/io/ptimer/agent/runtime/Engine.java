@@ -36,9 +36,9 @@ public final class Engine {
     private final LateBinding lateBinding;
     private final PtimerSystem ptimer;
     private final Object systemsLock = new Object();
-    private RtimerSystem rtimer;
-    private CoreSystem core;
-    private AsyncSystem async;
+    private volatile RtimerSystem rtimer;
+    private volatile CoreSystem core;
+    private volatile AsyncSystem async;
     private final Object sharedLaneLock = new Object();
     private TimerLane sharedLane;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
@@ -237,17 +237,26 @@ public final class Engine {
 
     /** Everything the engine runs, as text: the ptimer, rtimer and core timer lists, and async once configured or used. */
     public String list() {
-        RtimerSystem rtimer = rtimer();
-        CoreSystem core = core();
-        AsyncSystem async = async();
-        if (ptimer.timers().isEmpty() && rtimer.timers().isEmpty() && core.timers().isEmpty() && !async.active()) {
+        RtimerSystem rtimer = this.rtimer;
+        CoreSystem core = this.core;
+        AsyncSystem async = this.async;
+        boolean rtimers = rtimer != null && !rtimer.timers().isEmpty();
+        boolean cores = core != null && !core.timers().isEmpty();
+        boolean asyncActive = async != null && async.active();
+        if (ptimer.timers().isEmpty() && !rtimers && !cores && !asyncActive) {
             return "no timers loaded\n";
         }
         StringBuilder b = new StringBuilder();
         if (!ptimer.timers().isEmpty()) {
             b.append(ptimer.list());
         }
-        return b.append(rtimer.list()).append(core.list()).append(async.active() ? async.list() : "").toString();
+        if (rtimers) {
+            b.append(rtimer.list());
+        }
+        if (cores) {
+            b.append(core.list());
+        }
+        return b.append(asyncActive ? async.list() : "").toString();
     }
 
     private synchronized void installShutdownHook() {
@@ -263,14 +272,9 @@ public final class Engine {
      * and drops the delayed routes not yet due.
      */
     public void shutdown() {
-        RtimerSystem rtimer;
-        CoreSystem core;
-        AsyncSystem async;
-        synchronized (systemsLock) {
-            rtimer = this.rtimer;
-            core = this.core;
-            async = this.async;
-        }
+        RtimerSystem rtimer = this.rtimer;
+        CoreSystem core = this.core;
+        AsyncSystem async = this.async;
         ptimer.shutdown();
         if (rtimer != null) {
             rtimer.shutdown();
