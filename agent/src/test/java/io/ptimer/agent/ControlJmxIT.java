@@ -3,6 +3,7 @@ package io.ptimer.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ptimer.agent.support.ChildJvm;
 import io.ptimer.agent.support.ControlProcess;
 import com.sun.tools.attach.VirtualMachine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,6 +101,18 @@ class ControlJmxIT {
             assertTrue((Long) w1.get("pid") > 0);
             assertTrue((Long) server.getAttribute(Q, "iterations") > 0);
         }
+    }
+
+    @Test
+    void agentLeavesThePlatformMBeanServerToOthersAndRegistersAsSoonAsItExists() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(ControlScenario.TIMERS).run(Duration.ofSeconds(60),
+                ControlProcess.H + "LateJmxHost");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(List.of("SERVERS 0"), r.lines("SERVERS"), "1.5 s after start-up the agent has made no MBean server");
+        List<String> mbeans = r.lines("MBEANS");
+        assertEquals(1, mbeans.size(), r::toString);
+        assertNotEquals("MBEANS none", mbeans.get(0), r::toString);
+        assertTrue(Long.parseLong(mbeans.get(0).substring(7)) < 1000, r::toString);
     }
 
     @Test

@@ -41,7 +41,7 @@ class EngineIT {
                 .jvm("-Dhost.millis=100", "-Dhost.threadsAfter=300").run(TIMEOUT, H + "Host");
         assertEquals(0, r.exit(), r::toString);
         assertEquals(List.of("THREAD ptimer-start daemon=true"), r.lines("THREAD ptimer-start"),
-                "the thread that starts the timers as main begins and registers the MBeans a second later, a daemon");
+                "the thread that starts the timers as main begins and then waits to register the MBeans, a daemon");
         assertEquals(List.of("THREAD ptimer-t.1-0 daemon=true", "THREAD ptimer-t.1-1 daemon=true",
                 "THREAD ptimer-t.1-2 daemon=true"), r.lines("THREAD ptimer-t.1-"), r::toString);
         assertTrue(r.lines("THREAD").stream().allMatch(l -> l.endsWith(" daemon=true")), r::toString);

@@ -31,7 +31,7 @@ class HostIsolationIT {
         ChildJvm.Result r = new ChildJvm().agent(TIMERS).run(Duration.ofSeconds(60), H + "PortHost");
         assertEquals(0, r.exit(), r::toString);
         assertEquals(List.of("SOCKETS before registered=false "), r.lines("SOCKETS before"),
-                "no socket while the MBeans wait for their second\n" + r);
+                "no socket while the agent waits for an MBean server\n" + r);
         assertEquals(List.of("SOCKETS after registered=true "), r.lines("SOCKETS after"),
                 "no socket once the MBeans are registered, used and listened to\n" + r);
     }

@@ -35,12 +35,11 @@ public final class Agent {
 
     /**
      * Starts the checked timers on a daemon thread, so the host's {@code main} need not wait for
-     * their threads and generated classes, then registers the MBeans a moment later: creating the
-     * platform MBean server starts java.util.logging, and the host must be free to choose its own
-     * log manager first. This class, not {@link Jmx}, starts the thread, so premain loads no JMX
-     * class.
+     * their threads and generated classes; the same thread then registers the MBeans as soon as the
+     * platform MBean server exists. This class, not {@link Jmx}, starts the thread, so premain loads
+     * no JMX class.
      */
-    private static void startLater(Engine engine, Engine.Plan plan) {
+    private static void startLater(final Engine engine, final Engine.Plan plan) {
         Thread t = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -51,20 +50,21 @@ public final class Agent {
                     return;
                 }
                 try {
-                    Thread.sleep(Jmx.PREMAIN_DELAY_MILLIS);
+                    Jmx.publishOnceServerExists(engine);
                 } catch (InterruptedException e) {
-                    return;
+                    Thread.currentThread().interrupt();
                 }
-                Jmx.publish(engine);
             }
         }, "ptimer-start");
         t.setDaemon(true);
         t.start();
     }
 
+
     /**
      * Called when the agent is loaded into a running JVM. When {@code attach} loaded it, the
-     * outcome is also left for that command to read (see {@link AttachReply}).
+     * outcome is also left for that command to read (see {@link AttachReply}). The daemon thread
+     * {@code ptimer-jmx} registers the MBeans as soon as the platform MBean server exists.
      */
     public static void agentmain(String args, Instrumentation inst) {
         AttachReply request = AttachReply.parse(args);
@@ -72,7 +72,7 @@ public final class Agent {
         try {
             Engine engine = Engine.get(inst);
             List<String> loaded = engine.load(request.args());
-            Jmx.publish(engine);
+            Jmx.publishLater(engine);
             outcome = AttachReply.OK + loaded(loaded);
         } catch (ConfigException e) {
             outcome = AttachReply.ERROR + "ptimer: " + e.getMessage();

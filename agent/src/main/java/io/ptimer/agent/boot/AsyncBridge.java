@@ -18,7 +18,7 @@ public final class AsyncBridge {
 
     /** The engine's async system, looked up at the first call: an engine is never replaced. */
     private static final class Holder {
-        static final AsyncSystem ASYNC = Engine.current(Jmx::publish).async();
+        static final AsyncSystem ASYNC = Engine.current(Jmx::publishLater).async();
     }
 
     /** {@code async_route} and {@code async_ms_route}: runs {@code route} {@code delayNanos} from now. */

@@ -30,6 +30,6 @@ public final class CoreTimersBridge {
     }
 
     private static Engine engine() {
-        return Engine.current(Jmx::publish);
+        return Engine.current(Jmx::publishLater);
     }
 }

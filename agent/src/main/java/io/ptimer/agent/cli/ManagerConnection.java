@@ -26,7 +26,8 @@ final class ManagerConnection {
         /** @throws IllegalArgumentException refusing the call, with the reason */
         String on(MBeanServerConnection server, ObjectName manager) throws JMException, IOException;
     }
-    private static final long WAIT_FOR_AGENT_MILLIS = Jmx.PREMAIN_DELAY_MILLIS + 4000;
+    /** How long a JVM that was just started or attached to has to register the manager MBean. */
+    private static final long WAIT_FOR_AGENT_MILLIS = 5000;
 
     private ManagerConnection() {
     }
@@ -73,7 +74,7 @@ final class ManagerConnection {
                             + "); load it with: java -jar ptimer-agent.jar attach " + pid + " ARGS");
                     return 1;
                 }
-                Thread.sleep(100);
+                Thread.sleep(20);
             }
             String text = call.on(server, manager);
             out.print(text.endsWith("\n") ? text : text + "\n");

@@ -1,6 +1,5 @@
 package io.ptimer.agent.exec;
 
-import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -19,15 +18,17 @@ import java.util.function.BooleanSupplier;
 final class Waiter {
     static final int SAMPLES = 256;
     static final long MAX_MARGIN_NANOS = 300_000;
-    private static final double PERCENTILE = 0.995;
+    /** The percentile of the overshoots that sets the margin, in thousandths. */
+    private static final int PER_MILLE = 995;
     private static final long PAD_NANOS = 2_000;
-    private static final int RECOMPUTE_EVERY = 32;
+    /** The margin until this many parks have been seen. */
     private static final long FIRST_MARGIN_NANOS = 50_000;
+    private static final int MIN_SAMPLES = 32;
 
     private final Precision precision;
     private final BooleanSupplier woken;
     private final long[] overshoots = new long[SAMPLES];
-    private final long[] scratch = new long[SAMPLES];
+    private final long[] sorted = new long[SAMPLES];
     private int recorded;
     private long margin = FIRST_MARGIN_NANOS;
     private long typicalOvershoot;
@@ -75,6 +76,11 @@ final class Waiter {
         }
     }
 
+    /** The spin margin learnt so far, in ns, before any allowance. */
+    long margin() {
+        return margin;
+    }
+
     private long spinMargin(long allowance, boolean stretch) {
         return Math.min(margin, stretch ? allowance + typicalOvershoot : allowance);
     }
@@ -94,15 +100,56 @@ final class Waiter {
         }
     }
 
-    /** Records how late a park returned; every few parks the margin follows the recent overshoots. */
-    private void learn(long overshoot) {
-        overshoots[recorded++ % SAMPLES] = overshoot;
-        if (recorded % RECOMPUTE_EVERY == 0) {
-            int n = Math.min(recorded, SAMPLES);
-            System.arraycopy(overshoots, 0, scratch, 0, n);
-            Arrays.sort(scratch, 0, n);
-            margin = Math.min(MAX_MARGIN_NANOS, scratch[(int) Math.ceil(PERCENTILE * n) - 1] + PAD_NANOS);
-            typicalOvershoot = scratch[n / 2];
+    /**
+     * Records how late a park returned, and lets the margin follow the recent overshoots. The window
+     * is kept sorted as samples come and go, a binary search and one array move each, so learning
+     * costs the same small time after every park, even before the JIT has compiled it.
+     */
+    void learn(long overshoot) {
+        int slot = recorded % SAMPLES;
+        int n = Math.min(recorded, SAMPLES);
+        int at;
+        if (recorded < SAMPLES) {
+            at = insertionPoint(overshoot, n);
+            System.arraycopy(sorted, at, sorted, at + 1, n - at);
+            n++;
+        } else {
+            int gone = indexOf(overshoots[slot], n);
+            at = insertionPoint(overshoot, n);
+            if (at > gone) {
+                at--;
+                System.arraycopy(sorted, gone + 1, sorted, gone, at - gone);
+            } else {
+                System.arraycopy(sorted, at, sorted, at + 1, gone - at);
+            }
         }
+        sorted[at] = overshoot;
+        overshoots[slot] = overshoot;
+        recorded++;
+        if (n < MIN_SAMPLES) {
+            return;
+        }
+        margin = Math.min(MAX_MARGIN_NANOS, sorted[(n * PER_MILLE + 999) / 1000 - 1] + PAD_NANOS);
+        typicalOvershoot = sorted[n / 2];
+    }
+
+    /** The first index of {@code sorted[0..n)} whose value exceeds {@code value}. */
+    private int insertionPoint(long value, int n) {
+        int low = 0;
+        int high = n;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] <= value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** An index of {@code sorted[0..n)} that holds {@code value}, which is there. */
+    private int indexOf(long value, int n) {
+        return insertionPoint(value, n) - 1;
     }
 }

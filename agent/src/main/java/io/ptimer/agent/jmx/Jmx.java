@@ -8,7 +8,6 @@ import io.ptimer.agent.ptimer.Ptimer;
 import io.ptimer.agent.rtimer.Rtimer;
 import io.ptimer.agent.runtime.Engine;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,18 +26,12 @@ import javax.management.ObjectName;
 import javax.management.openmbean.OpenType;
 
 /**
- * Puts the engine on the platform MBean server: {@code io.ptimer:type=PTimer} and one
- * {@code io.ptimer:type=Timer,name=<timer>} per ptimer timer. Opens no port: remote access is the JVM's
- * own {@code com.sun.management.jmxremote} connector, if the host enables it.
+ * Puts the engine on the platform MBean server once it exists: {@code io.ptimer:type=PTimer} and an
+ * MBean per timer, group and system. Opens no port: remote access is the JVM's own
+ * {@code com.sun.management.jmxremote} connector, if the host enables it.
  */
 public final class Jmx {
     public static final String MANAGER = "io.ptimer:type=PTimer";
-
-    /**
-     * How long after premain the MBeans appear. The platform MBean server initialises
-     * java.util.logging; waiting lets a host's main choose its own LogManager first.
-     */
-    public static final long PREMAIN_DELAY_MILLIS = 1000;
 
     /** The {@code String timer} parameter of the manager's operations. */
     static final MBeanParameterInfo TIMER = new MBeanParameterInfo("timer", String.class.getName(), "Timer name");
@@ -80,15 +73,39 @@ public final class Jmx {
         return new MBeanOperationInfo(name, description, params, String.class.getName(), MBeanOperationInfo.ACTION);
     }
 
-    /** Registers the manager MBean and an MBean for every timer that has none yet. Never throws. */
-    public static synchronized void publish(Engine engine) {
+    /**
+     * Waits, on the calling thread, until something else makes the platform MBean server (see
+     * {@link PlatformServer}), then registers the manager MBean and an MBean for every timer that has
+     * none yet. Throws nothing but the interruption.
+     */
+    public static void publishOnceServerExists(Engine engine) throws InterruptedException {
         MBeanServer server;
         try {
-            server = ManagementFactory.getPlatformMBeanServer();
+            server = PlatformServer.await();
         } catch (RuntimeException | LinkageError e) {
             Log.error("ptimer: no platform MBean server, the timers cannot be steered over JMX: " + e, e);
             return;
         }
+        publish(server, engine);
+    }
+
+    /**
+     * Registers the MBeans from a daemon thread {@code ptimer-jmx} as soon as the platform MBean
+     * server exists, and returns at once.
+     */
+    public static void publishLater(Engine engine) {
+        Thread t = new Thread(() -> {
+            try {
+                publishOnceServerExists(engine);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ptimer-jmx");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static synchronized void publish(MBeanServer server, Engine engine) {
         register(server, managerName(), () -> new ManagerMBean(engine));
         for (Ptimer timer : engine.ptimer().timers()) {
             register(server, ptimerName(timer.name()), () -> new PtimerMBean(engine.ptimer(), timer, notifier()));

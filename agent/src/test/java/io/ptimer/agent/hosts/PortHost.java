@@ -10,11 +10,13 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
 /**
- * Prints the internet sockets the process holds ({@link Sockets}) twice: before the agent's MBeans
- * are registered, {@code SOCKETS before registered=false <word>...}, and after they are registered,
+ * Prints the internet sockets the process holds ({@link Sockets}) twice: before the host makes the
+ * platform MBean server, and so before the agent's MBeans are registered,
+ * {@code SOCKETS before registered=false <word>...}, and after they are registered,
  * used and subscribed to, {@code SOCKETS after registered=true <word>...}. With
  * {@code -Dhost.openSockets=true} the host first opens a TCP listener and a UDP socket over IPv4
  * and IPv6 itself, {@code OPENED <table>:<port>}, so that the probe can show it sees them.
@@ -34,9 +36,10 @@ public final class PortHost {
             own.add(opened("udp6", DatagramChannel.open(StandardProtocolFamily.INET6).bind(new InetSocketAddress(v6, 0))));
         }
         String before = String.join(" ", Sockets.held());
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName manager = new ObjectName("io.ptimer:type=PTimer");
-        Events.say("SOCKETS before registered=" + server.isRegistered(manager) + " " + before);
+        boolean early = MBeanServerFactory.findMBeanServer(null).stream().anyMatch(s -> s.isRegistered(manager));
+        Events.say("SOCKETS before registered=" + early + " " + before);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=ok");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!server.isRegistered(timer) && System.nanoTime() < deadline) {   // the last one registered

@@ -4,6 +4,7 @@ import io.ptimer.agent.jmx.Jmx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.sun.tools.attach.VirtualMachine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * A long-running host JVM for the control ITs, whose output is read while it runs; and the
@@ -27,7 +31,6 @@ public final class ControlProcess implements AutoCloseable {
     private final Process process;
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final StringBuffer err = new StringBuffer();
-    private final long started = System.nanoTime();
 
     private ControlProcess(List<String> command) throws IOException {
         process = new ProcessBuilder(command).start();
@@ -133,12 +136,28 @@ public final class ControlProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the agent's MBeans are up: loops have run and the JMX delay after premain has passed. */
-    public ControlProcess awaitReady(String timer) throws InterruptedException {
+    /**
+     * Waits until loops of {@code timer} have run and the agent's MBeans are up. Like an operator's
+     * first JMX client, it has the host start its local management agent, which makes the platform
+     * MBean server if nothing has yet.
+     */
+    public ControlProcess awaitReady(String timer) throws Exception {
         await(0, "EV loop " + timer + " ", Duration.ofSeconds(20));
-        long remaining = TimeUnit.MILLISECONDS.toNanos(Jmx.PREMAIN_DELAY_MILLIS + 500) - (System.nanoTime() - started);
-        if (remaining > 0) {
-            TimeUnit.NANOSECONDS.sleep(remaining);
+        VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid()));
+        String address;
+        try {
+            address = vm.startLocalManagementAgent();
+        } finally {
+            vm.detach();
+        }
+        try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!c.getMBeanServerConnection().isRegistered(Jmx.managerName())) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no MBean " + Jmx.managerName() + " within 5 s\n" + this);
+                }
+                Thread.sleep(20);
+            }
         }
         return this;
     }

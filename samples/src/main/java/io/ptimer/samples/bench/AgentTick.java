@@ -15,6 +15,9 @@ import io.ptimer.api.TimerContext;
  * last loop; end hands the result over.
  */
 public final class AgentTick {
+    /** How long the end route waits for the agent's MBeans, which appear once it has made the MBean server. */
+    private static final long MBEAN_WAIT_NANOS = 5_000_000_000L;
+
     private final Lateness lateness = Probe.lateness(Lateness.Grid.FOLLOW);
 
     public void start() {
@@ -36,12 +39,18 @@ public final class AgentTick {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=" + ctx.name());
+            long until = System.nanoTime() + MBEAN_WAIT_NANOS;
+            while (!server.isRegistered(timer) && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
             if (server.isRegistered(timer)) {
                 result = result.withEngine((Long) server.getAttribute(timer, "latenessP50Us"),
                         (Long) server.getAttribute(timer, "latenessP99Us"));
             }
         } catch (JMException | RuntimeException e) {
             System.err.println("bench: no lateness from the agent's MBean: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         Probe.finish(result);
     }

@@ -17,7 +17,7 @@ import javax.management.ObjectName;
  * figures over.
  */
 public final class DriftTick {
-    /** How long the end route waits for the agent's MBeans, which appear a second after start-up. */
+    /** How long the end route waits for the agent's MBeans, which appear once it has made the MBean server. */
     private static final long MBEAN_WAIT_MILLIS = 5_000;
 
     private static final DriftStamps STAMPS = DriftStamps.fromProperties();

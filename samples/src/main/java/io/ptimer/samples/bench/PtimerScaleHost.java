@@ -8,11 +8,11 @@ import javax.management.ObjectName;
  * The agent at scale: one sync timer whose {@code nworkers} workers, each on its own thread, are
  * the timers, started by the agent from its configuration file before {@code main}
  * ({@link PtimerScaleTick}). With {@code bench.baseline=true} the agent runs without a timer, and
- * the host only measures the heap that such a run holds. Either way the measuring begins once the
- * agent's MBeans are registered (a second after start-up), so that their making falls in neither
- * the recorded window nor the difference of the heaps; when the timers keep the machine too busy
- * for the agent to register them, it begins {@value #MBEAN_WAIT_SECONDS} s after start-up all the
- * same, and says so on stderr.
+ * the host only measures the heap that such a run holds. Either way the host makes the platform
+ * MBean server first and the measuring begins once the agent's MBeans are registered in it, so that
+ * neither falls in the recorded window or the difference of the heaps; when the timers keep the
+ * machine too busy for the agent to register them, it begins {@value #MBEAN_WAIT_SECONDS} s after
+ * start-up all the same, and says so on stderr.
  */
 public final class PtimerScaleHost {
     /** The timer's name in the configuration. */

@@ -135,8 +135,8 @@ class BenchmarkSmokeIT {
     /**
      * Every runner has a whole row: its loops recorded (the wheel, whose tick is 1 ms, cannot keep a
      * shorter interval and is cut at twice the planned time: it records fewer, but some), ordered
-     * percentiles, figures in every cell but the agent's own (empty when a run ends before the MBeans
-     * appear, 1 s after start-up).
+     * percentiles, figures in every cell but the agent's own (empty when its MBeans do not appear
+     * within 5 s of the last loop).
      */
     private static void checkLateness(String heading, List<String[]> rows, long intervalUs, double requested, String report) {
         for (String runner : RUNNERS) {
