@@ -126,8 +126,7 @@ public final class Engine {
             starts.add(async().prepare(asyncConfig));
         }
         shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
-        installShutdownHook();
-        return new Plan(List.copyOf(names), List.copyOf(starts));
+        return new Plan(this, List.copyOf(names), List.copyOf(starts));
     }
 
     /**
@@ -163,10 +162,12 @@ public final class Engine {
 
     /** A checked configuration: the timers it loads, and what starts them. */
     public static final class Plan {
+        private final Engine engine;
         private final List<String> timers;
         private final List<Runnable> starts;
 
-        private Plan(List<String> timers, List<Runnable> starts) {
+        private Plan(Engine engine, List<String> timers, List<Runnable> starts) {
+            this.engine = engine;
             this.timers = timers;
             this.starts = starts;
         }
@@ -176,8 +177,9 @@ public final class Engine {
             return timers;
         }
 
-        /** Starts the timers and groups; once. */
+        /** Installs the shutdown hook that runs the end routes, then starts the timers and groups; once. */
         public void start() {
+            engine.installShutdownHook();
             for (Runnable start : starts) {
                 start.run();
             }
