@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum Precision {
     /** Park until the deadline, with the thread's timer slack lowered: least CPU. */
     SLEEP,
-    /** Park until shortly before the deadline, then spin; the spin is learnt from the recent wake-ups (their 99th percentile) within a budget of 10% of the interval and 200 µs. */
+    /**
+     * Park until shortly before the deadline, then spin; the margin is learnt from how late the recent
+     * parks returned, within a spin budget of 7% of the interval (see {@link Waiter}).
+     */
     HYBRID,
     /** Spin for the whole wait: the most precise, and one core busy per lane. */
     SPIN;
