@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
 import io.ptimer.agent.support.ControlProcess;
-import com.sun.tools.attach.VirtualMachine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,6 @@ import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import javax.management.openmbean.TabularType;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import org.junit.jupiter.api.Test;
 
 /** The MBeans as a JMX client such as JConsole sees them: metadata, open types and notifications. */
@@ -48,19 +45,10 @@ class ControlJmxIT {
         }
     }
 
-    private static JMXConnector connect(ControlProcess host) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(host.pid()));
-        try {
-            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-        } finally {
-            vm.detach();
-        }
-    }
-
     @Test
     void everyAttributeOperationAndParameterIsNamedAndDescribed() throws Exception {
         try (ControlProcess host = ControlProcess.start(new ChildJvm().agent(ControlScenario.TIMERS)).awaitReady("q");
-             JMXConnector c = connect(host)) {
+             JMXConnector c = host.connectJmx()) {
             MBeanServerConnection server = c.getMBeanServerConnection();
             for (ObjectName bean : List.of(Q, MANAGER)) {
                 MBeanInfo info = server.getMBeanInfo(bean);
@@ -118,7 +106,7 @@ class ControlJmxIT {
     @Test
     void workerStateChangesAreNotified() throws Exception {
         try (ControlProcess host = ControlProcess.start(new ChildJvm().agent(ControlScenario.TIMERS)).awaitReady("q");
-             JMXConnector c = connect(host)) {
+             JMXConnector c = host.connectJmx()) {
             MBeanServerConnection server = c.getMBeanServerConnection();
             BlockingQueue<Notification> received = new LinkedBlockingQueue<>();
             NotificationListener listener = (n, handback) -> received.add(n);

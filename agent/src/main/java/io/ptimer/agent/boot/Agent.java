@@ -49,11 +49,7 @@ public final class Agent {
                     System.err.println("ptimer: internal error, no timer started: " + e);
                     return;
                 }
-                try {
-                    Jmx.publishOnceServerExists(engine);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                Jmx.publishOnceServerExists(engine);
             }
         }, "ptimer-start");
         t.setDaemon(true);

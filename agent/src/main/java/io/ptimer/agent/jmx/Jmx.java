@@ -76,12 +76,15 @@ public final class Jmx {
     /**
      * Waits, on the calling thread, until something else makes the platform MBean server (see
      * {@link PlatformServer}), then registers the manager MBean and an MBean for every timer that has
-     * none yet. Throws nothing but the interruption.
+     * none yet. Never throws; an interrupt ends the wait, with the thread's interrupt status set.
      */
-    public static void publishOnceServerExists(Engine engine) throws InterruptedException {
+    public static void publishOnceServerExists(Engine engine) {
         MBeanServer server;
         try {
             server = PlatformServer.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         } catch (RuntimeException | LinkageError e) {
             Log.error("ptimer: no platform MBean server, the timers cannot be steered over JMX: " + e, e);
             return;
@@ -94,13 +97,7 @@ public final class Jmx {
      * server exists, and returns at once.
      */
     public static void publishLater(Engine engine) {
-        Thread t = new Thread(() -> {
-            try {
-                publishOnceServerExists(engine);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ptimer-jmx");
+        Thread t = new Thread(() -> publishOnceServerExists(engine), "ptimer-jmx");
         t.setDaemon(true);
         t.start();
     }

@@ -143,14 +143,7 @@ public final class ControlProcess implements AutoCloseable {
      */
     public ControlProcess awaitReady(String timer) throws Exception {
         await(0, "EV loop " + timer + " ", Duration.ofSeconds(20));
-        VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid()));
-        String address;
-        try {
-            address = vm.startLocalManagementAgent();
-        } finally {
-            vm.detach();
-        }
-        try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
+        try (JMXConnector c = connectJmx()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!c.getMBeanServerConnection().isRegistered(Jmx.managerName())) {
                 if (System.nanoTime() > deadline) {
@@ -160,6 +153,16 @@ public final class ControlProcess implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** A JMX connection to the host through its local management agent, started over attach as JConsole does. */
+    public JMXConnector connectJmx() throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(String.valueOf(pid()));
+        try {
+            return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+        } finally {
+            vm.detach();
+        }
     }
 
     @Override
