@@ -1,7 +1,6 @@
 package io.ptimer.agent.hosts;
 
 import io.ptimer.api.Async;
-import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -118,8 +117,8 @@ public final class AsyncHost {
     }
 
     private static void mbeans() throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName async = new ObjectName("io.ptimer:type=Async");
+        ObjectName async = Mbeans.name("io.ptimer:type=Async");
+        MBeanServer server = Mbeans.awaiting(async);
         for (String a : new String[] {"timerThreads", "pending", "run", "errors", "latenessP50Us", "latenessP99Us",
                 "latenessMaxUs"}) {
             Events.say("MB Async " + a + "=" + server.getAttribute(async, a));

@@ -2,7 +2,6 @@ package io.ptimer.agent.hosts;
 
 import io.ptimer.api.CoreTimers;
 import io.ptimer.api.TimerHandle;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServer;
@@ -73,11 +72,7 @@ public final class CoreHost {
         try (TimerHandle again = CoreTimers.registerTimerMs("ms", (t, p) -> { }, null, 10)) {
             Events.say("REREGISTERED " + again.name() + " cancelled=" + again.cancelled());
         }
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName manager = new ObjectName("io.ptimer:type=PTimer");
-        for (int i = 0; i < 200 && !server.isRegistered(manager); i++) {
-            Thread.sleep(50);
-        }
+        MBeanServer server = Mbeans.awaiting(Mbeans.name("io.ptimer:type=PTimer"));
         for (String name : List.of("sec", "proc.ms", "boom", "ms")) {
             ObjectName on = new ObjectName("io.ptimer:type=CoreTimer,name=" + name);
             if (!server.isRegistered(on)) {

@@ -1,6 +1,5 @@
 package io.ptimer.agent.hosts;
 
-import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -17,9 +16,9 @@ public final class FaultsHost {
     public static void main(String[] args) throws Exception {
         Events.say("MAIN started");
         Thread.sleep(Long.getLong("host.millis", 3000));
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (String timer : args) {
-            ObjectName name = new ObjectName("io.ptimer:type=Timer,name=" + timer);
+            ObjectName name = Mbeans.timer(timer);
+            MBeanServer server = Mbeans.awaiting(name);
             for (Object row : ((TabularData) server.getAttribute(name, "workers")).values()) {
                 CompositeData w = (CompositeData) row;
                 Events.say("WORKER " + timer + " " + w.get("worker") + " state=" + w.get("state") + " route="

@@ -15,12 +15,9 @@ public final class GrowthHost {
     }
 
     public static void main(String[] args) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName manager = new ObjectName("io.ptimer:type=PTimer");
-        ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=g");
-        while (!server.isRegistered(timer)) {   // registered after the manager
-            Thread.sleep(50);
-        }
+        ObjectName manager = Mbeans.name("io.ptimer:type=PTimer");
+        ObjectName timer = Mbeans.timer("g");
+        MBeanServer server = Mbeans.awaiting(manager, timer);
         String[] signature = {String.class.getName()};
         Object[] g = {"g"};
         int cycles = Integer.getInteger("host.cycles", 100_000);
