@@ -21,8 +21,7 @@ final class Waiter {
     /** The percentile of the overshoots that sets the margin, in thousandths. */
     private static final int PER_MILLE = 995;
     private static final long PAD_NANOS = 2_000;
-    /** The margin until this many parks have been seen. */
-    private static final long FIRST_MARGIN_NANOS = 50_000;
+    /** Parks seen before the margin follows them; until then it is the largest, as the caller allows. */
     private static final int MIN_SAMPLES = 32;
 
     private final Precision precision;
@@ -30,7 +29,7 @@ final class Waiter {
     private final long[] overshoots = new long[SAMPLES];
     private final long[] sorted = new long[SAMPLES];
     private int recorded;
-    private long margin = FIRST_MARGIN_NANOS;
+    private long margin = MAX_MARGIN_NANOS;
     private long typicalOvershoot;
 
     Waiter(Precision precision, BooleanSupplier woken) {

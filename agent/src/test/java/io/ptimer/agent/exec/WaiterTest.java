@@ -30,12 +30,12 @@ class WaiterTest {
     }
 
     @Test
-    void firstParksKeepTheFirstMargin() {
+    void untilItHasLearntTheMarginIsTheLargest() {
         Waiter waiter = new Waiter(Precision.HYBRID, () -> false);
         for (int i = 0; i < 31; i++) {
             waiter.learn(1_000);
         }
-        assertEquals(50_000, waiter.margin());
+        assertEquals(Waiter.MAX_MARGIN_NANOS, waiter.margin());
         waiter.learn(1_000);
         assertEquals(3_000, waiter.margin());
     }
