@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ptimer.agent.support.ChildJvm;
 import io.ptimer.agent.support.ControlProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code java -jar ptimer-agent.jar attach <pid> ARGS} on a host started without the agent. */
@@ -54,6 +59,15 @@ class ControlAttachIT {
             ControlProcess.Run pause = ControlProcess.cli(pid, "pause", "c");
             assertExit(0, pause);
             assertEquals("pause sent to timer \"c\" (1 worker)\n", pause.stdout());
+            assertTrue(!host.stderr().contains("Sharing is only supported"),
+                    "the copy the command loads has no Boot-Class-Path: " + host);
+            assertEquals(List.of(), attachCopies(), "the copies are deleted once loaded");
+        }
+    }
+
+    private static List<Path> attachCopies() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ptimer-agent-attach-")).toList();
         }
     }
 

@@ -44,6 +44,8 @@ class EngineIT {
                 "the thread that starts the timers as main begins and then waits to register the MBeans, a daemon");
         assertEquals(List.of("THREAD ptimer-t.1-0 daemon=true", "THREAD ptimer-t.1-1 daemon=true",
                 "THREAD ptimer-t.1-2 daemon=true"), r.lines("THREAD ptimer-t.1-"), r::toString);
+        assertEquals(List.of("LOADERS api=null agent=null"), r.lines("LOADERS"),
+                "with -javaagent the API and the agent come from the bootstrap class path, once for every loader");
         assertTrue(r.lines("THREAD").stream().allMatch(l -> l.endsWith(" daemon=true")), r::toString);
     }
 

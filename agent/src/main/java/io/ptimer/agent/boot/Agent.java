@@ -13,7 +13,10 @@ import java.util.List;
  *
  * <p>Before {@code main} the agent only checks the configuration and binds the routes; everything
  * else happens on its own thread. That path uses no lambda, regular expression or java.nio file
- * channel: on a small VM the first use of each costs milliseconds of the host's start-up.
+ * channel: on a small VM the first use of each costs milliseconds of the host's start-up. For the
+ * same reason the manifest's {@code Boot-Class-Path} has the JVM load this class and all the others
+ * with its bootstrap loader, whose native code needs no warm-up: nothing here may assume a class
+ * loader of its own.
  */
 public final class Agent {
     private Agent() {

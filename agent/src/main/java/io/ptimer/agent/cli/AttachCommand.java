@@ -6,12 +6,13 @@ import com.sun.tools.attach.VirtualMachine;
 import io.ptimer.agent.boot.AttachReply;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * {@code java -jar ptimer-agent.jar attach <pid> [ARGS]}: loads this jar as an agent into a
- * running JVM and prints the outcome the agent leaves (see {@link AttachReply}), so a bad ARGS is
- * reported here, not only on the host's stderr.
+ * {@code java -jar ptimer-agent.jar attach <pid> [ARGS]}: loads this jar, as an {@link AttachableJar},
+ * into a running JVM and prints the outcome the agent leaves (see {@link AttachReply}), so a bad ARGS
+ * is reported here, not only on the host's stderr.
  */
 final class AttachCommand {
 
@@ -29,11 +30,16 @@ final class AttachCommand {
         String outcome;
         try {
             VirtualMachine vm = VirtualMachine.attach(pid);
+            Path jar = null;
             try {
-                vm.loadAgent(Cli.agentJar(), AttachReply.request(id, args));
+                jar = AttachableJar.of(Path.of(Cli.agentJar()));
+                vm.loadAgent(jar.toString(), AttachReply.request(id, args));
                 outcome = vm.getSystemProperties().getProperty(AttachReply.property(id));
             } finally {
                 vm.detach();
+                if (jar != null) {
+                    AttachableJar.delete(jar);
+                }
             }
         } catch (AgentLoadException | AgentInitializationException e) {
             err.println("ptimer: the JVM " + pid + " refused the agent: " + e.getMessage());

@@ -1,9 +1,10 @@
 package io.ptimer.agent.hosts;
 
 /**
- * A host application: says it started, lists the agent's threads, lives {@code host.millis} ms,
- * then returns from main, or calls {@code System.exit(host.exit)} when that is set. Its last line,
- * {@code MAIN leaves at=<epoch ms>}, tells when the JVM began to shut down.
+ * A host application: says it started and which loaders gave it the API and the agent's classes,
+ * lists the agent's threads, lives {@code host.millis} ms, then returns from main, or calls
+ * {@code System.exit(host.exit)} when that is set. Its last line, {@code MAIN leaves at=<epoch ms>},
+ * tells when the JVM began to shut down.
  */
 public final class Host {
     private Host() {
@@ -11,6 +12,8 @@ public final class Host {
 
     public static void main(String[] args) throws Exception {
         Events.say("MAIN started");
+        Events.say("LOADERS api=" + loaderOf("io.ptimer.api.TimerContext") + " agent="
+                + loaderOf("io.ptimer.agent.runtime.Engine"));
         Thread.sleep(Long.getLong("host.threadsAfter", 300));
         Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("ptimer-"))
@@ -22,6 +25,14 @@ public final class Host {
         Integer exit = Integer.getInteger("host.exit");
         if (exit != null) {
             System.exit(exit);
+        }
+    }
+
+    private static String loaderOf(String className) {
+        try {
+            return String.valueOf(Class.forName(className, false, Host.class.getClassLoader()).getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return "none";
         }
     }
 }
