@@ -1,11 +1,8 @@
 package io.ptimer.samples.bench;
 
 import io.ptimer.api.Route;
-import java.lang.management.ManagementFactory;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import io.ptimer.api.TimerContext;
+import javax.management.JMException;
 
 /**
  * The routes of the agent's lateness runs. A sync timer's grid starts as its start route returns,
@@ -15,9 +12,6 @@ import io.ptimer.api.TimerContext;
  * last loop; end hands the result over.
  */
 public final class AgentTick {
-    /** How long the end route waits for the agent's MBeans, which appear once it has made the MBean server. */
-    private static final long MBEAN_WAIT_NANOS = 5_000_000_000L;
-
     private final Lateness lateness = Probe.lateness(Lateness.Grid.FOLLOW);
 
     public void start() {
@@ -37,15 +31,9 @@ public final class AgentTick {
     public void end(TimerContext ctx) {
         Result result = lateness.result();
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName timer = new ObjectName("io.ptimer:type=Timer,name=" + ctx.name());
-            long until = System.nanoTime() + MBEAN_WAIT_NANOS;
-            while (!server.isRegistered(timer) && System.nanoTime() < until) {
-                Thread.sleep(10);
-            }
-            if (server.isRegistered(timer)) {
-                result = result.withEngine((Long) server.getAttribute(timer, "latenessP50Us"),
-                        (Long) server.getAttribute(timer, "latenessP99Us"));
+            Object p50 = Probe.timerAttribute(ctx.name(), "latenessP50Us");
+            if (p50 != null) {
+                result = result.withEngine((Long) p50, (Long) Probe.timerAttribute(ctx.name(), "latenessP99Us"));
             }
         } catch (JMException | RuntimeException e) {
             System.err.println("bench: no lateness from the agent's MBean: " + e);

@@ -4,11 +4,8 @@ import io.ptimer.api.Route;
 import io.ptimer.api.TimerContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
  * The routes of the drift part. Start notes the time as it returns, just before the engine starts
@@ -17,9 +14,6 @@ import javax.management.ObjectName;
  * figures over.
  */
 public final class DriftTick {
-    /** How long the end route waits for the agent's MBeans, which appear once it has made the MBean server. */
-    private static final long MBEAN_WAIT_MILLIS = 5_000;
-
     private static final DriftStamps STAMPS = DriftStamps.fromProperties();
 
     public void start() {
@@ -45,13 +39,8 @@ public final class DriftTick {
     /** The MBean attribute {@code skipped} of the timer, or -1 when its MBean did not appear in time. */
     private static long engineSkipped(String timer) {
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName("io.ptimer:type=Timer,name=" + timer);
-            long until = System.currentTimeMillis() + MBEAN_WAIT_MILLIS;
-            while (!server.isRegistered(name) && System.currentTimeMillis() < until) {
-                Thread.sleep(10);
-            }
-            return server.isRegistered(name) ? (Long) server.getAttribute(name, "skipped") : -1;
+            Object skipped = Probe.timerAttribute(timer, "skipped");
+            return skipped == null ? -1 : (Long) skipped;
         } catch (JMException | RuntimeException e) {
             System.err.println("bench: no skipped count from the agent's MBean: " + e);
             return -1;

@@ -2,9 +2,13 @@ package io.ptimer.samples.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * The child side of a lateness run: its settings, from the system properties {@code bench.interval}
@@ -13,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Probe {
     private static final CountDownLatch FINISHED = new CountDownLatch(1);
+    /** How long a route waits for the agent's MBeans, which appear once the MBean server exists. */
+    private static final long MBEAN_WAIT_NANOS = 5_000_000_000L;
 
     private Probe() {
     }
@@ -46,5 +52,21 @@ final class Probe {
             System.err.println("bench: no result within " + TimeUnit.NANOSECONDS.toSeconds(limit) + " s");
         }
         System.exit(done ? 0 : 3);
+    }
+
+    /**
+     * The attribute {@code attribute} of the ptimer timer {@code timer}, read from its MBean once the
+     * agent has registered it on the platform MBean server (made here if need be), waiting up to 5 s.
+     *
+     * @return the value, or {@code null} when the MBean did not appear in time
+     */
+    static Object timerAttribute(String timer, String attribute) throws JMException, InterruptedException {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("io.ptimer:type=Timer,name=" + timer);
+        long until = System.nanoTime() + MBEAN_WAIT_NANOS;
+        while (!server.isRegistered(name) && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        return server.isRegistered(name) ? server.getAttribute(name, attribute) : null;
     }
 }
