@@ -9,17 +9,15 @@ import java.util.function.BooleanSupplier;
  * host) is cleared rather than allowed to turn parking into spinning.
  *
  * <p>{@link Precision#HYBRID} parks until the spin margin before the deadline, then spins. The
- * margin is a high percentile of how late the last {@value #SAMPLES} parks returned, so that nearly
- * every wake-up lands before the deadline. A park that returns on time eats into the margin, so a
- * wait spins about the margin less the typical overshoot: the margin may exceed the caller's spin
- * allowance by that typical overshoot, and never exceeds {@value #MAX_MARGIN_NANOS} ns. When the
- * process's {@link SpinBudget} is spent, the wait parks to its deadline.
+ * margin is the latest that any of the last {@value #SAMPLES} parks returned, so that a wake-up lands
+ * before the deadline unless it is later than all of those. A park that returns on time eats into
+ * the margin, so a wait spins about the margin less the typical overshoot: the margin may exceed the
+ * caller's spin allowance by that typical overshoot, and never exceeds {@value #MAX_MARGIN_NANOS} ns.
+ * When the process's {@link SpinBudget} is spent, the wait parks to its deadline.
  */
 final class Waiter {
     static final int SAMPLES = 256;
-    static final long MAX_MARGIN_NANOS = 300_000;
-    /** The percentile of the overshoots that sets the margin, in thousandths. */
-    private static final int PER_MILLE = 995;
+    static final long MAX_MARGIN_NANOS = 1_000_000;
     private static final long PAD_NANOS = 2_000;
     /** Parks seen before the margin follows them; until then it is the largest, as the caller allows. */
     private static final int MIN_SAMPLES = 32;
@@ -128,7 +126,7 @@ final class Waiter {
         if (n < MIN_SAMPLES) {
             return;
         }
-        margin = Math.min(MAX_MARGIN_NANOS, sorted[(n * PER_MILLE + 999) / 1000 - 1] + PAD_NANOS);
+        margin = Math.min(MAX_MARGIN_NANOS, sorted[n - 1] + PAD_NANOS);
         typicalOvershoot = sorted[n / 2];
     }
 
