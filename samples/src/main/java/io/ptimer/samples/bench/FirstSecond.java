@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * The part {@code firstsecond}: whether the agent's one-off work after start-up (it registers its
- * MBeans about 1 s after it starts) disturbs a timer that is already running. A child JVM with the
+ * The part {@code firstsecond}: whether the agent's one-off work after start-up (starting its timers,
+ * generating their calling code, looking for the platform MBean server) disturbs a timer that is
+ * already running. A child JVM with the
  * agent and one 1 ms sync timer records when each loop starts ({@link FirstSecondHost}); each
  * loop's lateness, against the engine's grid as {@link Lateness#replay} places it, is summed up over
  * the first 3 s after the first loop and over the rest of the recording, once per round.
