@@ -1,5 +1,6 @@
 package io.ptimer.samples.bench;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -8,9 +9,11 @@ import org.HdrHistogram.Histogram;
  * arrays allocated up front, the first {@code warmup} loops unrecorded, and afterwards their
  * lateness and drift on the grid the engine keeps. With {@code overrun=reanchor} that grid restarts
  * after every overrun and is followed as {@link Lateness.Grid#FOLLOW} follows it. With
- * {@code overrun=skip} it is the one grid {@code anchor + k·interval} that starts with the first
- * loop; each loop is put on the nearest grid point at or before its start, which is the point it
- * was scheduled for while it is less than one interval late, and the grid is then placed at the
+ * {@code overrun=skip} it is the one grid {@code t0 + k·interval} that starts with the first loop.
+ * The engine does not tell when {@code t0} is, only that it comes a little after the start route
+ * returns ({@link #anchor}), so the grid's phase is read from the recorded loops (their median start
+ * modulo the interval) and each loop is put on the grid point it was scheduled for by its start and
+ * by the rule that no two loops share a point ({@link #gridPoints}). The grid is then placed at the
  * earliest recorded loop, as {@link Lateness.Grid#FOLLOW} places each stretch. Confined to the
  * timer's worker thread.
  */
@@ -64,7 +67,7 @@ final class DriftStamps {
         if (!skip) {
             return new Drift.Counts(stored, engineSkipped, -1, engineSkipped);
         }
-        long[] k = gridPoints();
+        long[] k = gridPoints(phase());
         long skipped = 0;
         for (int i = recordedFrom(); i + 1 < stored; i++) {
             skipped += k[i + 1] - k[i] - 1;
@@ -85,41 +88,64 @@ final class DriftStamps {
     }
 
     private Result keptGrid() {
-        long[] k = gridPoints();
+        long phase = phase();
+        long[] k = gridPoints(phase);
         int from = recordedFrom();
         long earliest = Long.MAX_VALUE;
         for (int i = from; i < stored; i++) {
-            earliest = Math.min(earliest, offset(i, k));
+            earliest = Math.min(earliest, offset(i, k, phase));
         }
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         long overruns = 0;
         for (int i = from; i < stored; i++) {
-            histogram.recordValue(offset(i, k) - earliest);
+            histogram.recordValue(offset(i, k, phase) - earliest);
             if (i + 1 < stored && k[i + 1] - k[i] > 1) {
                 overruns++;
             }
         }
         int last = stored - 1;
-        long t0 = origin() + earliest + k[from] * interval;
+        long t0 = phase + earliest + k[from] * interval;
         long drift = starts[last] - (t0 + (k[last] - k[from]) * interval);
         return new Result(histogram, stored - from, overruns, 0, drift, 0, starts[last] - starts[from], -1, -1);
     }
 
-    /** For each loop, {@code k = floor((start − anchor) / interval)}. */
-    private long[] gridPoints() {
+    /**
+     * For each loop, the grid point it was scheduled for, counted from {@code phase}: the latest one
+     * that is at most a hundredth of an interval after its start (a loop that begins on time may be
+     * a little ahead of the median), except that no two loops share a point: a loop that began late
+     * by nearly an interval, a little ahead of the next point, whose loop followed, belongs to the
+     * point before.
+     */
+    private long[] gridPoints(long phase) {
+        long ahead = interval / 100;
         long[] k = new long[stored];
         for (int i = 0; i < stored; i++) {
-            k[i] = Math.floorDiv(starts[i] - origin(), interval);
+            k[i] = Math.floorDiv(starts[i] - phase + ahead, interval);
+        }
+        for (int i = stored - 2; i >= 0; i--) {
+            k[i] = Math.min(k[i], k[i + 1] - 1);
         }
         return k;
     }
 
-    private long offset(int i, long[] k) {
-        return starts[i] - (origin() + k[i] * interval);
+    private long offset(int i, long[] k, long phase) {
+        return starts[i] - (phase + k[i] * interval);
     }
 
-    private long origin() {
-        return anchor == Long.MIN_VALUE ? starts[0] : anchor;
+    /**
+     * Where the recorded loops put the grid: the median of their starts modulo the interval, taken
+     * after {@link #anchor} (or the first loop), as most loops of a timer worth measuring begin
+     * nearly on time.
+     */
+    private long phase() {
+        long reference = anchor == Long.MIN_VALUE ? starts[0] : anchor;
+        int from = recordedFrom();
+        long[] phases = new long[stored - from];
+        for (int i = from; i < stored; i++) {
+            phases[i - from] = Math.floorMod(starts[i] - reference, interval);
+        }
+        Arrays.sort(phases);
+        return reference + phases[phases.length / 2];
     }
 
     private int recordedFrom() {

@@ -15,7 +15,8 @@ final class Options {
               --agent PATH          the agent jar (default agent/target/ptimer-agent.jar)
               --out DIR             where report.md, lateness.png and the runs' files go (default target/bench-<time>)
               --intervals LIST      lateness intervals (default 100us,1ms,10ms)
-              --seconds S           recorded time per runner and interval, split over the rounds (default 10)
+              --seconds S           recorded time per runner and interval, split over the rounds, at least
+                                    4,000 loops unless --smoke (default 10)
               --loops N             recorded loops per runner and interval instead of --seconds
               --warmup S            unrecorded warm-up per run, in seconds, at least 200 loops (default 2)
               --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
@@ -34,6 +35,7 @@ final class Options {
               --scale-counts LIST   timers of the scale part, all at 10 ms (default 1,10,100,1000)
               --smoke               tiny counts: proves the program works, in about a minute
             """;
+    static final long MIN_LOOPS = 4_000;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
     static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core",
             "rtimer", "async", "drift", "scale");
@@ -126,8 +128,12 @@ final class Options {
     }
 
     /** Recorded loops per run (one runner, one round) at this interval. */
+    /**
+     * Recorded loops per run: {@code --loops}, or {@code --seconds} at this interval but at least
+     * {@value #MIN_LOOPS} (a p99 of fewer is a handful of loops), split over the rounds.
+     */
     int loopsPerRun(long interval) {
-        long total = loops > 0 ? loops : (long) (seconds * 1e9 / interval);
+        long total = loops > 0 ? loops : Math.max(smoke ? 0 : MIN_LOOPS, (long) (seconds * 1e9 / interval));
         return (int) Math.max(2, total / rounds);
     }
 
