@@ -60,14 +60,20 @@ final class DriftStamps {
     /**
      * The counts of the whole run: every loop, the grid points skipped between the recorded loops
      * (with {@code reanchor}, the engine's own count), and, with {@code skip}, the grid points from
-     * the first loop's to the last's. The first loop's is grid point 0 whatever its start says: the
-     * engine runs it at once as it starts the grid, and on cold code it may begin an interval late.
+     * the first loop's to the last's. Each loop is counted on the grid point at or before its start,
+     * from {@link #anchor}: a grid that slipped puts a loop on a point the engine did not count. The
+     * first loop's is grid point 0 whatever its start says: the engine runs it at once as it starts
+     * the grid, and on cold code it may begin an interval late.
      */
     Drift.Counts counts(long engineSkipped) {
         if (!skip) {
             return new Drift.Counts(stored, engineSkipped, -1, engineSkipped);
         }
-        long[] k = gridPoints(phase());
+        long origin = anchor == Long.MIN_VALUE ? starts[0] : anchor;
+        long[] k = new long[stored];
+        for (int i = 0; i < stored; i++) {
+            k[i] = Math.floorDiv(starts[i] - origin, interval);
+        }
         long skipped = 0;
         for (int i = recordedFrom(); i + 1 < stored; i++) {
             skipped += k[i + 1] - k[i] - 1;
