@@ -14,10 +14,10 @@ import org.HdrHistogram.Histogram;
 /**
  * The part {@code firstsecond}: whether the agent's one-off work after start-up (starting its timers,
  * generating their calling code, looking for the platform MBean server) disturbs a timer that is
- * already running. A child JVM with the
- * agent and one 1 ms sync timer records when each loop starts ({@link FirstSecondHost}); each
- * loop's lateness, against the engine's grid as {@link Lateness#replay} places it, is summed up over
- * the first 3 s after the first loop and over the rest of the recording, once per round.
+ * already running. A child JVM with the agent and one 1 ms sync timer records when each loop starts
+ * ({@link FirstSecondHost}); each loop's lateness, against the engine's grid as
+ * {@link Lateness#replay} places it, is summed up over the first 3 s after the first loop and over
+ * the rest of the recording, once per round.
  */
 final class FirstSecond {
     static final long INTERVAL = TimeUnit.MILLISECONDS.toNanos(1);

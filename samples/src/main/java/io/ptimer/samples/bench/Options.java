@@ -35,7 +35,7 @@ final class Options {
               --scale-counts LIST   timers of the scale part, all at 10 ms (default 1,10,100,1000)
               --smoke               tiny counts: proves the program works, in about a minute
             """;
-    static final long MIN_LOOPS = 4_000;
+    private static final long MIN_LOOPS = 4_000;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest");
     static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core",
             "rtimer", "async", "drift", "scale");
@@ -127,7 +127,6 @@ final class Options {
         scaleCounts = List.of(1, 10);
     }
 
-    /** Recorded loops per run (one runner, one round) at this interval. */
     /**
      * Recorded loops per run: {@code --loops}, or {@code --seconds} at this interval but at least
      * {@value #MIN_LOOPS} (a p99 of fewer is a handful of loops), split over the rounds.

@@ -89,4 +89,35 @@ class GridMeasuresTest {
         assertEquals(0, r.histogram().getMinValue());
         assertEquals(18, r.histogram().getMaxValue(), "each run's lateness on the grid placed at the earliest");
     }
+
+    @Test
+    void skipDoesNotTakeALoopNearlyAnIntervalLateForTheEarliest() {
+        DriftStamps stamps = new DriftStamps(MS, 0, 6, true);
+        stamps.anchor(ANCHOR);
+        long grid = ANCHOR + 15_000;
+        long[] starts = {grid + 300, grid + MS + 200, grid + 2 * MS + 995_000, grid + 3 * MS + 100, grid + 4 * MS + 300,
+            grid + 5 * MS + 200};
+        for (long start : starts) {
+            stamps.store(start, start + 1_000);
+        }
+        Result r = stamps.result();
+        assertEquals(0, r.histogram().getMinValue(), "placed at the earliest loop, 0.1 µs after its point");
+        assertEquals(994_900, r.histogram().getMaxValue(), 1_000,
+                "the loop 0.995 ms late is on its own point, not 5 µs ahead of the next");
+        assertEquals(100, r.drift(), "the grid is where the engine started it, 15 µs after the anchor");
+    }
+
+    @Test
+    void aReplayRestartsWhereTheEngineDidAndCountsAColdFirstLoopLate() {
+        long t0 = ANCHOR;
+        long[] starts = {t0 + 320_000, t0 + MS + 1_000, t0 + 2 * MS + 1_000, t0 + 4 * MS + 200_000,
+            t0 + 4 * MS + 205_000, t0 + 5 * MS + 206_000, t0 + 6 * MS + 206_000};
+        Lateness replay = Lateness.replay(MS, starts);
+        assertEquals(319_000, replay.placed(0), "the first loop began 0.3 ms after the grid started");
+        assertEquals(0, replay.placed(1));
+        assertEquals(1_199_000, replay.placed(3), "1.2 ms late, on the grid before the restart");
+        for (int i = 4; i < starts.length; i++) {
+            assertTrue(replay.placed(i) <= 1_000, "on the restarted grid: loop " + i + " " + replay.placed(i));
+        }
+    }
 }
