@@ -42,7 +42,7 @@ public final class Agent {
      * platform MBean server exists. This class, not {@link Jmx}, starts the thread, so premain loads
      * no JMX class.
      */
-    private static void startLater(final Engine engine, final Engine.Plan plan) {
+    private static void startLater(Engine engine, Engine.Plan plan) {
         Thread t = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -58,7 +58,6 @@ public final class Agent {
         t.setDaemon(true);
         t.start();
     }
-
 
     /**
      * Called when the agent is loaded into a running JVM. When {@code attach} loaded it, the

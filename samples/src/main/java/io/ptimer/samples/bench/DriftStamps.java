@@ -69,7 +69,7 @@ final class DriftStamps {
         if (!skip) {
             return new Drift.Counts(stored, engineSkipped, -1, engineSkipped);
         }
-        long origin = anchor == Long.MIN_VALUE ? starts[0] : anchor;
+        long origin = reference();
         long[] k = new long[stored];
         for (int i = 0; i < stored; i++) {
             k[i] = Math.floorDiv(starts[i] - origin, interval);
@@ -144,7 +144,7 @@ final class DriftStamps {
      * nearly on time.
      */
     private long phase() {
-        long reference = anchor == Long.MIN_VALUE ? starts[0] : anchor;
+        long reference = reference();
         int from = recordedFrom();
         long[] phases = new long[stored - from];
         for (int i = from; i < stored; i++) {
@@ -152,6 +152,11 @@ final class DriftStamps {
         }
         Arrays.sort(phases);
         return reference + phases[phases.length / 2];
+    }
+
+    /** {@link #anchor}, or the first loop's start without one. */
+    private long reference() {
+        return anchor == Long.MIN_VALUE ? starts[0] : anchor;
     }
 
     private int recordedFrom() {
