@@ -30,6 +30,7 @@ public final class DedicatedLane {
             if (precision != Precision.SPIN) {
                 OsThread.lowerTimerSlack(tid);
             }
+            waiter.prime();
             job.run();
         }, threadName);
         this.thread.setDaemon(true);

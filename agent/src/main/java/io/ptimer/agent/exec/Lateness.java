@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * The most recent latenesses of one lane's runs (how long after its deadline a run began), written
  * by that lane without allocation and read by anyone. Readers see a recent window, not a
- * consistent snapshot.
+ * consistent snapshot. The constructor writes once, so that the thread that makes the window, not
+ * the lane's first run, links the array's atomic access.
  */
 public final class Lateness {
     /** The window of a lane: the last 1,024 runs. */
@@ -29,6 +30,7 @@ public final class Lateness {
         }
         this.samples = new AtomicLongArray(size);
         this.mask = size - 1;
+        samples.lazySet(0, 0);
     }
 
     /** Records one lateness in nanoseconds. Single writer. */

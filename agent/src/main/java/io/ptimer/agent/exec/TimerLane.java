@@ -123,13 +123,13 @@ public final class TimerLane {
 
     private void runDue(Deadline d) {
         d.state = Deadline.State.RUNNING;
-        long start = System.nanoTime();
-        d.lateness.record(start - d.due);
+        long late = System.nanoTime() - d.due;
         try {
             d.task.run(d);
         } catch (Throwable t) {
             Log.error("ptimer: a task on " + lane.thread().getName() + " threw " + t, t);
         }
+        d.lateness.record(late);
         d.ran();
         lastRan = System.nanoTime();
         if (d.schedule != null && !d.cancelled()) {

@@ -55,22 +55,30 @@ final class Waiter {
                 }
                 return remaining <= 0;
             }
-            switch (precision) {
-                case SPIN -> Thread.onSpinWait();
-                case SLEEP -> sleep(remaining);
-                case HYBRID -> {
-                    if (remaining > spin) {
-                        park(remaining - spin);
-                    } else if (spinFrom != 0) {
-                        Thread.onSpinWait();
-                    } else if (SpinBudget.available(now)) {
-                        spinFrom = now;
-                    } else {
-                        sleep(remaining);
-                    }
-                }
+            if (precision == Precision.SPIN) {
+                Thread.onSpinWait();
+            } else if (precision == Precision.SLEEP) {
+                sleep(remaining);
+            } else if (remaining > spin) {
+                park(remaining - spin);
+            } else if (spinFrom != 0) {
+                Thread.onSpinWait();
+            } else if (SpinBudget.available(now)) {
+                spinFrom = now;
+            } else {
+                sleep(remaining);
             }
         }
+    }
+
+    /**
+     * Runs the wait's code once with nothing to wait for, a park of 1 ns included, so that the first
+     * deadline does not pay for loading and linking it. On the lane's thread, before its first wait.
+     */
+    void prime() {
+        SpinBudget.available(System.nanoTime());
+        awaitUntil(System.nanoTime(), 0, false);
+        sleep(1);
     }
 
     /** The spin margin learnt so far, in ns, before any allowance. */

@@ -196,12 +196,13 @@ public final class Worker {
         if (!lane.awaitGridPoint(deadline, interval)) {
             return;
         }
-        lateness.record(System.nanoTime() - deadline);
+        long late = System.nanoTime() - deadline;
         if (timer.spec().type().sliced()) {
             ctx.nextSlice(firstLoop);
         }
         firstLoop = false;
         int result = invoke(Phase.LOOP);
+        lateness.record(late);
         iterations++;
         if (result < 0 && !runner.threw()) {
             next = Phase.END;
