@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
  * The part {@code firstsecond}: whether the agent's one-off work after start-up (starting its timers,
  * generating their calling code, looking for the platform MBean server) disturbs a timer that is
  * already running. A child JVM with the agent and one 1 ms sync timer records when each loop starts
- * ({@link FirstSecondHost}); each loop's lateness, against the engine's grid as
+ * and ends ({@link FirstSecondHost}); each loop's lateness, against the engine's grid as
  * {@link Lateness#replay} places it, is summed up over the first 3 s after the first loop and over
  * the rest of the recording, once per round.
  */
@@ -80,16 +80,23 @@ final class FirstSecond {
         Path log = files.resolveSibling(files.getFileName() + ".log");
         BenchJvm.withAgent(agent, config, List.of("-Dbench.seconds=" + seconds, "-Dbench.out=" + stamps),
                 FirstSecondHost.class.getName()).run(log, Duration.ofSeconds(seconds + 60L));
-        long[] starts = Files.readAllLines(stamps).stream().mapToLong(Long::parseLong).toArray();
-        if (starts.length == 0) {
+        List<String> lines = Files.readAllLines(stamps);
+        if (lines.isEmpty()) {
             throw new IOException("the timer recorded no loop: " + BenchJvm.tail(log));
         }
-        return lateness(starts);
+        long[] starts = new long[lines.size()];
+        long[] ends = new long[lines.size()];
+        for (int i = 0; i < starts.length; i++) {
+            String[] startEnd = lines.get(i).split(" ");
+            starts[i] = Long.parseLong(startEnd[0]);
+            ends[i] = Long.parseLong(startEnd[1]);
+        }
+        return lateness(starts, ends);
     }
 
-    /** The lateness of the loops that began at {@code starts}, split 3 s after the first. */
-    static Round lateness(long[] starts) {
-        Lateness replay = Lateness.replay(INTERVAL, starts);
+    /** The lateness of the loops that began at {@code starts} and ended at {@code ends}, split 3 s after the first. */
+    static Round lateness(long[] starts, long[] ends) {
+        Lateness replay = Lateness.replay(INTERVAL, starts, ends);
         Histogram first = Result.empty().histogram();
         Histogram steady = Result.empty().histogram();
         long worst = -1;

@@ -75,23 +75,24 @@ final class Lateness {
     }
 
     /**
-     * Loops of the engine's sync timer that began at {@code starts} and ended at once (a route that
-     * only stores the time), replayed against the grid {@link Grid#FOLLOW} places, with no warm-up
-     * and no cut: read each loop's lateness with {@link #placed}. The grid restarts where the engine
-     * may have restarted it: after an overrun the engine runs the next loop at once, so a loop that
-     * began less than half an interval after the one before starts a new stretch, and so does the
-     * loop after a gap of more than one and a half intervals (a late loop, or a grid point with no
-     * loop). As each stretch is placed at its earliest loop, a restart where the engine kept its grid
-     * costs nothing. Which loops overran is not judged against a grid taken from the first loop: on
-     * a cold JVM that loop may begin well after the engine started its grid.
+     * Loops of the engine's sync timer that began at {@code starts} and whose routes returned at
+     * {@code ends}, routes far shorter than the interval but for a cold first call, replayed against
+     * the grid {@link Grid#FOLLOW} places, with no warm-up and no cut: read each loop's lateness with
+     * {@link #placed}. The grid restarts where the engine may have restarted it: after an overrun the
+     * engine runs the next loop at once, so a loop that began less than half an interval after the
+     * one before ended starts a new stretch, and so does the loop after a gap of more than one and a
+     * half intervals (a late loop, or a grid point with no loop). As each stretch is placed at its
+     * earliest loop, a restart where the engine kept its grid costs nothing. Which loops overran is
+     * not judged against a grid taken from the first loop: on a cold JVM that loop may begin well
+     * after the engine started its grid, and its route may run past the next grid point.
      */
-    static Lateness replay(long intervalNanos, long[] starts) {
+    static Lateness replay(long intervalNanos, long[] starts, long[] ends) {
         Lateness replay = new Lateness(intervalNanos, 0, starts.length, Grid.FOLLOW);
         long scheduled = starts.length == 0 ? 0 : starts[0];
         for (int i = 0; i < starts.length; i++) {
             if (i > 0) {
                 scheduled += intervalNanos;
-                boolean atOnce = starts[i] - starts[i - 1] < intervalNanos / 2;
+                boolean atOnce = starts[i] - ends[i - 1] < intervalNanos / 2;
                 boolean afterGap = i > 1 && starts[i - 1] - starts[i - 2] > intervalNanos * 3 / 2;
                 if (atOnce || afterGap) {
                     scheduled = starts[i];

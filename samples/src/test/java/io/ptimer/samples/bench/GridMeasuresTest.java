@@ -112,12 +112,33 @@ class GridMeasuresTest {
         long t0 = ANCHOR;
         long[] starts = {t0 + 320_000, t0 + MS + 1_000, t0 + 2 * MS + 1_000, t0 + 4 * MS + 200_000,
             t0 + 4 * MS + 205_000, t0 + 5 * MS + 206_000, t0 + 6 * MS + 206_000};
-        Lateness replay = Lateness.replay(MS, starts);
+        Lateness replay = Lateness.replay(MS, starts, endedAfter(starts, 1_000));
         assertEquals(319_000, replay.placed(0), "the first loop began 0.3 ms after the grid started");
         assertEquals(0, replay.placed(1));
         assertEquals(1_199_000, replay.placed(3), "1.2 ms late, on the grid before the restart");
         for (int i = 4; i < starts.length; i++) {
             assertTrue(replay.placed(i) <= 1_000, "on the restarted grid: loop " + i + " " + replay.placed(i));
         }
+    }
+
+    @Test
+    void aReplayRestartsAfterAColdFirstRouteThatRanPastTheNextGridPoint() {
+        long t0 = ANCHOR;
+        long[] starts = {t0, t0 + 1_414_000, t0 + 2_400_000, t0 + 3_402_000, t0 + 4_400_000};
+        long[] ends = endedAfter(starts, 1_000);
+        ends[0] = t0 + 1_400_000;
+        Lateness replay = Lateness.replay(MS, starts, ends);
+        assertEquals(0, replay.placed(0));
+        assertEquals(14_000, replay.placed(1), "run at once, 14 µs after the first loop's route returned");
+        assertEquals(0, replay.placed(2), "on the grid the engine restarted, not 0.4 ms late on the first loop's");
+        assertEquals(2_000, replay.placed(3));
+    }
+
+    private static long[] endedAfter(long[] starts, long nanos) {
+        long[] ends = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            ends[i] = starts[i] + nanos;
+        }
+        return ends;
     }
 }
