@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * before the deadline unless it is later than all of those. A park that returns on time eats into
  * the margin, so a wait spins about the margin less the typical overshoot: the margin may exceed the
  * caller's spin allowance by that typical overshoot, and never exceeds {@value #MAX_MARGIN_NANOS} ns.
- * When the process's {@link SpinBudget} is spent, the wait parks to its deadline.
+ * When the process's {@link SpinBudget} is spent, or enough other waits spin, the wait parks to its
+ * deadline.
  */
 final class Waiter {
     static final int SAMPLES = 256;
@@ -51,7 +52,7 @@ final class Waiter {
             long remaining = deadline - now;
             if (remaining <= 0 || woken.getAsBoolean()) {
                 if (spinFrom != 0) {
-                    SpinBudget.spent(now - spinFrom);
+                    SpinBudget.endSpin(now - spinFrom);
                 }
                 return remaining <= 0;
             }
@@ -63,7 +64,7 @@ final class Waiter {
                 park(remaining - spin);
             } else if (spinFrom != 0) {
                 Thread.onSpinWait();
-            } else if (SpinBudget.available(now)) {
+            } else if (SpinBudget.startSpin(now)) {
                 spinFrom = now;
             } else {
                 sleep(remaining);
