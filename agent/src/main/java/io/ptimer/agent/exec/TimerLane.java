@@ -133,7 +133,7 @@ public final class TimerLane {
         d.ran();
         lastRan = System.nanoTime();
         if (d.schedule != null && !d.cancelled()) {
-            d.schedule.advance(System.nanoTime(), d.interval);
+            d.schedule.advance(lastRan, d.interval);
             d.due = d.schedule.deadline();
             insert(d);
         } else {

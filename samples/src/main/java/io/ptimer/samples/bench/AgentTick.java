@@ -31,9 +31,9 @@ public final class AgentTick {
     public void end(TimerContext ctx) {
         Result result = lateness.result();
         try {
-            Object p50 = Probe.timerAttribute(ctx.name(), "latenessP50Us");
-            if (p50 != null) {
-                result = result.withEngine((Long) p50, (Long) Probe.timerAttribute(ctx.name(), "latenessP99Us"));
+            Object[] p50p99 = Probe.timerAttributes(ctx.name(), "latenessP50Us", "latenessP99Us");
+            if (p50p99 != null) {
+                result = result.withEngine((Long) p50p99[0], (Long) p50p99[1]);
             }
         } catch (JMException | RuntimeException e) {
             System.err.println("bench: no lateness from the agent's MBean: " + e);

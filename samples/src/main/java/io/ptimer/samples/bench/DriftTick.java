@@ -39,8 +39,8 @@ public final class DriftTick {
     /** The MBean attribute {@code skipped} of the timer, or -1 when its MBean did not appear in time. */
     private static long engineSkipped(String timer) {
         try {
-            Object skipped = Probe.timerAttribute(timer, "skipped");
-            return skipped == null ? -1 : (Long) skipped;
+            Object[] skipped = Probe.timerAttributes(timer, "skipped");
+            return skipped == null ? -1 : (Long) skipped[0];
         } catch (JMException | RuntimeException e) {
             System.err.println("bench: no skipped count from the agent's MBean: " + e);
             return -1;

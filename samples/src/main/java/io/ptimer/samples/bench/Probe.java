@@ -55,18 +55,25 @@ final class Probe {
     }
 
     /**
-     * The attribute {@code attribute} of the ptimer timer {@code timer}, read from its MBean once the
-     * agent has registered it on the platform MBean server (made here if need be), waiting up to 5 s.
+     * The {@code attributes} of the ptimer timer {@code timer}, read from its MBean once the agent
+     * has registered it on the platform MBean server (made here if need be), waiting up to 5 s.
      *
-     * @return the value, or {@code null} when the MBean did not appear in time
+     * @return the values in the order asked, or {@code null} when the MBean did not appear in time
      */
-    static Object timerAttribute(String timer, String attribute) throws JMException, InterruptedException {
+    static Object[] timerAttributes(String timer, String... attributes) throws JMException, InterruptedException {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("io.ptimer:type=Timer,name=" + timer);
         long until = System.nanoTime() + MBEAN_WAIT_NANOS;
         while (!server.isRegistered(name) && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        return server.isRegistered(name) ? server.getAttribute(name, attribute) : null;
+        if (!server.isRegistered(name)) {
+            return null;
+        }
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < attributes.length; i++) {
+            values[i] = server.getAttribute(name, attributes[i]);
+        }
+        return values;
     }
 }
