@@ -129,9 +129,9 @@ public final class TimerLane {
         } catch (Throwable t) {
             Log.error("ptimer: a task on " + lane.thread().getName() + " threw " + t, t);
         }
+        lastRan = System.nanoTime();
         d.lateness.record(late);
         d.ran();
-        lastRan = System.nanoTime();
         if (d.schedule != null && !d.cancelled()) {
             d.schedule.advance(lastRan, d.interval);
             d.due = d.schedule.deadline();

@@ -21,6 +21,9 @@ public final class Worker {
     private final Ptimer timer;
     private final int index;
     private final Map<Phase, BoundRoute> routes;
+    /** The loop route and whether the timer is sliced, looked up once: nothing between a grid point and the route but the route. */
+    private final BoundRoute loopRoute;
+    private final boolean sliced;
     private final WorkerContext ctx;
     private final Schedule schedule;
     private final DedicatedLane lane;
@@ -44,6 +47,8 @@ public final class Worker {
         this.timer = timer;
         this.index = index;
         this.routes = routes;
+        this.loopRoute = routes.get(Phase.LOOP);
+        this.sliced = spec.type().sliced();
         this.ctx = new WorkerContext(spec, index);
         this.schedule = new Schedule(spec.type().synced(), spec.overrun());
         this.paused = !spec.autostart();
@@ -197,11 +202,12 @@ public final class Worker {
             return;
         }
         long late = System.nanoTime() - deadline;
-        if (timer.spec().type().sliced()) {
+        if (sliced) {
             ctx.nextSlice(firstLoop);
         }
         firstLoop = false;
         int result = invoke(Phase.LOOP);
+        long ended = System.nanoTime();
         lateness.record(late);
         iterations++;
         if (result < 0 && !runner.threw()) {
@@ -209,7 +215,7 @@ public final class Worker {
             schedule.disarm();
             return;
         }
-        schedule.advance(System.nanoTime(), interval);
+        schedule.advance(ended, interval);
         overruns = schedule.overruns();
         skipped = schedule.skipped();
     }
@@ -227,7 +233,7 @@ public final class Worker {
 
     /** Runs the route of {@code phase}: its result, {@link Route#CONTINUE} when there is none, {@link Route#END} when it threw. */
     private int invoke(Phase phase) {
-        BoundRoute route = routes.get(phase);
+        BoundRoute route = phase == Phase.LOOP ? loopRoute : routes.get(phase);
         return route == null ? Route.CONTINUE : runner.run(phase.key(), route, ctx);
     }
 
