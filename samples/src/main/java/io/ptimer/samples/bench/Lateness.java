@@ -15,6 +15,8 @@ import org.HdrHistogram.Histogram;
  */
 final class Lateness {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Loops after a late one that show whether the engine restarted its grid there (see {@link #replay}). */
+    static final int PHASE_LOOPS = 8;
 
     private final long interval;
     private final int warmup;
@@ -81,30 +83,54 @@ final class Lateness {
      * {@link #placed}. The grid restarts where the engine may have restarted it: after an overrun the
      * engine runs the next loop at once, so a loop that began less than half an interval after the
      * one before ended starts a new stretch, and so does the loop after a gap of more than one and a
-     * half intervals (a late loop, or a grid point with no loop). As each stretch is placed at its
-     * earliest loop, a restart where the engine kept its grid costs nothing. Which loops overran is
-     * not judged against a grid taken from the first loop: on a cold JVM that loop may begin well
-     * after the engine started its grid, and its route may run past the next grid point.
+     * half intervals (a late loop, or a grid point with no loop). The engine ends a route when
+     * control is back in its own code, which a route's last stamp cannot see: a route preempted on
+     * its way back may overrun unseen. So a late loop from which the next {@value #PHASE_LOOPS}
+     * loops, all but two, keep the new phase within a fortieth of the interval, starts a new
+     * stretch as well; a late loop followed by loops back on the grid does not. As each stretch is
+     * placed at its earliest loop, a restart where the engine kept its grid costs nothing. Which
+     * loops overran is not judged against a grid taken from the first loop: on a cold JVM that
+     * loop may begin well after the engine started its grid, and its route may run past the next
+     * grid point.
      */
     static Lateness replay(long intervalNanos, long[] starts, long[] ends) {
         Lateness replay = new Lateness(intervalNanos, 0, starts.length, Grid.FOLLOW);
         long scheduled = starts.length == 0 ? 0 : starts[0];
+        long earliest = 0;
         for (int i = 0; i < starts.length; i++) {
             if (i > 0) {
                 scheduled += intervalNanos;
                 boolean atOnce = starts[i] - ends[i - 1] < intervalNanos / 2;
                 boolean afterGap = i > 1 && starts[i - 1] - starts[i - 2] > intervalNanos * 3 / 2;
-                if (atOnce || afterGap) {
+                boolean newPhase = starts[i] - scheduled - earliest > intervalNanos / 20
+                        && keepsPhase(intervalNanos, starts, i);
+                if (atOnce || afterGap || newPhase) {
                     scheduled = starts[i];
+                    earliest = 0;
                     replay.stretches++;
                 }
             }
             replay.raw[i] = starts[i] - scheduled;
             replay.stretch[i] = replay.stretches;
+            earliest = Math.min(earliest, replay.raw[i]);
         }
         replay.recorded = starts.length;
         replay.done = true;
         return replay;
+    }
+
+    /** Whether the loops after loop {@code i} keep to the grid it starts, all but two of {@value #PHASE_LOOPS}. */
+    private static boolean keepsPhase(long intervalNanos, long[] starts, int i) {
+        if (i + PHASE_LOOPS >= starts.length) {
+            return false;
+        }
+        int kept = 0;
+        for (int k = 1; k <= PHASE_LOOPS; k++) {
+            if (Math.abs(starts[i + k] - starts[i] - k * intervalNanos) <= intervalNanos / 40) {
+                kept++;
+            }
+        }
+        return kept >= PHASE_LOOPS - 2;
     }
 
     /** Sets the scheduled time of the first loop; without it the first loop's start is taken. */

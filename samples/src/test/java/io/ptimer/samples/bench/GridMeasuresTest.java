@@ -134,6 +134,48 @@ class GridMeasuresTest {
         assertEquals(2_000, replay.placed(3));
     }
 
+    @Test
+    void aReplayRestartsWhereTheLoopsKeepTheNewPhaseOfALateLoop() {
+        long[] starts = onGrid(ANCHOR, 20);
+        for (int i = 5; i < starts.length; i++) {
+            starts[i] += 290_000;
+        }
+        starts[7] += 3_000;
+        Lateness replay = Lateness.replay(MS, starts, endedAfter(starts, 1_000));
+        assertEquals(0, replay.placed(4));
+        assertEquals(0, replay.placed(5), "the engine ran it at once after an overrun its route's stamps do not show");
+        assertEquals(0, replay.placed(6), "on the grid the engine restarted, not 290 µs late on the old one");
+        assertEquals(3_000, replay.placed(7));
+    }
+
+    @Test
+    void aLateLoopFollowedByLoopsBackOnTheGridKeepsTheGrid() {
+        long[] starts = onGrid(ANCHOR, 20);
+        starts[5] += 290_000;
+        Lateness replay = Lateness.replay(MS, starts, endedAfter(starts, 1_000));
+        assertEquals(290_000, replay.placed(5));
+        assertEquals(0, replay.placed(6));
+    }
+
+    @Test
+    void loopsLateByDifferentAmountsAreNotTakenForANewGrid() {
+        long[] starts = onGrid(ANCHOR, 20);
+        for (int i = 5; i < starts.length; i++) {
+            starts[i] += 100_000 + (i % 3) * 60_000;
+        }
+        Lateness replay = Lateness.replay(MS, starts, endedAfter(starts, 1_000));
+        assertEquals(100_000, replay.placed(6), "a late stretch without a steady phase stays late");
+        assertEquals(220_000, replay.placed(8));
+    }
+
+    private static long[] onGrid(long t0, int loops) {
+        long[] starts = new long[loops];
+        for (int i = 0; i < loops; i++) {
+            starts[i] = t0 + i * MS;
+        }
+        return starts;
+    }
+
     private static long[] endedAfter(long[] starts, long nanos) {
         long[] ends = new long[starts.length];
         for (int i = 0; i < starts.length; i++) {
