@@ -85,9 +85,9 @@ final class Lateness {
      * one before ended starts a new stretch, and so does the loop after a gap of more than one and a
      * half intervals (a late loop, or a grid point with no loop). The engine ends a route when
      * control is back in its own code, which a route's last stamp cannot see: a route preempted on
-     * its way back may overrun unseen. So a late loop from which the next {@value #PHASE_LOOPS}
-     * loops, all but two, keep the new phase within a fortieth of the interval, starts a new
-     * stretch as well; a late loop followed by loops back on the grid does not. As each stretch is
+     * its way back may overrun unseen. So a late loop whose next {@value #PHASE_LOOPS} loops, all
+     * but two, keep its phase within a fortieth of the interval starts a new stretch as well; a
+     * late loop followed by loops back on the grid does not. As each stretch is
      * placed at its earliest loop, a restart where the engine kept its grid costs nothing. Which
      * loops overran is not judged against a grid taken from the first loop: on a cold JVM that
      * loop may begin well after the engine started its grid, and its route may run past the next
