@@ -87,32 +87,31 @@ final class Lateness {
      * control is back in its own code, which a route's last stamp cannot see: a route preempted on
      * its way back may overrun unseen. So a late loop whose next {@value #PHASE_LOOPS} loops, all
      * but two, keep its phase within a fortieth of the interval starts a new stretch as well; a
-     * late loop followed by loops back on the grid does not. As each stretch is
-     * placed at its earliest loop, a restart where the engine kept its grid costs nothing. Which
-     * loops overran is not judged against a grid taken from the first loop: on a cold JVM that
-     * loop may begin well after the engine started its grid, and its route may run past the next
-     * grid point.
+     * late loop followed by loops back on the grid does not. As each stretch is placed at its
+     * earliest loop, a restart where the engine kept its grid costs nothing. Which loops overran is
+     * not judged against a grid taken from the first loop: on a cold JVM that loop may begin well
+     * after the engine started its grid, and its route may run past the next grid point.
      */
     static Lateness replay(long intervalNanos, long[] starts, long[] ends) {
         Lateness replay = new Lateness(intervalNanos, 0, starts.length, Grid.FOLLOW);
         long scheduled = starts.length == 0 ? 0 : starts[0];
-        long earliest = 0;
+        long stretchEarliest = 0;
         for (int i = 0; i < starts.length; i++) {
             if (i > 0) {
                 scheduled += intervalNanos;
                 boolean atOnce = starts[i] - ends[i - 1] < intervalNanos / 2;
                 boolean afterGap = i > 1 && starts[i - 1] - starts[i - 2] > intervalNanos * 3 / 2;
-                boolean newPhase = starts[i] - scheduled - earliest > intervalNanos / 20
+                boolean newPhase = starts[i] - scheduled - stretchEarliest > intervalNanos / 20
                         && keepsPhase(intervalNanos, starts, i);
                 if (atOnce || afterGap || newPhase) {
                     scheduled = starts[i];
-                    earliest = 0;
+                    stretchEarliest = 0;
                     replay.stretches++;
                 }
             }
             replay.raw[i] = starts[i] - scheduled;
             replay.stretch[i] = replay.stretches;
-            earliest = Math.min(earliest, replay.raw[i]);
+            stretchEarliest = Math.min(stretchEarliest, replay.raw[i]);
         }
         replay.recorded = starts.length;
         replay.done = true;
