@@ -80,6 +80,7 @@ public final class Worker {
 
     private void run() {
         ctx.attach(lane.thread(), lane.osThreadId());
+        Rehearsal.await(timer);
         try {
             for (;;) {
                 applyRequests();

@@ -1,0 +1,98 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.RouteShape;
+import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.exec.Log;
+import io.ptimer.api.Route;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Once per JVM, before the first worker of any timer begins, a stand-in timer runs the workers'
+ * code {@value #LOOPS} times at {@value #INTERVAL_NANOS} ns with a loop route that does nothing, on
+ * its own thread {@code ptimer-rehearsal-0}. The JIT compiles the wait, the loop and the bookkeeping
+ * around the route as the rehearsal asks for it, so that the compiler threads it wakes do not take
+ * the core of a running timer in its first second. The timers' own routes are never called.
+ *
+ * <p>A worker that begins meanwhile waits until the rehearsal's thread has ended and
+ * {@value #SETTLE_MILLIS} ms have passed since its last loop, at most {@value #MAX_WAIT_MILLIS} ms in
+ * all. Thread-safe.
+ */
+final class Rehearsal {
+    static final long INTERVAL_NANOS = 100_000;
+    static final int LOOPS = 1_000;
+    /** Left to the compiler threads after the last loop, to finish what the rehearsal asked of them. */
+    static final long SETTLE_MILLIS = 20;
+    static final long MAX_WAIT_MILLIS = 1_000;
+
+    private static final AtomicBoolean BEGUN = new AtomicBoolean();
+    private static final CountDownLatch DONE = new CountDownLatch(1);
+    private static volatile Ptimer standIn;
+    private static volatile long settledAt;
+
+    private Rehearsal() {
+    }
+
+    /**
+     * Called by each worker before its first route: the first call starts the rehearsal with the
+     * type and precision of {@code timer}; every call but the stand-in's own waits for it to settle.
+     */
+    static void await(Ptimer timer) {
+        if (BEGUN.compareAndSet(false, true)) {
+            try {
+                begin(timer.spec());
+            } catch (RuntimeException | Error e) {
+                DONE.countDown();
+                Log.warn("ptimer: the JIT rehearsal did not start, the timers begin without it: " + e);
+            }
+        }
+        if (timer == standIn) {
+            return;
+        }
+        long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+        try {
+            if (DONE.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS) && threadEnded(giveUp)) {
+                long until = Math.min(settledAt, giveUp);
+                for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+                    LockSupport.parkNanos(left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean threadEnded(long deadline) throws InterruptedException {
+        Ptimer timer = standIn;
+        return timer == null || timer.workers().isEmpty() || timer.workers().get(0).awaitStop(deadline);
+    }
+
+    /** Whether the rehearsal has run its loops, or could not start. */
+    static boolean over() {
+        return DONE.getCount() == 0;
+    }
+
+    private static void begin(PtimerSpec like) {
+        PtimerSpec spec = new PtimerSpec("rehearsal", like.type(), INTERVAL_NANOS, 1, like.ntasks(), like.nslices(),
+                like.precision(), true, like.overrun(), Map.of(), "rehearsal");
+        Ptimer timer = new Ptimer(spec);
+        timer.listener((worker, event) -> {
+            if (WorkerListener.PAUSED.equals(event)) {
+                settledAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+                DONE.countDown();
+                worker.shutdown();
+            }
+        });
+        AtomicInteger left = new AtomicInteger(LOOPS);
+        BoundRoute loop = new BoundRoute(new RouteSpec(Rehearsal.class.getName(), "loop", RouteShape.PTIMER,
+                "rehearsal"), Rehearsal.class, (target, context) -> left.decrementAndGet() > 0 ? Route.CONTINUE
+                : Route.END, null);
+        standIn = timer;
+        timer.start(Map.of(Phase.LOOP, loop));
+    }
+}

@@ -1,0 +1,58 @@
+package io.ptimer.agent.ptimer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ptimer.api.TimerContext;
+import io.ptimer.api.TimerType;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The JIT rehearsal: over before any worker's first route, its thread gone, the timers' routes untouched by it. */
+class RehearsalTest {
+    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+    /** Routes that note whether the rehearsal was over when they ran. */
+    public static class Routes {
+        public static void start(TimerContext ctx) {
+            SEEN.add("start over=" + Rehearsal.over() + " rehearsing=" + rehearsing());
+        }
+
+        public static void loop(TimerContext ctx) {
+            SEEN.add("loop");
+        }
+
+        public static void end(TimerContext ctx) {
+            SEEN.add("end");
+        }
+    }
+
+    private static boolean rehearsing() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("ptimer-rehearsal-0") && t.isAlive());
+    }
+
+    @Test
+    void aWorkerBeginsOnceTheRehearsalIsOverAndItsThreadIsGone() throws Exception {
+        Ptimer timer = Timers.started("rehearsed", TimerType.SYNC, 2_000, 2, 0, 1, true, Routes.class);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (SEEN.stream().filter("loop"::equals).count() < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(Rehearsal.over());
+            List<String> starts = SEEN.stream().filter(e -> e.startsWith("start")).toList();
+            assertEquals(List.of("start over=true rehearsing=false", "start over=true rehearsing=false"), starts);
+            assertFalse(SEEN.contains("end"), "the rehearsal ended no timer: " + SEEN);
+            assertEquals(0, timer.workers().stream().mapToLong(Worker::errors).sum());
+        } finally {
+            for (Worker w : timer.workers()) {
+                w.shutdown();
+                w.awaitStop(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            }
+        }
+    }
+}
