@@ -41,6 +41,7 @@ public final class Worker {
     private volatile boolean finished;
     private boolean inCycle;
     private boolean firstLoop;
+    private boolean rehearsed;
 
     Worker(Ptimer timer, int index, Map<Phase, BoundRoute> routes) {
         PtimerSpec spec = timer.spec();
@@ -80,7 +81,6 @@ public final class Worker {
 
     private void run() {
         ctx.attach(lane.thread(), lane.osThreadId());
-        Rehearsal.await(timer);
         try {
             for (;;) {
                 applyRequests();
@@ -196,6 +196,11 @@ public final class Worker {
     private void runLoop() {
         long interval = ctx.intervalNanos();
         if (!schedule.armed()) {
+            if (!rehearsed) {
+                rehearsed = true;
+                Rehearsal.await(timer);
+                return;
+            }
             schedule.arm(System.nanoTime(), interval);
         }
         long deadline = schedule.deadline();
