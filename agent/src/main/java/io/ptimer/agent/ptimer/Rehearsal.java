@@ -13,15 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Once per JVM, before the first loop of any timer, a stand-in timer runs the workers' code
+ * Once per JVM, before the first start route of any timer, a stand-in timer runs the workers' code
  * {@value #LOOPS} times at {@value #INTERVAL_NANOS} ns with a loop route that does nothing, on its own
  * thread {@code ptimer-rehearsal-0}. The JIT compiles the wait, the loop and the bookkeeping around
  * the route as the rehearsal asks for it, so that the compiler threads it wakes do not take the core
  * of a running timer in its first second. The timers' own routes are never called.
  *
- * <p>A worker that comes to its first loop meanwhile waits until the rehearsal's thread has ended
- * and {@value #SETTLE_MILLIS} ms have passed since its last loop, at most {@value #MAX_WAIT_MILLIS} ms
- * in all; requests sent to it meanwhile are applied then. Thread-safe.
+ * <p>A worker that comes to its first start route meanwhile waits until the rehearsal's thread has
+ * ended and {@value #SETTLE_MILLIS} ms have passed since its last loop, at most
+ * {@value #MAX_WAIT_MILLIS} ms in all, so that its grid still starts as its start route returns;
+ * requests sent to it meanwhile are applied after that start route. Thread-safe.
  */
 final class Rehearsal {
     static final long INTERVAL_NANOS = 100_000;
@@ -39,7 +40,7 @@ final class Rehearsal {
     }
 
     /**
-     * Called by each worker before its first loop: the first call starts the rehearsal with the type
+     * Called by each worker before its first start route: the first call starts the rehearsal with the type
      * and precision of {@code timer}; every call but the stand-in's own waits for it to settle.
      */
     static void await(Ptimer timer) {

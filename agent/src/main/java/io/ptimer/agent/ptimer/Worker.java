@@ -178,6 +178,10 @@ public final class Worker {
     }
 
     private void runStart() {
+        if (!rehearsed) {
+            rehearsed = true;
+            Rehearsal.await(timer);
+        }
         beginCycle();
         announce(Phase.START.key());
         ctx.inStart(true);
@@ -196,11 +200,6 @@ public final class Worker {
     private void runLoop() {
         long interval = ctx.intervalNanos();
         if (!schedule.armed()) {
-            if (!rehearsed) {
-                rehearsed = true;
-                Rehearsal.await(timer);
-                return;
-            }
             schedule.arm(System.nanoTime(), interval);
         }
         long deadline = schedule.deadline();

@@ -158,9 +158,10 @@ class BenchmarkSmokeIT {
             double p999 = number(row[4]);
             double max = number(row[5]);
             assertTrue(p50 <= p99 && p99 <= p999 && p999 <= max, "p50 <= p99 <= p99.9 <= max: " + where);
-            for (int c = 6; c < 10; c++) {
-                number(row[c]);
-            }
+            number(row[6]);
+            signedNumber(row[7]);
+            number(row[8]);
+            number(row[9]);
             assertTrue(number(row[6]) <= loops, "overruns are among the loops: " + where);
             if (!row[10].isEmpty()) {
                 String[] own = row[10].split(" / ");
