@@ -7,7 +7,8 @@ import javax.management.ObjectName;
 
 /**
  * Drives {@code host.cycles} start/end cycles of timer "g" through the manager MBean, and prints
- * used heap (after GC) and live threads after the first tenth and at the end:
+ * used heap (after GC) and live threads after the first tenth and at the end, each once the worker
+ * has applied every request sent:
  * {@code GROWTH <cycles> heap=<bytes> threads=<n>}, then how many start and end routes ran.
  */
 public final class GrowthHost {
@@ -30,6 +31,7 @@ public final class GrowthHost {
                 }
             }
             if (i == cycles / 10 || i == cycles) {
+                awaitEnds(i);
                 report(i);
             }
         }
@@ -39,6 +41,14 @@ public final class GrowthHost {
         }
         Events.say("COUNTS starts=" + Counter.STARTS.get() + " ends=" + Counter.ENDS.get());
         Events.say("MAIN done");
+    }
+
+    /** Waits until the worker has run the end route of every cycle sent so far: no request is left queued. */
+    private static void awaitEnds(int cycles) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (Counter.ENDS.get() < cycles && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
     }
 
     private static void report(int cycles) throws InterruptedException {
