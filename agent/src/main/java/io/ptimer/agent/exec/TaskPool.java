@@ -18,6 +18,7 @@ public final class TaskPool {
     private final BlockingQueue<Runnable> queue;
     private final boolean nonblock;
     private final long pauseNanos;
+    private final int bound;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -35,6 +36,7 @@ public final class TaskPool {
         }
         this.prefix = prefix;
         this.queue = new ArrayBlockingQueue<>(bound);
+        this.bound = bound;
         this.nonblock = nonblock;
         this.pauseNanos = pauseNanos;
         for (int i = 0; i < workers; i++) {
@@ -134,7 +136,7 @@ public final class TaskPool {
 
     /** The queue's bound. */
     public int bound() {
-        return queue.size() + queue.remainingCapacity();
+        return bound;
     }
 
     public long completed() {

@@ -158,7 +158,6 @@ class BenchmarkSmokeIT {
             double p999 = number(row[4]);
             double max = number(row[5]);
             assertTrue(p50 <= p99 && p99 <= p999 && p999 <= max, "p50 <= p99 <= p99.9 <= max: " + where);
-            number(row[6]);
             signedNumber(row[7]);
             number(row[8]);
             number(row[9]);
