@@ -112,14 +112,19 @@ class BenchmarkSmokeIT {
             assertTrue(report.lines().anyMatch(l -> l.startsWith("| " + peer) && (l.contains("| skipped: ")
                     || l.matches(".*\\| \\d+ \\| -?[\\d,.]+ \\|$"))), () -> peer + " has no start-up row in\n" + report);
         }
-        String[] first = row(report, "round 1");
-        assertEquals(11, first.length, () -> "firstsecond row in\n" + report);
-        for (int c = 1; c < first.length; c++) {
-            number(first[c]);
+        for (FirstSecond.Variant v : FirstSecond.Variant.values()) {
+            String jvm = v.label;
+            String[] first = row(report, jvm);
+            assertEquals(12, first.length, () -> "firstsecond row " + jvm + " in\n" + report);
+            for (int c = 1; c < 11; c++) {
+                number(first[c]);
+            }
+            assertTrue(first[11].matches("[\\d.,]+×( to [\\d.,]+×)?"),
+                    () -> "firstsecond " + jvm + ": single rounds in\n" + report);
+            assertTrue(number(first[2]) <= number(first[3]) && number(first[3]) <= number(first[4])
+                    && number(first[7]) <= number(first[8]) && number(first[8]) <= number(first[9]),
+                    () -> "firstsecond " + jvm + ": p50 <= p99 <= max in\n" + report);
         }
-        assertTrue(number(first[2]) <= number(first[3]) && number(first[3]) <= number(first[4])
-                && number(first[7]) <= number(first[8]) && number(first[8]) <= number(first[9]),
-                () -> "firstsecond: p50 <= p99 <= max in\n" + report);
         checkDrift(lines, options, report);
         checkScale(lines, options, report);
         for (String request : List.of("pause", "start")) {

@@ -168,6 +168,25 @@ class GridMeasuresTest {
         assertEquals(220_000, replay.placed(8));
     }
 
+    @Test
+    void roundsPooledWeighEveryLoopAlikeAndSplitAt3s() {
+        long[] calm = onGrid(ANCHOR, 5_000);
+        long[] stormy = onGrid(ANCHOR, 5_000);
+        for (int i = 25; i < 3_000; i += 50) {
+            stormy[i] += 80_000;
+        }
+        FirstSecond.Round a = FirstSecond.lateness(calm, endedAfter(calm, 1_000));
+        FirstSecond.Round b = FirstSecond.lateness(stormy, endedAfter(stormy, 1_000));
+        assertEquals(3_000, a.first().getTotalCount());
+        assertEquals(2_000, a.steady().getTotalCount());
+        FirstSecond.Round both = FirstSecond.pooled(java.util.List.of(a, b));
+        assertEquals(6_000, both.first().getTotalCount());
+        assertEquals(4_000, both.steady().getTotalCount());
+        assertTrue(b.first().getValueAtPercentile(99) >= 79_000, "60 of 3,000 loops late is 2%, past the p99");
+        assertEquals(0, both.first().getValueAtPercentile(99), "60 of 6,000 pooled is 1%, at the p99");
+        assertEquals(b.worstAt(), both.worstAt(), "the latest loop is the stormy round's");
+    }
+
     private static long[] onGrid(long t0, int loops) {
         long[] starts = new long[loops];
         for (int i = 0; i < loops; i++) {
