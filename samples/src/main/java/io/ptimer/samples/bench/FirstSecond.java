@@ -131,7 +131,7 @@ final class FirstSecond {
         return options.rounds + (options.rounds == 1 ? " round" : " rounds");
     }
 
-    /** The loops of all rounds in one round; its time of the latest loop is that of the latest round's. */
+    /** The loops of all rounds as one round, whose latest loop of the first 3 s is the latest of any round. */
     static Round pooled(List<Round> rounds) {
         Histogram first = Result.empty().histogram();
         Histogram steady = Result.empty().histogram();
