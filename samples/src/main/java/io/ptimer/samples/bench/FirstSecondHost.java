@@ -40,11 +40,12 @@ public final class FirstSecondHost {
             t.setDaemon(true);
             t.start();
         }
-        long giveUp = System.nanoTime() + ROOM;
+        long began = System.nanoTime();
+        long giveUp = began + ROOM;
         if (Boolean.getBoolean("bench.serverAt")) {
             makeServerAfterFirstLoop(giveUp);
         }
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(SPAN));
+        ScaleProbe.sleepUntil(began + SPAN);
         long[] runs = STAMPS.runs(0);
         while ((runs.length == 0 || runs[runs.length - 1] - runs[0] < SPAN) && System.nanoTime() < giveUp) {
             Thread.sleep(100);
@@ -67,8 +68,7 @@ public final class FirstSecondHost {
             runs = STAMPS.runs(0);
         }
         if (runs.length > 0) {
-            long at = runs[0] + TimeUnit.SECONDS.toNanos(1);
-            Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - System.nanoTime())));
+            ScaleProbe.sleepUntil(runs[0] + TimeUnit.SECONDS.toNanos(1));
             ManagementFactory.getPlatformMBeanServer();
         }
     }

@@ -167,7 +167,8 @@ final class ScaleProbe {
                 .getProcessCpuTime();
     }
 
-    private static void sleepUntil(long nanos) {
+    /** Parks the calling thread until {@code System.nanoTime()} reaches {@code nanos}. */
+    static void sleepUntil(long nanos) {
         for (long left; (left = nanos - System.nanoTime()) > 0; ) {
             LockSupport.parkNanos(left);
         }

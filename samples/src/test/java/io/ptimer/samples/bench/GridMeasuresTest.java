@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The drift and scale parts' measures on loop starts whose answers are known. */
@@ -179,7 +180,7 @@ class GridMeasuresTest {
         FirstSecond.Round b = FirstSecond.lateness(stormy, endedAfter(stormy, 1_000));
         assertEquals(3_000, a.first().getTotalCount());
         assertEquals(2_000, a.steady().getTotalCount());
-        FirstSecond.Round both = FirstSecond.pooled(java.util.List.of(a, b));
+        FirstSecond.Round both = FirstSecond.pooled(List.of(a, b));
         assertEquals(6_000, both.first().getTotalCount());
         assertEquals(4_000, both.steady().getTotalCount());
         assertTrue(b.first().getValueAtPercentile(99) >= 79_000, "60 of 3,000 loops late is 2%, past the p99");
