@@ -12,8 +12,7 @@ import java.util.Map;
  * by anyone.
  */
 public final class RouteRunner {
-    private final String owner;
-    private final Errors errors = new Errors();
+    private final Errors errors;
     private Map<Class<?>, Object> instances = new HashMap<>();
     private boolean threw;
     private volatile String running;
@@ -21,7 +20,7 @@ public final class RouteRunner {
 
     /** @param owner who runs the routes, for messages, e.g. {@code timer "t1" worker 0} */
     public RouteRunner(String owner) {
-        this.owner = owner;
+        this.errors = new Errors("ptimer: " + owner);
     }
 
     /**
@@ -39,8 +38,7 @@ public final class RouteRunner {
             return route.invoker().applyAsInt(target, context);
         } catch (Throwable t) {
             threw = true;
-            errors.record(label + ": " + t, "ptimer: " + owner + ": " + label + " route " + route.spec().display()
-                    + " threw " + t, t);
+            errors.record(label, route.spec(), t);
             return Route.END;
         } finally {
             running = null;

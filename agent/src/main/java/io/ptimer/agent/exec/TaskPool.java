@@ -72,7 +72,7 @@ public final class TaskPool {
     }
 
     private void work() {
-        Errors log = new Errors();
+        Errors log = new Errors("ptimer: a task on " + Thread.currentThread().getName());
         for (;;) {
             Runnable task;
             try {
@@ -93,7 +93,7 @@ public final class TaskPool {
                 task.run();
             } catch (Throwable t) {
                 errors.incrementAndGet();
-                log.record(String.valueOf(t), "ptimer: a task on " + Thread.currentThread().getName() + " threw " + t, t);
+                log.record(null, null, t);
             }
             completed.incrementAndGet();
             if (pauseNanos > 0) {

@@ -15,6 +15,8 @@ public final class TimerLane {
     private static final int IDLE_SHARE = 10;
     private final Queue<Deadline> arrivals = new ConcurrentLinkedQueue<>();
     private final DedicatedLane lane;
+    /** What the lane's own tasks let escape: a safety net, as every system's task catches its routes' errors. */
+    private final Errors escaped;
     private Deadline[] heap = new Deadline[64];
     private int size;
     private volatile int pending;
@@ -29,6 +31,7 @@ public final class TimerLane {
     /** @param threadName e.g. {@code ptimer-core} */
     public TimerLane(String threadName, Precision precision) {
         this.lane = new DedicatedLane(threadName, precision, () -> stopping || !arrivals.isEmpty(), this::run);
+        this.escaped = new Errors("ptimer: a task on " + threadName);
     }
 
     /** Starts the lane's thread, once. */
@@ -127,7 +130,7 @@ public final class TimerLane {
         try {
             d.task.run(d);
         } catch (Throwable t) {
-            Log.error("ptimer: a task on " + lane.thread().getName() + " threw " + t, t);
+            escaped.record(null, null, t);
         }
         lastRan = System.nanoTime();
         d.lateness.record(late);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 /** Runs a host application in its own JVM with the built agent jar, the way a user would. */
 public final class ChildJvm {
     private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> firstArgs = new ArrayList<>();
     private String agentArgs;
     private String javaHome = System.getProperty("java.home");
     private String classpath = testClasspath();
@@ -48,6 +49,12 @@ public final class ChildJvm {
         return this;
     }
 
+    /** JVM options placed before the agent's, e.g. another {@code -javaagent} that must run first. */
+    public ChildJvm first(String... args) {
+        firstArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
     public ChildJvm jvm(String... args) {
         jvmArgs.addAll(Arrays.asList(args));
         return this;
@@ -66,6 +73,7 @@ public final class ChildJvm {
     public List<String> command(String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(javaHome, "bin", "java").toString());
+        cmd.addAll(firstArgs);
         if (agentArgs != null) {
             cmd.add("-javaagent:" + agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         }
