@@ -100,13 +100,19 @@ public final class Engine {
 
     /**
      * Reads agent arguments (and the files they name), checks and binds every timer, and returns
-     * what starts them, on any thread. On any error nothing changes.
+     * what starts them, on any thread. On any error nothing changes. Without arguments it reads the
+     * file named by the system property {@code ptimer.config} or the environment variable
+     * {@code PTIMER_CONFIG}, if either is set.
      *
      * @throws ConfigException naming the entry and what is wrong
      */
     public synchronized Plan plan(String agentArgs) throws ConfigException {
         Modules modules = new Modules();
-        ConfigReader.read(agentArgs, Modules.NAMES, modules);
+        if (agentArgs == null || agentArgs.isBlank()) {
+            ConfigReader.readDefault(Modules.NAMES, modules);
+        } else {
+            ConfigReader.read(agentArgs, Modules.NAMES, modules);
+        }
         PtimerConfig ptimerConfig = modules.ptimer;
         RtimerConfig rtimerConfig = modules.rtimer;
         AsyncConfig asyncConfig = modules.async;
