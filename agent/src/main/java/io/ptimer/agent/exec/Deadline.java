@@ -16,7 +16,10 @@ public final class Deadline {
 
     final TimerLane lane;
     final Task task;
-    final long interval;
+    /** The interval in force; written by the lane's thread only, read by anyone. */
+    volatile long interval;
+    /** The interval an operator asked for; the lane puts it in force when it takes the deadline in. */
+    private volatile long requestedInterval;
     final Schedule schedule;
     final Lateness lateness;
     long due;
@@ -35,6 +38,7 @@ public final class Deadline {
         this.task = task;
         this.due = due;
         this.interval = interval;
+        this.requestedInterval = interval;
         this.schedule = schedule;
         this.lateness = lateness;
     }
@@ -56,6 +60,22 @@ public final class Deadline {
             paused = false;
             lane.submit(this);
         }
+    }
+
+    /**
+     * Changes a periodic deadline's interval from its next run on: the run pending moves by the
+     * difference, to now at the earliest.
+     */
+    public void interval(long nanos) {
+        if (nanos <= 0 || schedule == null) {
+            throw new IllegalArgumentException("a periodic deadline's interval must be > 0, not " + nanos + " ns");
+        }
+        requestedInterval = nanos;
+        lane.submit(this);
+    }
+
+    long requestedInterval() {
+        return requestedInterval;
     }
 
     public boolean cancelled() {

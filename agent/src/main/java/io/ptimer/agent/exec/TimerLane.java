@@ -147,6 +147,9 @@ public final class TimerLane {
     private void drainArrivals() {
         Deadline d;
         while ((d = arrivals.poll()) != null) {
+            if (d.requestedInterval() != d.interval && d.schedule != null) {
+                retime(d);
+            }
             if (d.cancelled()) {
                 if (d.state == Deadline.State.QUEUED) {
                     remove(d);
@@ -168,6 +171,20 @@ public final class TimerLane {
             insert(d);
         }
         pending = size;
+    }
+
+    /** Puts a deadline's requested interval in force, moving its pending run. */
+    private void retime(Deadline d) {
+        long old = d.interval;
+        d.interval = d.requestedInterval();
+        d.schedule.retime(old, d.interval, System.nanoTime());
+        if (d.state == Deadline.State.QUEUED) {
+            remove(d);
+            d.due = d.schedule.deadline();
+            insert(d);
+        } else if (d.state == Deadline.State.NEW) {
+            d.due = d.schedule.deadline();
+        }
     }
 
     private void insert(Deadline d) {

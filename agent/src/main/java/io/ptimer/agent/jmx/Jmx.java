@@ -39,6 +39,12 @@ public final class Jmx {
     static final MBeanParameterInfo WORKER = new MBeanParameterInfo("worker", int.class.getName(),
             "Worker index, 0-based");
 
+    /** The {@code String assignment} parameter of {@code set}. */
+    static final MBeanParameterInfo ASSIGNMENT = new MBeanParameterInfo("assignment", String.class.getName(),
+            "attribute=value: interval (e.g. 100ms), ntasks or nslices");
+    /** What {@code set} does, for operators. */
+    static final String SET = "Set interval, ntasks or nslices (e.g. ntasks=1500) from the next loop on, and for later starts";
+
     private static Executor notifier;
 
     private Jmx() {

@@ -30,6 +30,10 @@ public final class Worker {
     private final RouteRunner runner;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final Lateness lateness = new Lateness();
+    /** What the next start begins from; written by operators through {@link #set}, under the timer's monitor. */
+    private volatile Settings base;
+    /** The settings last applied to the context; confined to the worker's thread. */
+    private Settings applied;
 
     /** The phase the worker runs next when it is not paused; {@code null} after its end route. */
     private volatile Phase next = Phase.START;
@@ -50,12 +54,14 @@ public final class Worker {
         this.routes = routes;
         this.loopRoute = routes.get(Phase.LOOP);
         this.sliced = spec.type().sliced();
-        this.ctx = new WorkerContext(spec, index);
+        this.base = timer.settings();
+        this.applied = base;
+        this.ctx = new WorkerContext(spec, index, base);
         this.schedule = new Schedule(spec.type().synced(), spec.overrun());
         this.paused = !spec.autostart();
         this.runner = new RouteRunner("timer \"" + spec.name() + "\" worker " + index);
         this.lane = new DedicatedLane("ptimer-" + spec.name() + "-" + index, spec.precision(),
-                () -> stopping || !requests.isEmpty(), this::run);
+                () -> stopping || !requests.isEmpty() || base != applied, this::run);
     }
 
     void start() {
@@ -65,6 +71,15 @@ public final class Worker {
     /** Queues a request; the worker applies it at its next safe point. */
     public void request(Request request) {
         requests.add(request);
+        lane.wake();
+    }
+
+    /**
+     * Changes a setting from the worker's next loop on, and for its later starts; the worker applies
+     * it at its next safe point, as a request. Called under the timer's monitor.
+     */
+    void set(Setting.Change change) {
+        base = base.with(change);
         lane.wake();
     }
 
@@ -107,6 +122,11 @@ public final class Worker {
     }
 
     private void applyRequests() {
+        Settings b = base;
+        if (b != applied) {
+            applySettings(applied, b);
+            applied = b;
+        }
         Request request;
         while ((request = requests.poll()) != null) {
             if (request == Request.PAUSE) {
@@ -123,6 +143,21 @@ public final class Worker {
             } else if (jump(request.jump())) {
                 return;
             }
+        }
+    }
+
+    /** Puts what changed between {@code from} and {@code to} in force; a new interval moves the next loop. */
+    private void applySettings(Settings from, Settings to) {
+        if (from.intervalNanos() != to.intervalNanos()) {
+            long old = ctx.intervalNanos();
+            ctx.apply(new Setting.Change(Setting.INTERVAL, to.intervalNanos()));
+            schedule.retime(old, to.intervalNanos(), System.nanoTime());
+        }
+        if (from.ntasks() != to.ntasks()) {
+            ctx.apply(new Setting.Change(Setting.NTASKS, to.ntasks()));
+        }
+        if (from.nslices() != to.nslices()) {
+            ctx.apply(new Setting.Change(Setting.NSLICES, to.nslices()));
         }
     }
 
@@ -170,7 +205,7 @@ public final class Worker {
     }
 
     private void beginCycle() {
-        ctx.reset();
+        ctx.reset(applied);
         runner.dropInstances();
         inCycle = true;
         firstLoop = true;
@@ -230,7 +265,7 @@ public final class Worker {
         invoke(Phase.END);
         inCycle = false;
         runner.dropInstances();
-        ctx.reset();
+        ctx.reset(applied);
         schedule.disarm();
         next = null;
         announce(WorkerListener.PAUSED);

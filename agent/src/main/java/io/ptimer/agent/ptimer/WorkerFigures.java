@@ -9,7 +9,7 @@ import io.ptimer.agent.exec.Lateness;
  *
  * @param phase    the route the worker is in (start, loop, end) or none after its end route
  * @param state    start, loop, end (running that route), sleeping, paused, ended or stopped
- * @param interval the worker's interval, as set by its start route
+ * @param interval the worker's interval, as its start route or an operator's {@code set} left it
  */
 public record WorkerFigures(int worker, long pid, String interval, int ntasks, int tasks, int nslices, int slice,
         boolean paused, String phase, String state, long runningForUs, long iterations, long errors, long overruns,
