@@ -35,7 +35,7 @@ public final class CoreTimer implements TimerHandle {
             } catch (Throwable t) {
                 errors.record(null, null, t);
             }
-        });
+        }).describe("core", name, -1);
         if (ownLane != null) {
             ownLane.start();
         }

@@ -29,6 +29,10 @@ public final class Deadline {
 
     enum State { NEW, QUEUED, PARKED, RUNNING, DONE }
 
+    /** Who it runs for, in Flight Recorder's late and overrun events; none until described. */
+    private volatile String system;
+    private volatile String name;
+    private volatile int worker = -1;
     private volatile boolean cancelled;
     private volatile boolean paused;
     private volatile long runs;
@@ -41,6 +45,32 @@ public final class Deadline {
         this.requestedInterval = interval;
         this.schedule = schedule;
         this.lateness = lateness;
+    }
+
+    /**
+     * Names what the deadline runs for, so that its late runs and overruns are reported to Flight
+     * Recorder: e.g. {@code core}, the timer's name, -1.
+     *
+     * @return this deadline
+     */
+    public Deadline describe(String system, String name, int worker) {
+        this.system = system;
+        this.worker = worker;
+        this.name = name;
+        return this;
+    }
+
+    /** The system it runs for, or {@code null} when not described. */
+    String system() {
+        return system;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int worker() {
+        return worker;
     }
 
     /** No further runs; a run in progress completes. */

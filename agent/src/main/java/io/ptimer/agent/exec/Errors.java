@@ -1,5 +1,6 @@
 package io.ptimer.agent.exec;
 
+import io.ptimer.agent.jfr.Flight;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +42,7 @@ public final class Errors {
             String said = said(error);
             String description = said != null ? said : error.getClass().getName() + " (which failed to describe itself)";
             last = role == null ? description : role + ": " + description;
+            Flight.routeError(source, role, route, error, description);
             long now = System.nanoTime();
             if (nextLog != Long.MIN_VALUE && now - nextLog < 0) {
                 suppressed++;

@@ -1,5 +1,6 @@
 package io.ptimer.agent.exec;
 
+import io.ptimer.agent.jfr.Flight;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -135,8 +136,17 @@ public final class TimerLane {
         lastRan = System.nanoTime();
         d.lateness.record(late);
         d.ran();
+        long threshold = Lateness.lateThreshold(d.interval);
+        if (late > threshold && d.name() != null) {
+            Flight.late(d.system(), d.name(), d.worker(), late, threshold);
+        }
         if (d.schedule != null && !d.cancelled()) {
+            long overruns = d.schedule.overruns();
+            long nextPoint = d.due + d.interval;
             d.schedule.advance(lastRan, d.interval);
+            if (d.schedule.overruns() != overruns && d.name() != null) {
+                Flight.overrun(d.system(), d.name(), d.worker(), d.interval, lastRan - nextPoint, 0);
+            }
             d.due = d.schedule.deadline();
             insert(d);
         } else {

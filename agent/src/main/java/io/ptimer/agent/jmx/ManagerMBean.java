@@ -82,8 +82,9 @@ final class ManagerMBean extends ReadOnlyMBean {
         }
         if (action.equals("set") && (n == 2 || n == 3) && params[0] instanceof String && params[1] instanceof String
                 && (n == 2 || params[2] instanceof Integer)) {
-            return Jmx.call(() -> engine.ptimer().set((String) params[0], (String) params[1],
-                    n == 2 ? null : (Integer) params[2]));
+            Integer worker = n == 2 ? null : (Integer) params[2];
+            return Jmx.call(Jmx.MANAGER, "set " + params[1], (String) params[0], worker,
+                    () -> engine.ptimer().set((String) params[0], (String) params[1], worker));
         }
         Request request = Request.of(action);
         if (request == null || n < 1 || n > 2 || !(params[0] instanceof String)
@@ -93,7 +94,9 @@ final class ManagerMBean extends ReadOnlyMBean {
                     + " (String timer) or (String timer, int worker), and set with (String timer, String assignment)"
                     + " or (String timer, String assignment, int worker)");
         }
-        return Jmx.call(() -> engine.ptimer().request(request, (String) params[0], n == 1 ? null : (Integer) params[1]));
+        Integer worker = n == 1 ? null : (Integer) params[1];
+        return Jmx.call(Jmx.MANAGER, request.command(), (String) params[0], worker,
+                () -> engine.ptimer().request(request, (String) params[0], worker));
     }
 
     @Override

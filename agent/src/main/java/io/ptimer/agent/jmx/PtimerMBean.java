@@ -2,6 +2,7 @@ package io.ptimer.agent.jmx;
 
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Lateness;
+import io.ptimer.agent.exec.LatenessHistogram;
 import io.ptimer.agent.ptimer.Listing;
 import io.ptimer.agent.ptimer.Phase;
 import io.ptimer.agent.ptimer.Ptimer;
@@ -91,11 +92,38 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                     WorkerFigures::latenessMaxUs)
             .column("lastError", SimpleType.STRING, "The last exception thrown by a route, or empty",
                     WorkerFigures::lastError)
+            .column("lateLoops", SimpleType.LONG, "Loops since start that began later than the late threshold",
+                    WorkerFigures::lateLoops)
+            .column("latenessSecondsSum", SimpleType.DOUBLE, "Every loop's start lateness since start, added up,"
+                    + " in seconds", WorkerFigures::latenessSecondsSum)
+            .column("lastLoopStart", SimpleType.LONG, "When the last loop began, epoch ms; 0 before the first",
+                    WorkerFigures::lastLoopStart)
+            .column("nextDue", SimpleType.LONG, "When the next loop is due, epoch ms; 0 when none is (paused, ended)",
+                    WorkerFigures::nextDue)
             .build("io.ptimer.Worker", "One worker of a timer, as ptimer.list shows it", "io.ptimer.Workers",
                     "The workers of a timer");
 
     /** The notification type of an operator's {@code set}. */
     static final String SET_NOTIFICATION = "io.ptimer.timer.set";
+
+    /** One bucket of a cumulative lateness histogram: loops that began at most {@code le} seconds late. */
+    private record Bucket(int worker, String le, long count) {
+    }
+
+    private static final OpenTable<Bucket> BUCKETS = new OpenTable<Bucket>()
+            .column("le", SimpleType.STRING, "Upper bound in seconds, as Prometheus's le label; +Inf for all",
+                    Bucket::le)
+            .column("count", SimpleType.LONG, "Loops since start that began at most le seconds late", Bucket::count)
+            .build("io.ptimer.LatenessBucket", "A bucket of the cumulative loop lateness histogram",
+                    "io.ptimer.LatenessBuckets", "The cumulative loop lateness histogram of all workers");
+
+    private static final OpenTable<Bucket> WORKER_BUCKETS = new OpenTable<Bucket>()
+            .column("worker", SimpleType.INTEGER, "Worker index, 0-based", Bucket::worker)
+            .column("le", SimpleType.STRING, "Upper bound in seconds, as Prometheus's le label; +Inf for all",
+                    Bucket::le)
+            .column("count", SimpleType.LONG, "Loops since start that began at most le seconds late", Bucket::count)
+            .build("io.ptimer.WorkerLatenessBucket", "A bucket of one worker's cumulative loop lateness histogram",
+                    "io.ptimer.WorkerLatenessBuckets", "The cumulative loop lateness histogram of each worker", 2);
 
     static final CompositeType EVENT;
     static final CompositeType SET;
@@ -156,7 +184,17 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                     "99th percentile loop start lateness over all workers' recent loops, in microseconds",
                     m -> m.lateness(99))
             .add("latenessMaxUs", SimpleType.LONG,
-                    "Largest loop start lateness over all workers' recent loops, in microseconds", m -> m.lateness(100));
+                    "Largest loop start lateness over all workers' recent loops, in microseconds", m -> m.lateness(100))
+            .add("lateLoops", SimpleType.LONG, "Loops of all workers since start that began later than the late"
+                    + " threshold (jfr_late)", m -> m.sum(Worker::lateLoops))
+            .add("latenessSecondsSum", SimpleType.DOUBLE, "Every loop's start lateness since start, all workers,"
+                    + " added up, in seconds", m -> m.sum(w -> w.histogram().sumNanos()) / 1e9)
+            .add("latenessSecondsCount", SimpleType.LONG, "Loops of all workers since start (the histogram's count)",
+                    m -> m.sum(Worker::iterations))
+            .add("latenessBuckets", BUCKETS.tableType(), "Cumulative histogram of loop start lateness since start,"
+                    + " all workers: one row per bound, as Prometheus's le", PtimerMBean::buckets)
+            .add("workerLatenessBuckets", WORKER_BUCKETS.tableType(), "The same histogram per worker: one row per"
+                    + " worker and bound", PtimerMBean::workerBuckets);
 
     private final PtimerSystem system;
     private final Ptimer timer;
@@ -196,6 +234,28 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
         return timer.workers().stream().mapToLong(figure).sum();
     }
 
+    private TabularData buckets() {
+        long[] counts = LatenessHistogram.cumulative(timer.workers().stream().map(Worker::histogram).toList());
+        List<String> bounds = LatenessHistogram.bounds();
+        List<Bucket> rows = new ArrayList<>(bounds.size());
+        for (int i = 0; i < bounds.size(); i++) {
+            rows.add(new Bucket(-1, bounds.get(i), counts[i]));
+        }
+        return BUCKETS.table(rows);
+    }
+
+    private TabularData workerBuckets() {
+        List<String> bounds = LatenessHistogram.bounds();
+        List<Bucket> rows = new ArrayList<>();
+        for (Worker w : timer.workers()) {
+            long[] counts = LatenessHistogram.cumulative(List.of(w.histogram()));
+            for (int i = 0; i < bounds.size(); i++) {
+                rows.add(new Bucket(w.index(), bounds.get(i), counts[i]));
+            }
+        }
+        return WORKER_BUCKETS.table(rows);
+    }
+
     private long lateness(double percentile) {
         long[] all = Lateness.sorted(timer.workers().stream().map(Worker::lateness).toList());
         return Lateness.percentile(all, percentile) / 1000;
@@ -212,7 +272,9 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
         int n = params == null ? 0 : params.length;
         if (action.equals("set") && (n == 1 || n == 2) && params[0] instanceof String
                 && (n == 1 || params[1] instanceof Integer)) {
-            return Jmx.call(() -> system.set(timer.name(), (String) params[0], n == 1 ? null : (Integer) params[1]));
+            Integer worker = n == 1 ? null : (Integer) params[1];
+            return Jmx.call(String.valueOf(objectName), "set " + params[0], timer.name(), worker,
+                    () -> system.set(timer.name(), (String) params[0], worker));
         }
         if (request == null || n > 1 || (n == 1 && !(params[0] instanceof Integer))) {
             throw new ReflectionException(new NoSuchMethodException(action),
@@ -220,7 +282,9 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                             + " end, each with () or (int worker), and set with (String assignment) or"
                             + " (String assignment, int worker)");
         }
-        return Jmx.call(() -> system.request(request, timer.name(), n == 0 ? null : (Integer) params[0]));
+        Integer worker = n == 0 ? null : (Integer) params[0];
+        return Jmx.call(String.valueOf(objectName), request.command(), timer.name(), worker,
+                () -> system.request(request, timer.name(), worker));
     }
 
     @Override

@@ -107,14 +107,17 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
     public Object invoke(String action, Object[] params, String[] signature) throws MBeanException, ReflectionException {
         int n = params == null ? 0 : params.length;
         if (action.equals("set") && n == 1 && params[0] instanceof String) {
-            return Jmx.call(() -> system.set(timer.name(), (String) params[0]));
+            return Jmx.call("io.ptimer:type=RTimer,name=" + timer.name(), "set " + params[0], timer.name(), null,
+                    () -> system.set(timer.name(), (String) params[0]));
         }
         boolean pause = action.equals("pause");
         if (!pause && !action.equals("continue") || n > 1 || (n == 1 && !(params[0] instanceof Integer))) {
             throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with " + n
                     + " argument(s); operations: pause, continue, each with () or (int worker), and set(String assignment)");
         }
-        return Jmx.call(() -> system.pause(timer.name(), n == 0 ? null : (Integer) params[0], pause));
+        Integer worker = n == 0 ? null : (Integer) params[0];
+        return Jmx.call("io.ptimer:type=RTimer,name=" + timer.name(), action, timer.name(), worker,
+                () -> system.pause(timer.name(), worker, pause));
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class RtimerThread {
             for (BoundRoute route : routes) {
                 runner.run("exec", route, ctx);
             }
-        });
+        }).describe("rtimer", spec.name(), index);
         if (ownLane != null) {
             ownLane.start();
         }
