@@ -86,6 +86,7 @@ public final class PtimerConfig implements ModuleConfig {
         Precision precision = Precision.HYBRID;
         boolean autostart = true;
         Overrun overrun = Overrun.REANCHOR;
+        long jfrLate = 0;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -110,9 +111,10 @@ public final class PtimerConfig implements ModuleConfig {
                         throw e.error(x.getMessage());
                     }
                 }
+                case "jfr_late" -> jfrLate = e.interval(v);
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
-                        + " overrun)");
+                        + " overrun, jfr_late)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -125,7 +127,7 @@ public final class PtimerConfig implements ModuleConfig {
             throw e.error("timer \"" + name + "\" is defined twice");
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                overrun, Map.of(), e.value()));
+                overrun, jfrLate, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {

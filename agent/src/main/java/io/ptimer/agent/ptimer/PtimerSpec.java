@@ -15,6 +15,8 @@ import java.util.Map;
  * {@link #with(Phase, RouteSpec)} returns a copy.
  *
  * @param overrun what a sync grid does after an overrun
+ * @param jfrLateNanos when a loop counts as late (the {@code lateLoops} figure, the Flight Recorder
+ *                     event), in ns; 0 for the default, a tenth of the interval, at most 1 ms
  * @param routes  the configured route of each phase that has one
  * @param entry  the {@code timer} entry's value, for messages
  */
@@ -28,6 +30,7 @@ public record PtimerSpec(
         Precision precision,
         boolean autostart,
         Overrun overrun,
+        long jfrLateNanos,
         Map<Phase, RouteSpec> routes,
         String entry) {
 
@@ -52,7 +55,7 @@ public record PtimerSpec(
         Map<Phase, RouteSpec> more = new EnumMap<>(Phase.class);
         more.putAll(routes);
         more.put(phase, route);
-        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun, more,
-                entry);
+        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun,
+                jfrLateNanos, more, entry);
     }
 }
