@@ -47,6 +47,33 @@ public final class Ptimer {
         this.binding = binding;
     }
 
+    /** Says what the timer waits for, until {@link #start} or {@link #unbind}. */
+    void waitingFor(String what) {
+        status = "waiting for " + what;
+    }
+
+    /**
+     * Ends the workers (each one within a cycle runs its end route), waiting for them at most
+     * {@code timeoutNanos}, and forgets them with their routes: the timer waits for its classes again.
+     */
+    void unbind(long timeoutNanos) {
+        List<Worker> ended;
+        synchronized (this) {
+            ended = workers;
+            workers = List.of();
+            status = "binding";
+        }
+        ended.forEach(Worker::shutdown);
+        long deadline = System.nanoTime() + timeoutNanos;
+        try {
+            for (Worker w : ended) {
+                w.awaitStop(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void fail(String reason) {
         status = "failed: " + reason;
     }

@@ -86,6 +86,7 @@ public final class PtimerConfig implements ModuleConfig {
         Precision precision = Precision.HYBRID;
         boolean autostart = true;
         Overrun overrun = Overrun.REANCHOR;
+        boolean factoryRequired = false;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -110,9 +111,14 @@ public final class PtimerConfig implements ModuleConfig {
                         throw e.error(x.getMessage());
                     }
                 }
+                case "factory" -> factoryRequired = switch (v) {
+                    case "required" -> true;
+                    case "optional" -> false;
+                    default -> throw e.error("factory must be required or optional, not \"" + v + "\"");
+                };
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
-                        + " overrun)");
+                        + " overrun, factory)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -125,7 +131,7 @@ public final class PtimerConfig implements ModuleConfig {
             throw e.error("timer \"" + name + "\" is defined twice");
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                overrun, Map.of(), e.value()));
+                overrun, factoryRequired, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {
