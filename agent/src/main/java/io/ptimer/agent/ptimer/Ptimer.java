@@ -16,6 +16,8 @@ public final class Ptimer {
     private volatile String status = "binding";
     private volatile Binding binding;
     private volatile WorkerListener listener;
+    /** Counts unbindings, so that a wait for the route factory ends with the binding it was for. */
+    private volatile int generation;
 
     Ptimer(PtimerSpec spec) {
         this.spec = spec;
@@ -62,6 +64,7 @@ public final class Ptimer {
             ended = workers;
             workers = List.of();
             status = "binding";
+            generation++;
         }
         ended.forEach(Worker::shutdown);
         long deadline = System.nanoTime() + timeoutNanos;
@@ -72,6 +75,11 @@ public final class Ptimer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How many times the timer's routes were unbound. */
+    int generation() {
+        return generation;
     }
 
     void fail(String reason) {

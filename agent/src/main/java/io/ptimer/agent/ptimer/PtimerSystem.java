@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ptimer timers of this JVM: loads them, forwards operators' requests to their workers, and
@@ -24,8 +23,6 @@ public final class PtimerSystem {
     private static final long UNBIND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final LateBinding lateBinding;
-    /** Counts bindings and unbindings, so that a wait for the route factory ends with its binding. */
-    private final AtomicInteger generations = new AtomicInteger();
     private final Map<String, Ptimer> timers = new LinkedHashMap<>();
     private volatile boolean shuttingDown;
 
@@ -74,10 +71,10 @@ public final class PtimerSystem {
                 }
                 timer.waitingFor(FACTORY);
                 System.err.println("ptimer: " + owner + " waits for " + FACTORY + "; it starts then");
-                int generation = generations.incrementAndGet();
-                lateBinding.when(() -> generation != generations.get() || shuttingDown || factoryInstalled(routes),
+                int generation = timer.generation();
+                lateBinding.when(() -> generation != timer.generation() || shuttingDown || factoryInstalled(routes),
                         () -> {
-                            if (generation == generations.get()) {
+                            if (generation == timer.generation()) {
                                 start(timer, routes);
                             }
                         });
@@ -90,7 +87,6 @@ public final class PtimerSystem {
 
             @Override
             public void unbound() {
-                generations.incrementAndGet();
                 timer.unbind(UNBIND_TIMEOUT_NANOS);
             }
         });
