@@ -52,11 +52,13 @@ public final class LateBinding implements ClassFileTransformer {
     /** A class delivered to its watchers, held weakly, and whose loader is polled. */
     private static final class Found {
         final WeakReference<Class<?>> type;
+        final String loader;
         final List<Watcher> watchers;
         final Set<ClassLoader> others = Collections.newSetFromMap(new WeakHashMap<>());
 
         Found(Class<?> type, List<Watcher> watchers) {
             this.type = new WeakReference<>(type);
+            this.loader = describe(type.getClassLoader());
             this.watchers = watchers;
         }
     }
@@ -244,8 +246,7 @@ public final class LateBinding implements ClassFileTransformer {
             if (current != null) {
                 if (current != type && f.others.add(type.getClassLoader())) {
                     System.err.println("ptimer: class " + name + " is also visible through " + describe(type.getClassLoader())
-                            + "; the agent keeps using the one of " + describe(current.getClassLoader())
-                            + ", the first class loader that could see it");
+                            + "; the agent keeps using the one of " + f.loader + ", the first class loader that could see it");
                 }
                 return;
             }
@@ -284,9 +285,8 @@ public final class LateBinding implements ClassFileTransformer {
             if (type != null) {
                 RouteBinder.forget(type.getClassLoader());
             }
-            System.err.println("ptimer: the class loader of " + e.getKey()
-                    + (type == null ? "" : " (" + describe(type.getClassLoader()) + ")")
-                    + " went away; its timers end and wait for the class again");
+            System.err.println("ptimer: the class loader of " + e.getKey() + " (" + e.getValue().loader
+                    + ") went away; its timers end and wait for the class again");
             for (Watcher w : e.getValue().watchers) {
                 try {
                     w.gone();
