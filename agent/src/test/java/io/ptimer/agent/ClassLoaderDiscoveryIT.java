@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
 import io.ptimer.agent.support.ControlProcess;
-import java.nio.file.Files;
+import io.ptimer.agent.support.Sources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,27 +32,22 @@ class ClassLoaderDiscoveryIT {
 
     @BeforeAll
     static void compilePlugin() throws Exception {
-        Path src = plugin.resolve("src/plugin/house");
-        Files.createDirectories(src);
-        Files.writeString(src.resolve("Entry.java"), String.join("\n",
-                "package plugin.house;",
-                "public class Entry { static { System.out.println(\"ENTRY initialised\"); } }"));
-        Files.writeString(src.resolve("Housekeeping.java"), String.join("\n",
-                "package plugin.house;",
-                "import io.ptimer.api.TimerContext;",
-                "public class Housekeeping {",
-                "    static { System.out.println(\"ROUTES initialised\"); }",
-                "    public void start(TimerContext ctx) { say(\"EV start \" + ctx.name() + \" \" + ctx.worker()); }",
-                "    public void loop(TimerContext ctx) { say(\"EV loop \" + ctx.name() + \" \" + ctx.worker() + \" loader=\"",
-                "        + getClass().getClassLoader().getClass().getSimpleName()); }",
-                "    public void end(TimerContext ctx) { say(\"EV end \" + ctx.name() + \" \" + ctx.worker()); }",
-                "    static synchronized void say(String s) { System.out.println(s); System.out.flush(); }",
-                "}"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", plugin.resolve("classes").toString(),
-                "-cp", ChildJvm.agentJar().toString(), src.resolve("Entry.java").toString(),
-                src.resolve("Housekeeping.java").toString());
-        assertEquals(0, rc);
+        Sources.compile(plugin.resolve("src"), Map.of(
+                "plugin/house/Entry.java", String.join("\n",
+                        "package plugin.house;",
+                        "public class Entry { static { System.out.println(\"ENTRY initialised\"); } }"),
+                "plugin/house/Housekeeping.java", String.join("\n",
+                        "package plugin.house;",
+                        "import io.ptimer.api.TimerContext;",
+                        "public class Housekeeping {",
+                        "    static { System.out.println(\"ROUTES initialised\"); }",
+                        "    public void start(TimerContext ctx) { say(\"EV start \" + ctx.name() + \" \" + ctx.worker()); }",
+                        "    public void loop(TimerContext ctx) { say(\"EV loop \" + ctx.name() + \" \" + ctx.worker() + \" loader=\"",
+                        "        + getClass().getClassLoader().getClass().getSimpleName()); }",
+                        "    public void end(TimerContext ctx) { say(\"EV end \" + ctx.name() + \" \" + ctx.worker()); }",
+                        "    static synchronized void say(String s) { System.out.println(s); System.out.flush(); }",
+                        "}")),
+                ChildJvm.agentJar().toString(), plugin.resolve("classes"));
     }
 
     @Test

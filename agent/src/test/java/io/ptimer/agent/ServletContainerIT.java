@@ -4,21 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.Sources;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Web applications in a real servlet container (embedded Tomcat): the route class sits in
- * {@code WEB-INF/classes} of two applications and neither loads it. The first application's copy
+ * {@code WEB-INF/classes} of two applications, one exploded and one a packed WAR, and neither
+ * loads it. The first application's copy
  * runs the timer, the second is named on stderr; undeploying the first ends the timer (its end route
  * runs) and the second's copy takes over; undeploying that ends it too, and both applications'
  * class loaders are collected.
@@ -35,35 +38,43 @@ class ServletContainerIT {
 
     @BeforeAll
     static void buildWebApplications() throws Exception {
-        Path src = dir.resolve("src/plugin/web");
-        Files.createDirectories(src);
-        Files.writeString(src.resolve("Hello.java"), String.join("\n",
-                "package plugin.web;",
-                "public class Hello implements jakarta.servlet.ServletContextListener {}"));
-        Files.writeString(src.resolve("Housekeeping.java"), String.join("\n",
-                "package plugin.web;",
-                "public class Housekeeping {",
-                "    private Object app;",
-                "    public void start() throws ReflectiveOperationException {",
-                "        ClassLoader l = getClass().getClassLoader();",
-                "        app = l.getClass().getMethod(\"getContextName\").invoke(l);",
-                "        say(\"start\");",
-                "    }",
-                "    public void loop() { say(\"loop\"); }",
-                "    public void end() { say(\"end\"); }",
-                "    void say(String route) {",
-                "        System.out.println(\"EV \" + route + \" house 0 app=\" + app);",
-                "        System.out.flush();",
-                "    }",
-                "}"));
-        String tomcat = tomcatJars();
+        Map<String, String> sources = Map.of(
+                "plugin/web/Hello.java", String.join("\n",
+                        "package plugin.web;",
+                        "public class Hello implements jakarta.servlet.ServletContextListener {}"),
+                "plugin/web/Housekeeping.java", String.join("\n",
+                        "package plugin.web;",
+                        "public class Housekeeping {",
+                        "    private Object app;",
+                        "    public void start() throws ReflectiveOperationException {",
+                        "        ClassLoader l = getClass().getClassLoader();",
+                        "        app = l.getClass().getMethod(\"getContextName\").invoke(l);",
+                        "        say(\"start\");",
+                        "    }",
+                        "    public void loop() { say(\"loop\"); }",
+                        "    public void end() { say(\"end\"); }",
+                        "    void say(String route) {",
+                        "        System.out.println(\"EV \" + route + \" house 0 app=\" + app);",
+                        "        System.out.flush();",
+                        "    }",
+                        "}"));
         for (String app : List.of("a", "b")) {
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            int rc = javac.run(null, null, null, "-d", dir.resolve(app + "/WEB-INF/classes").toString(), "-cp", tomcat,
-                    src.resolve("Hello.java").toString(), src.resolve("Housekeeping.java").toString());
-            assertEquals(0, rc);
+            Sources.compile(dir.resolve("src"), sources, tomcatJars(), dir.resolve(app + "/WEB-INF/classes"));
         }
+        war(dir.resolve("b"), dir.resolve("b.war"));
         Files.createDirectories(dir.resolve("tomcat"));
+    }
+
+    /** Packs the web application in {@code exploded} into the WAR {@code war}. */
+    private static void war(Path exploded, Path war) throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(war));
+             Stream<Path> files = Files.walk(exploded)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new ZipEntry(exploded.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, zip);
+                zip.closeEntry();
+            }
+        }
     }
 
     private static String tomcatJars() throws Exception {
@@ -77,14 +88,14 @@ class ServletContainerIT {
         ChildJvm.Result r = new ChildJvm().agent(CONFIG)
                 .classpath(ChildJvm.testClasspath() + File.pathSeparator + tomcatJars())
                 .run(Duration.ofSeconds(60), "io.ptimer.agent.hosts.TomcatHost", dir.resolve("tomcat").toString(),
-                        dir.resolve("a").toString(), dir.resolve("b").toString());
+                        dir.resolve("a").toString(), dir.resolve("b.war").toString());
         assertEquals(0, r.exit(), r::toString);
         List<String> all = r.stdout().lines().toList();
-        int deployedB = all.indexOf("DEPLOYED /b");
+        int deployingB = all.indexOf("DEPLOYING /b");
         int undeployedA = all.indexOf("UNDEPLOYED /a");
         int undeployedB = all.indexOf("UNDEPLOYED /b");
-        assertTrue(all.indexOf("EV start house 0 app=a") > all.indexOf("DEPLOYED /a"), r::toString);
-        assertTrue(all.subList(0, deployedB).contains("EV loop house 0 app=a"), r::toString);
+        assertTrue(all.indexOf("EV start house 0 app=a") > all.indexOf("DEPLOYING /a"), r::toString);
+        assertTrue(all.subList(0, deployingB).contains("EV loop house 0 app=a"), r::toString);
         assertTrue(r.stderr().contains("ptimer: class " + ROUTES + " is also visible through "), r::toString);
         assertTrue(r.stderr().contains("(web application b); the agent keeps using the one of "), r::toString);
         assertTrue(r.stderr().contains("(web application a), the first class loader that could see it"), r::toString);

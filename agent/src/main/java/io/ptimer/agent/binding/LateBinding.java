@@ -73,7 +73,8 @@ public final class LateBinding implements ClassFileTransformer {
     /** Loaders already asked since the watch began. Guarded by itself. */
     private final Map<ClassLoader, Boolean> asked = new WeakHashMap<>();
     private volatile WeakReference<ClassLoader> lastLoader = new WeakReference<>(null);
-    private ScheduledThreadPoolExecutor binder;
+    /** Written under this; read by the transformer without a lock. */
+    private volatile ScheduledThreadPoolExecutor binder;
     private boolean installed;
     private boolean polling;
     private boolean scanQueued;
@@ -241,12 +242,12 @@ public final class LateBinding implements ClassFileTransformer {
     private void deliver(String name, Class<?> type) {
         List<Watcher> watchers;
         synchronized (this) {
-            Found f = found.get(name);
-            Class<?> current = f == null ? null : f.type.get();
+            Found now = found.get(name);
+            Class<?> current = now == null ? null : now.type.get();
             if (current != null) {
-                if (current != type && f.others.add(type.getClassLoader())) {
+                if (current != type && now.others.add(type.getClassLoader())) {
                     System.err.println("ptimer: class " + name + " is also visible through " + describe(type.getClassLoader())
-                            + "; the agent keeps using the one of " + f.loader + ", the first class loader that could see it");
+                            + "; the agent keeps using the one of " + now.loader + ", the first class loader that could see it");
                 }
                 return;
             }
@@ -255,7 +256,9 @@ public final class LateBinding implements ClassFileTransformer {
                 return;
             }
             if (type.getClassLoader() != ClassLoader.getSystemClassLoader()) {
-                found.put(name, new Found(type, watchers));
+                Found first = new Found(type, watchers);
+                found.put(name, first);
+                System.err.println("ptimer: class " + name + " found in " + first.loader);
             }
             watchChanged();
         }

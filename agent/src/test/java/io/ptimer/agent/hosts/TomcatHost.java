@@ -7,7 +7,7 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * Embedded Tomcat with two web applications that carry the same classes: args are Tomcat's base
- * directory and the two applications' directories (exploded WARs). It deploys {@code /a}, then
+ * directory and the two applications (an exploded WAR directory or a packed WAR file). It deploys {@code /a}, then
  * {@code /b}, undeploys {@code /a}, then {@code /b}, and says whether their class loaders were
  * collected. Each application's listener is the only class it loads itself; no connector is opened.
  */
@@ -53,8 +53,8 @@ public final class TomcatHost {
         c.setDocBase(dir);
         c.addLifecycleListener(new Tomcat.FixContextListener());
         c.addApplicationListener("plugin.web.Hello");
+        Events.say("DEPLOYING " + path);
         tomcat.getHost().addChild(c);
-        Events.say("DEPLOYED " + path);
         return c;
     }
 }
