@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PtimerSystem {
     /** What a timer with {@code factory=required} waits for, in its status and on stderr. */
-    static final String FACTORY = "the application to install its route factory (io.ptimer.api.RouteFactories.install)";
+    private static final String FACTORY = "the application to install its route factory (io.ptimer.api.RouteFactories.install)";
     /** How long the workers of a timer whose classes went away may take to run their end routes. */
     private static final long UNBIND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
