@@ -98,10 +98,10 @@ public final class PtimerSystem {
         }
     }
 
-    /** Whether the application installed a route factory where each route that needs instances looks for one. */
+    /** Whether the application installed a route factory where the class of each route looks for one. */
     private static boolean factoryInstalled(List<BoundRoute> routes) {
         for (BoundRoute r : routes) {
-            if (r.needsInstance() && InstalledFactory.of(r.owner()) == null) {
+            if (InstalledFactory.of(r.owner()) == null) {
                 return false;
             }
         }
