@@ -128,6 +128,12 @@ public final class Benchmark {
             report.table(String.format(Locale.ROOT, "Lateness at %s (%d round%s; per run %,d warm-up loops, then %,d"
                             + " recorded, each phase cut at twice its planned time)", label, options.rounds,
                     options.rounds == 1 ? "" : "s", warmup, loops), Report.latenessHeader(), rows);
+            for (Runner r : runners) {
+                if (r instanceof KamailioRunner k && k.stampCost() != null) {
+                    report.line("");
+                    report.line(k.stampCost() + ".");
+                }
+            }
             targets.lateness(label, results, loops);
             all.put(label, results);
         }
@@ -146,6 +152,7 @@ public final class Benchmark {
                 case "stpe" -> JvmRunner.host(name, ExecutorHost.class);
                 case "hwt" -> JvmRunner.host(name, WheelHost.class);
                 case "cyclictest" -> new Cyclictest();
+                case "kamailio" -> KamailioRunner.ptimer(Kamailio.at(options.kamailio));
                 default -> throw new IllegalArgumentException(name);
             });
         }

@@ -24,11 +24,13 @@ final class RtimerLateness {
 
     /** Runs the part and adds its table to the report. */
     static void report(Path agent, Options options, Path out, Report report) throws IOException, InterruptedException {
+        KamailioRunner kamailio = KamailioRunner.rtimer(Kamailio.at(options.kamailio));
         List<Runner> runners = List.of(new RtimerRunner(agent), JvmRunner.host("stpe fixed delay", FixedDelayHost.class),
-                new Cyclictest());
+                new Cyclictest(), kamailio);
         Map<String, String> schedules = Map.of("rtimer mode=1", "fixed delay, own thread",
                 "stpe fixed delay", "ScheduledThreadPoolExecutor(1).scheduleWithFixedDelay",
-                "cyclictest", "absolute grid (clock_nanosleep), the OS reference");
+                "cyclictest", "absolute grid (clock_nanosleep), the OS reference",
+                "kamailio rtimer mode=1", "fixed delay, own process (Kamailio's rtimer module)");
         int loops = options.loopsPerRun(INTERVAL);
         int warmup = options.warmupLoops(INTERVAL);
         Map<String, Result> results = new LinkedHashMap<>();
@@ -59,5 +61,9 @@ final class RtimerLateness {
         report.table(String.format(Locale.ROOT, "rtimer: mode=1 at 1 ms (%d round%s; per run %,d warm-up loops, then"
                                 + " %,d recorded)", options.rounds, options.rounds == 1 ? "" : "s", warmup, loops),
                 List.of("runner", "schedule", "loops", "p50 µs", "p99 µs", "max µs", "CPU % of a core"), rows);
+        if (kamailio.stampCost() != null) {
+            report.line("");
+            report.line(kamailio.stampCost() + ".");
+        }
     }
 }
