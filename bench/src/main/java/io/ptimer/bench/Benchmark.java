@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmark: lateness of the agent's timers against the JVM's usual timers and cyclictest,
  * start-up cost beside a no-op agent and two peer agents, a timer's first seconds, control latency,
- * shaping accuracy, core timers at scale, rtimer, async, drift and timers at scale, in one run,
+ * shaping accuracy, core timers at scale, rtimer, async, drift, timers at scale and SIP shaping
+ * (beside Kamailio itself when an install is given), in one run,
  * printed as markdown tables and written with PNG charts to the output directory. Every runner
  * runs in its own process.
  */
@@ -85,6 +86,9 @@ public final class Benchmark {
         }
         if (options.parts.contains("scale")) {
             TimerScale.report(agent, options, out, report, scaleChart);
+        }
+        if (options.parts.contains("sip")) {
+            SipShaping.report(agent, options, out, report);
         }
         report.line("");
         report.line(Machine.load());

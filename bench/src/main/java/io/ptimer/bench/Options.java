@@ -24,8 +24,10 @@ final class Options {
               --kamailio PATH       a Kamailio install prefix (sbin/kamailio, lib64/kamailio/modules with ptimer,
                                     rtimer, tm, sl, mqueue, pv, xlog): Kamailio's own timers and its SIP shaping
                                     as peers; without it those rows say they were skipped
+              --samples DIR         the samples module, built, for the sip part (default samples)
+              --sip-calls N         calls of the sip part's flood at 400 CPS, contract 100 CPS (default 1200)
               --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async,
-                                    drift, scale (default all)
+                                    drift, scale, sip (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks of the async part's throughput run (default 1000000)
               --startup-runs N      launches of each start-up variant (default 11)
@@ -46,7 +48,7 @@ final class Options {
     private static final long SMOKE_MIN_LOOPS = 1_000;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest", "kamailio");
     static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core",
-            "rtimer", "async", "drift", "scale");
+            "rtimer", "async", "drift", "scale", "sip");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -61,6 +63,8 @@ final class Options {
     int startupRuns = 11;
     Path peerAgents = Path.of("bench/target/peer-agents");
     Path kamailio;
+    Path samples = Path.of("samples");
+    int sipCalls = 1_200;
     int firstSeconds = 15;
     int controlRuns = 20;
     int burst = 5000;
@@ -98,6 +102,8 @@ final class Options {
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(value);
                 case "--peer-agents" -> o.peerAgents = Path.of(value);
                 case "--kamailio" -> o.kamailio = Path.of(value);
+                case "--samples" -> o.samples = Path.of(value);
+                case "--sip-calls" -> o.sipCalls = Integer.parseInt(value);
                 case "--first-seconds" -> o.firstSeconds = Integer.parseInt(value);
                 case "--control-runs" -> o.controlRuns = Integer.parseInt(value);
                 case "--burst" -> o.burst = Integer.parseInt(value);
@@ -111,7 +117,7 @@ final class Options {
         }
         if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1
                 || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)
-                || o.driftLoops < 2 || o.scaleCounts.stream().anyMatch(n -> n < 1)) {
+                || o.driftLoops < 2 || o.sipCalls < 1 || o.scaleCounts.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
         if (o.firstSeconds <= 3) {
@@ -135,6 +141,7 @@ final class Options {
         asyncTasks = 20_000;
         driftLoops = 2_000;
         scaleCounts = List.of(1, 10);
+        sipCalls = 300;
     }
 
     /**
