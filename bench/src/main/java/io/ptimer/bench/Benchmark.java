@@ -133,9 +133,10 @@ public final class Benchmark {
                             + " recorded, each phase cut at twice its planned time)", label, options.rounds,
                     options.rounds == 1 ? "" : "s", warmup, loops), Report.latenessHeader(), rows);
             for (Runner r : runners) {
-                if (r instanceof KamailioRunner k && k.stampCost() != null) {
+                String cost = r instanceof KamailioRunner k ? k.takeStampCost() : null;
+                if (cost != null) {
                     report.line("");
-                    report.line(k.stampCost() + ".");
+                    report.line(cost + ".");
                 }
             }
             targets.lateness(label, results, loops);

@@ -14,9 +14,8 @@ import org.HdrHistogram.Histogram;
  * Kamailio itself as a peer: its ptimer module's sync timer ({@code type=1}) or its rtimer module
  * with {@code mode=1}, each route writing {@code $TV(Sm)} stamps through xlog to a log on tmpfs
  * (resources {@code kamailio/ptimer-lateness.cfg} and {@code rtimer-lateness.cfg}). The ptimer
- * loops are measured against the module's own grid as {@link Lateness#replay} places it (the
- * module restarts it after an overrun, as the agent does); the rtimer runs against their fixed
- * delay, {@code start − (previous stamp + interval)}. CPU is the timer process's, pro rata for the
+ * loops are measured against the module's own grid, rebuilt from the stamps (see {@link #grid});
+ * the rtimer runs against their fixed delay, {@code start − (previous stamp + interval)}. CPU is the timer process's, pro rata for the
  * recorded loops, the stamps' cost included.
  */
 final class KamailioRunner implements Runner {
@@ -44,12 +43,17 @@ final class KamailioRunner implements Runner {
         return rtimer ? "kamailio rtimer mode=1" : "kamailio ptimer";
     }
 
-    /** What one stamp cost in the runs so far ({@code U − T}), or {@code null} before any. */
-    String stampCost() {
-        return stampCost.getTotalCount() == 0 ? null : String.format(Locale.ROOT,
+    /**
+     * What one stamp cost ({@code U − T}) in the runs since the last call, as a sentence, or
+     * {@code null} when there were none; starts counting anew.
+     */
+    String takeStampCost() {
+        String cost = stampCost.getTotalCount() == 0 ? null : String.format(Locale.ROOT,
                 "%s: one stamp ($TV(Sm) written by xlog to a file on tmpfs) cost p50 %s µs, p99 %s µs over %,d loops",
                 name(), Report.micros(stampCost.getValueAtPercentile(50)), Report.micros(stampCost.getValueAtPercentile(99)),
                 stampCost.getTotalCount());
+        stampCost.reset();
+        return cost;
     }
 
     @Override
@@ -86,38 +90,62 @@ final class KamailioRunner implements Runner {
         return rtimer ? fixedDelay(stamps, intervalNanos, warmup, loops, cpu) : grid(stamps, intervalNanos, warmup, loops, cpu);
     }
 
-    /** The recorded ptimer loops against the module's grid; an overrun is a loop begun at once after the one before. */
+    /**
+     * The recorded ptimer loops against the module's grid, rebuilt from every loop since the first:
+     * a sync timer runs its first loop at once and anchors its grid there ({@code tnext = now +
+     * interval}, then the route); it keeps the grid while its loops end in time and, when one ends
+     * past the next grid point, runs the next loop at once and restarts the grid at that moment. A
+     * loop that began less than half an interval after the one before ended is such an immediate
+     * run: it counts as an overrun and restarts the grid where the route before it ended, taken as
+     * its second stamp plus what its first cost (the second costs about as much), or at its own
+     * start if that is sooner. Unlike {@link Lateness#replay},
+     * which the agent's runs need, the grid is not placed at each stretch's earliest loop: that
+     * would hide the few tens of µs by which every plain {@code nanosleep} wakes late.
+     */
     private static Result grid(Kamailio.Stamps stamps, long interval, int warmup, int loops, long cpu) {
-        long[] starts = Arrays.copyOfRange(stamps.starts(), warmup, warmup + loops);
-        long[] ends = Arrays.copyOfRange(stamps.ends(), warmup, warmup + loops);
-        Lateness replay = Lateness.replay(interval, starts, ends);
+        long[] starts = stamps.starts();
+        long[] ends = stamps.ends();
         Histogram h = Result.empty().histogram();
         long overruns = 0;
-        for (int i = 0; i < loops; i++) {
-            h.recordValue(replay.placed(i));
-            if (i > 0 && starts[i] - ends[i - 1] < interval / 2) {
-                overruns++;
+        long early = 0;
+        long expected = starts[0];
+        for (int k = 1; k < warmup + loops; k++) {
+            expected += interval;
+            long late = starts[k] - expected;
+            boolean atOnce = starts[k] - ends[k - 1] < interval / 2 && late >= 0;
+            if (atOnce) {
+                expected = Math.min(starts[k], ends[k - 1] + (ends[k - 1] - starts[k - 1]));
+                late = starts[k] - expected;
+            }
+            if (k >= warmup) {
+                overruns += atOnce ? 1 : 0;
+                early += late < 0 ? 1 : 0;
+                h.recordValue(Math.max(0, late));
             }
         }
-        long drift = starts[loops - 1] - (starts[0] + (loops - 1) * interval);
-        return result(h, loops, overruns, 0, drift, stamps, cpu, starts);
+        int first = Math.max(1, warmup);
+        long drift = starts[warmup + loops - 1] - (starts[first] + (warmup + loops - 1 - first) * interval);
+        return result(h, warmup + loops - first, overruns, early, drift, stamps, cpu,
+                Arrays.copyOfRange(starts, first, warmup + loops));
     }
 
     /** The recorded rtimer runs against their fixed delay after the run before; the first run has none and is left out. */
     private static Result fixedDelay(Kamailio.Stamps stamps, long interval, int warmup, int loops, long cpu) {
-        long[] starts = Arrays.copyOfRange(stamps.starts(), warmup, warmup + loops);
+        int first = Math.max(1, warmup);
         Histogram h = Result.empty().histogram();
         long early = 0;
-        for (int i = Math.max(1, warmup); i < warmup + loops; i++) {
+        for (int i = first; i < warmup + loops; i++) {
             long late = stamps.starts()[i] - (stamps.ends()[i - 1] + interval);
             if (late < 0) {
                 early++;
             }
             h.recordValue(Math.max(0, late));
         }
-        return result(h, loops, 0, early, 0, stamps, cpu, starts);
+        return result(h, warmup + loops - first, 0, early, 0, stamps, cpu,
+                Arrays.copyOfRange(stamps.starts(), first, warmup + loops));
     }
 
+    /** {@code starts} are the recorded loops' starts; CPU is the process's, pro rata for them. */
     private static Result result(Histogram h, int loops, long overruns, long early, long drift, Kamailio.Stamps stamps,
             long cpu, long[] starts) {
         long share = cpu < 0 ? 0 : cpu * loops / stamps.count();

@@ -61,9 +61,10 @@ final class RtimerLateness {
         report.table(String.format(Locale.ROOT, "rtimer: mode=1 at 1 ms (%d round%s; per run %,d warm-up loops, then"
                                 + " %,d recorded)", options.rounds, options.rounds == 1 ? "" : "s", warmup, loops),
                 List.of("runner", "schedule", "loops", "p50 µs", "p99 µs", "max µs", "CPU % of a core"), rows);
-        if (kamailio.stampCost() != null) {
+        String cost = kamailio.takeStampCost();
+        if (cost != null) {
             report.line("");
-            report.line(kamailio.stampCost() + ".");
+            report.line(cost + ".");
         }
     }
 }
