@@ -28,12 +28,8 @@ final class Cyclictest implements Runner {
 
     @Override
     public String unavailable() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "cyclictest"))) {
-                return null;
-            }
-        }
-        return "cyclictest is not installed (Debian: apt-get install rt-tests); the OS reference is skipped";
+        return Machine.onPath("cyclictest") ? null
+                : "cyclictest is not installed (Debian: apt-get install rt-tests); the OS reference is skipped";
     }
 
     @Override

@@ -91,42 +91,54 @@ final class KamailioRunner implements Runner {
     }
 
     /**
-     * The recorded ptimer loops against the module's grid, rebuilt from every loop since the first:
-     * a sync timer runs its first loop at once and anchors its grid there ({@code tnext = now +
+     * The recorded ptimer loops against the module's grid, rebuilt from every loop since the first.
+     * A sync timer runs its first loop at once and anchors its grid there ({@code tnext = now +
      * interval}, then the route); it keeps the grid while its loops end in time and, when one ends
-     * past the next grid point, runs the next loop at once and restarts the grid at that moment. A
-     * loop that began less than half an interval after the one before ended is such an immediate
-     * run: it counts as an overrun and restarts the grid where the route before it ended, taken as
-     * its second stamp plus what its first cost (the second costs about as much), or at its own
-     * start if that is sooner. Unlike {@link Lateness#replay},
-     * which the agent's runs need, the grid is not placed at each stretch's earliest loop: that
-     * would hide the few tens of µs by which every plain {@code nanosleep} wakes late.
+     * past the next grid point, runs the next loop at once and restarts the grid at that moment.
+     * So the grid runs in stretches, each begun by a loop run at once, without a sleep: the first
+     * loop, a loop begun less than half an interval after the one before ended, or a late loop
+     * whose next loops keep its phase ({@link Lateness#keepsPhase}: the process was held up between
+     * its route and its clock reading). Each stretch's grid is placed at its first loop, or earlier
+     * where a later loop shows that loop was held up on its way to the route (no loop of a sync
+     * timer begins before its grid point). Unlike {@link Lateness#replay}, which the agent's runs
+     * need, a stretch is never placed at a woken loop: that would hide the few tens of µs by which
+     * every plain {@code nanosleep} wakes late. Every restart after the first loop counts as an
+     * overrun.
      */
     private static Result grid(Kamailio.Stamps stamps, long interval, int warmup, int loops, long cpu) {
         long[] starts = stamps.starts();
         long[] ends = stamps.ends();
-        Histogram h = Result.empty().histogram();
-        long overruns = 0;
-        long early = 0;
+        int n = warmup + loops;
+        boolean[] restarts = new boolean[n];
+        restarts[0] = true;
         long expected = starts[0];
-        for (int k = 1; k < warmup + loops; k++) {
+        for (int k = 1; k < n; k++) {
             expected += interval;
             long late = starts[k] - expected;
-            boolean atOnce = starts[k] - ends[k - 1] < interval / 2 && late >= 0;
-            if (atOnce) {
-                expected = Math.min(starts[k], ends[k - 1] + (ends[k - 1] - starts[k - 1]));
-                late = starts[k] - expected;
-            }
-            if (k >= warmup) {
-                overruns += atOnce ? 1 : 0;
-                early += late < 0 ? 1 : 0;
-                h.recordValue(Math.max(0, late));
-            }
+            restarts[k] = starts[k] - ends[k - 1] < interval / 2 && late >= 0
+                    || late > interval / 40 && Lateness.keepsPhase(interval, starts, k);
+            expected = restarts[k] ? starts[k] : expected;
         }
-        int first = Math.max(1, warmup);
-        long drift = starts[warmup + loops - 1] - (starts[first] + (warmup + loops - 1 - first) * interval);
-        return result(h, warmup + loops - first, overruns, early, drift, stamps, cpu,
-                Arrays.copyOfRange(starts, first, warmup + loops));
+        Histogram h = Result.empty().histogram();
+        long overruns = 0;
+        int from = 0;
+        while (from < n) {
+            int to = from + 1;
+            while (to < n && !restarts[to]) {
+                to++;
+            }
+            long anchor = Long.MAX_VALUE;
+            for (int k = from; k < to; k++) {
+                anchor = Math.min(anchor, starts[k] - (k - from) * interval);
+            }
+            for (int k = Math.max(from, warmup); k < to; k++) {
+                h.recordValue(starts[k] - (anchor + (k - from) * interval));
+                overruns += k == from && k > 0 ? 1 : 0;
+            }
+            from = to;
+        }
+        long drift = starts[n - 1] - (starts[warmup] + (loops - 1) * interval);
+        return result(h, loops, overruns, 0, drift, stamps, cpu, Arrays.copyOfRange(starts, warmup, n));
     }
 
     /** The recorded rtimer runs against their fixed delay after the run before; the first run has none and is left out. */

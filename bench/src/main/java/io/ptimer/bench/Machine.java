@@ -20,6 +20,16 @@ final class Machine {
         return "Load average at the end: " + read("/proc/loadavg") + ".";
     }
 
+    /** Whether {@code program} is an executable file in a directory of the PATH. */
+    static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String read(String file) {
         try {
             String[] fields = Files.readString(Path.of(file)).trim().split("\\s+");

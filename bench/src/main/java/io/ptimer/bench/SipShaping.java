@@ -33,7 +33,7 @@ final class SipShaping {
         Path samples = options.samples.toAbsolutePath();
         String title = String.format(Locale.ROOT, "SIP shaping: %,d calls at %d CPS from SIPp, contract %d CPS at the"
                 + " carrier", options.sipCalls, RATE, LIMIT);
-        String skipped = sipp() == null ? "sipp is not installed (Debian: apt-get install sip-tester)"
+        String skipped = !Machine.onPath("sipp") ? "sipp is not installed (Debian: apt-get install sip-tester)"
                 : !Files.isDirectory(samples.resolve("target/classes/io/ptimer/samples/sip"))
                         ? "the samples are not built under " + samples + " (mvn -B -ntp -DskipTests package)" : null;
         if (skipped != null) {
@@ -102,15 +102,5 @@ final class SipShaping {
 
     private static List<String> skippedRow(String proxy, String why) {
         return List.of(proxy, "skipped: " + why, "", "", "", "", "", "");
-    }
-
-    private static Path sipp() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path sipp = Path.of(dir.isEmpty() ? "." : dir, "sipp");
-            if (Files.isExecutable(sipp)) {
-                return sipp;
-            }
-        }
-        return null;
     }
 }
