@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,17 @@ import java.util.regex.Pattern;
  */
 final class Kamailio {
     private static final Pattern STAMP = Pattern.compile("^\\s*\\d+\\((\\d+)\\) ALERT: <script>: ([TU]) (\\d+)$");
+    /** Kamailio processes running now, stopped also when the benchmark itself is stopped. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Process p : RUNNING) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }, "bench-kamailio-stop"));
+    }
 
     private final Path prefix;
 
@@ -77,7 +90,9 @@ final class Kamailio {
             cmd.addAll(List.of("-A", d));
         }
         Files.writeString(dir.resolve(name + ".command"), String.join(" ", cmd) + "\n");
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RUNNING.add(p);
+        return p;
     }
 
     /** Stops {@code p} and every process it forked: SIGTERM, then SIGKILL to what is left after 10 s. */
@@ -90,6 +105,7 @@ final class Kamailio {
         for (ProcessHandle child : children) {
             child.destroyForcibly();
         }
+        RUNNING.remove(p);
     }
 
     /** A file for a run's log: on tmpfs ({@code /dev/shm}) where there is one, so that writing it costs no disk I/O. */

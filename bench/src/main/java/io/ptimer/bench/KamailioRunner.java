@@ -97,15 +97,15 @@ final class KamailioRunner implements Runner {
      * past the next grid point, runs the next loop at once and restarts the grid at that moment.
      * So the grid runs in stretches, each begun by a loop run at once, without a sleep: the first
      * loop, a loop begun less than half an interval after the one before ended, or a late loop
-     * whose next loops keep its phase ({@link Lateness#keepsPhase}: the process was held up between
-     * its route and its clock reading). Each stretch's grid is placed at its first loop, or earlier
+     * whose next loops stay shifted with it ({@link #keepsShift}: the process was held up between its
+     * route and its clock reading). Each stretch's grid is placed at its first loop, or earlier
      * where a later loop shows that loop was held up on its way to the route (no loop of a sync
      * timer begins before its grid point). Unlike {@link Lateness#replay}, which the agent's runs
      * need, a stretch is never placed at a woken loop: that would hide the few tens of µs by which
      * every plain {@code nanosleep} wakes late. Every restart after the first loop counts as an
      * overrun.
      */
-    private static Result grid(Kamailio.Stamps stamps, long interval, int warmup, int loops, long cpu) {
+    static Result grid(Kamailio.Stamps stamps, long interval, int warmup, int loops, long cpu) {
         long[] starts = stamps.starts();
         long[] ends = stamps.ends();
         int n = warmup + loops;
@@ -116,7 +116,7 @@ final class KamailioRunner implements Runner {
             expected += interval;
             long late = starts[k] - expected;
             restarts[k] = starts[k] - ends[k - 1] < interval / 2 && late >= 0
-                    || late > interval / 40 && Lateness.keepsPhase(interval, starts, k);
+                    || late > interval / 4 && keepsShift(starts, k, expected, interval);
             expected = restarts[k] ? starts[k] : expected;
         }
         Histogram h = Result.empty().histogram();
@@ -139,6 +139,27 @@ final class KamailioRunner implements Runner {
         }
         long drift = starts[n - 1] - (starts[warmup] + (loops - 1) * interval);
         return result(h, loops, overruns, 0, drift, stamps, cpu, Arrays.copyOfRange(starts, warmup, n));
+    }
+
+    /**
+     * Whether the loops after loop {@code k}, late against the grid point {@code expected}, stayed
+     * shifted with it: all but two of {@value Lateness#PHASE_LOOPS} are at least as late against
+     * that grid. A loop that only woke late is followed by loops back on the grid. Loops late by a
+     * quarter of an interval or less are not looked at: a restart that shifts the grid so little
+     * costs the measure little.
+     */
+    private static boolean keepsShift(long[] starts, int k, long expected, long interval) {
+        if (k + Lateness.PHASE_LOOPS >= starts.length) {
+            return false;
+        }
+        long shift = starts[k] - expected;
+        int kept = 0;
+        for (int j = 1; j <= Lateness.PHASE_LOOPS; j++) {
+            if (starts[k + j] - (expected + j * interval) >= shift) {
+                kept++;
+            }
+        }
+        return kept >= Lateness.PHASE_LOOPS - 2;
     }
 
     /** The recorded rtimer runs against their fixed delay after the run before; the first run has none and is left out. */

@@ -119,7 +119,7 @@ final class Lateness {
     }
 
     /** Whether the loops after loop {@code i} keep to the grid it starts, all but two of {@value #PHASE_LOOPS}. */
-    static boolean keepsPhase(long intervalNanos, long[] starts, int i) {
+    private static boolean keepsPhase(long intervalNanos, long[] starts, int i) {
         if (i + PHASE_LOOPS >= starts.length) {
             return false;
         }
