@@ -15,8 +15,8 @@ import org.HdrHistogram.Histogram;
  * with {@code mode=1}, each route writing {@code $TV(Sm)} stamps through xlog to a log on tmpfs
  * (resources {@code kamailio/ptimer-lateness.cfg} and {@code rtimer-lateness.cfg}). The ptimer
  * loops are measured against the module's own grid, rebuilt from the stamps (see {@link #grid});
- * the rtimer runs against their fixed delay, {@code start − (previous stamp + interval)}. CPU is the timer process's, pro rata for the
- * recorded loops, the stamps' cost included.
+ * the rtimer runs against their fixed delay, {@code start − (previous stamp + interval)}. CPU is
+ * the timer process's, pro rata for the recorded loops, the stamps' cost included.
  */
 final class KamailioRunner implements Runner {
     private static final AtomicInteger RUNS = new AtomicInteger();
