@@ -72,10 +72,10 @@ final class Kamailio {
 
     /**
      * Starts the configuration {@code name} ({@code kamailio/<name>.cfg}, copied to {@code dir}) with
-     * {@code defines} ({@code NAME=value} pairs for {@code -A}), listening on {@code port} (0: any
-     * free UDP port of 127.0.0.1), its log to {@code log}.
+     * {@code defines} ({@code NAME=value} pairs for {@code -A}), listening on a free UDP port of
+     * 127.0.0.1, its log to {@code log}.
      */
-    Process start(String name, List<String> defines, int port, Path dir, Path log) throws IOException {
+    Process start(String name, List<String> defines, Path dir, Path log) throws IOException {
         Path config = dir.resolve(name + ".cfg");
         try (InputStream in = Kamailio.class.getResourceAsStream("/kamailio/" + name + ".cfg")) {
             if (in == null) {
@@ -85,7 +85,7 @@ final class Kamailio {
         }
         Path run = Files.createDirectories(dir.resolve("run-" + System.nanoTime()));
         List<String> cmd = new ArrayList<>(List.of(binary().toString(), "-DD", "-E", "-f", config.toString(),
-                "-L", modules() + "/", "-Y", run.toString(), "-l", "udp:127.0.0.1:" + (port == 0 ? freePort() : port)));
+                "-L", modules() + "/", "-Y", run.toString(), "-l", "udp:127.0.0.1:" + freePort()));
         for (String d : defines) {
             cmd.addAll(List.of("-A", d));
         }

@@ -68,8 +68,8 @@ final class KamailioRunner implements Runner {
         String timer = rtimer ? "name=bench;mode=1;interval=" + micros + "u"
                 : "name=bench;type=1;interval=" + micros + "us";
         Path log = Kamailio.tmpfsLog(dir, name);
-        Process p = kamailio.start(rtimer ? "rtimer-lateness" : "ptimer-lateness", List.of("TIMER=\"" + timer + "\""), 0,
-                dir, log);
+        Process p = kamailio.start(rtimer ? "rtimer-lateness" : "ptimer-lateness", List.of("TIMER=\"" + timer + "\""), dir,
+                log);
         Kamailio.Stamps stamps;
         long cpu;
         try {
