@@ -22,7 +22,7 @@ final class Options {
               --rounds R            rounds per interval; each round runs every runner once, in a rotated order (default 2)
               --runners LIST        of ptimer-default, ptimer-spin, stpe, hwt, cyclictest, kamailio (default all)
               --kamailio PATH       a Kamailio install prefix (sbin/kamailio, lib64/kamailio/modules with ptimer,
-                                    rtimer, tm, sl, mqueue, pv, xlog): Kamailio's own timers and its SIP shaping
+                                    rtimer, tm, tmx, sl, mqueue, pv, xlog): Kamailio's own timers and its SIP shaping
                                     as peers; without it those rows say they were skipped
               --samples DIR         the samples module, built, for the sip part (default samples)
               --sip-calls N         calls of the sip part's flood at 400 CPS, contract 100 CPS (default 1200)
