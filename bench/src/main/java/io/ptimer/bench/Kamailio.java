@@ -62,7 +62,7 @@ final class Kamailio {
         return null;
     }
 
-    Path binary() {
+    private Path binary() {
         return prefix.resolve("sbin/kamailio");
     }
 
