@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class RouteRunner {
     private final String owner;
+    private final boolean tracked;
     private final Errors errors = new Errors();
     private Map<Class<?>, Object> instances = new HashMap<>();
     private boolean threw;
@@ -21,7 +22,16 @@ public final class RouteRunner {
 
     /** @param owner who runs the routes, for messages, e.g. {@code timer "t1" worker 0} */
     public RouteRunner(String owner) {
+        this(owner, true);
+    }
+
+    /**
+     * @param tracked whether operators see the running route and its time ({@link #running()}); without,
+     *                a run reads no clock (a task pool's worker, whose listing shows no running route)
+     */
+    public RouteRunner(String owner, boolean tracked) {
         this.owner = owner;
+        this.tracked = tracked;
     }
 
     /**
@@ -32,8 +42,10 @@ public final class RouteRunner {
      */
     public int run(String label, BoundRoute route, Object context) {
         threw = false;
-        runningSince = System.nanoTime();
-        running = label;
+        if (tracked) {
+            runningSince = System.nanoTime();
+            running = label;
+        }
         try {
             Object target = route.needsInstance() ? instance(route) : null;
             return route.invoker().applyAsInt(target, context);
@@ -43,7 +55,9 @@ public final class RouteRunner {
                     + " threw " + t, t);
             return Route.END;
         } finally {
-            running = null;
+            if (tracked) {
+                running = null;
+            }
         }
     }
 

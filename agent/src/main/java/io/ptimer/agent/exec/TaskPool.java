@@ -62,9 +62,10 @@ public final class TaskPool {
         if (closed) {
             return false;
         }
-        if (nonblock) {
-            return queue.offer(task);
-        }
+        return queue.offer(task) || !nonblock && awaitRoom(task);
+    }
+
+    private boolean awaitRoom(Runnable task) throws InterruptedException {
         while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
             if (closed) {
                 return false;
