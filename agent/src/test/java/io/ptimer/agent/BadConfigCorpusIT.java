@@ -1,7 +1,6 @@
 package io.ptimer.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
@@ -12,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,20 @@ class BadConfigCorpusIT {
         dir = Files.createTempDirectory("ptimer-corpus");
     }
 
+    /** A jar whose only content is a manifest naming {@link io.ptimer.agent.hosts.ExitProbe} as its agent. */
+    private static Path exitProbe() throws IOException {
+        Path jar = dir.resolve("exit-probe.jar");
+        if (!Files.exists(jar)) {
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), H + "ExitProbe");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+                out.flush();
+            }
+        }
+        return jar;
+    }
+
     @AfterAll
     static void clean() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
@@ -66,6 +82,8 @@ class BadConfigCorpusIT {
         List<Bad> c = new ArrayList<>();
         String r = H + "Jobs::loop";
         c.add(new Bad("timer=name=t1;interval=0" + LOOP, "timer \"name=t1;interval=0\": interval must be > 0"));
+        c.add(new Bad("timer=name=ok;interval=10ms,loop=timer=ok;route=" + H + "Jobs::loop,timer=name=t1;interval=0" + LOOP,
+                "timer \"name=t1;interval=0\": interval must be > 0"));
         c.add(new Bad("timer=name=t1;interval=-1s" + LOOP, "timer \"name=t1;interval=-1s\": interval must be > 0"));
         c.add(new Bad("timer=name=t1;interval=10ous" + LOOP, "timer \"name=t1;interval=10ous\": unknown unit \"ous\" (use s, ms or us)"));
         c.add(new Bad("timer=name=t1;interval=1.5s" + LOOP, "timer \"name=t1;interval=1.5s\": unknown unit \".5s\" (use s, ms or us)"));
@@ -162,11 +180,12 @@ class BadConfigCorpusIT {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void stopsTheJvmBeforeMain(Bad bad) throws Exception {
-        ChildJvm.Result r = new ChildJvm().agent(bad.args()).run(Duration.ofSeconds(60), H + "Host");
+    void stopsTheJvmBeforeMainWithNothingStarted(Bad bad) throws Exception {
+        ChildJvm.Result r = new ChildJvm().first("-javaagent:" + exitProbe()).agent(bad.args())
+                .run(Duration.ofSeconds(60), H + "Host");
         assertEquals(2, r.exit(), r::toString);
         assertEquals("ptimer: " + bad.message(), r.stderr().strip(), r::toString);
-        assertFalse(r.stdout().contains("MAIN started"), r::toString);
+        assertEquals("EXIT threads=", r.stdout().strip(), "no main, no route, no thread of the agent's at the exit\n" + r);
     }
 
     @Test

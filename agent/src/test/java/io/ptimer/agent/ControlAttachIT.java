@@ -36,12 +36,15 @@ class ControlAttachIT {
             assertExit(0, list);
             assertTrue(list.stdout().startsWith("timer a: type=1 (sync) interval=50ms nworkers=2"), list::toString);
 
-            ControlProcess.Run again = ControlProcess.cli("attach", pid, A);
+            ControlProcess.Run again = ControlProcess.cli("attach", pid, ControlProcess.timer("d", "interval=50ms") + "," + A);
             assertExit(2, again);
             assertEquals("ptimer: timer \"name=a;type=1;interval=50ms;nworkers=2\": timer \"a\" is already loaded in"
                     + " this JVM\n", again.stderr(), again::toString);
             Thread.sleep(500);
             assertEquals(2, host.since(0, "EV start a ").size(), "the timers were started once: " + host);
+            assertEquals(List.of(), host.since(0, "EV start d "), "nothing of the refused ARGS was loaded: " + host);
+            ControlProcess.Run afterRefusal = ControlProcess.cli(pid, "list");
+            assertTrue(!afterRefusal.stdout().contains("timer d:"), afterRefusal::toString);
 
             ControlProcess.Run bad = ControlProcess.cli("attach", pid, "timer=name=b;interval=0");
             assertExit(2, bad);

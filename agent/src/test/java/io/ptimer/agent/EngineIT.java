@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.LogReports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -210,7 +211,8 @@ class EngineIT {
                 timer("fl", "type=1;interval=1ms", null, "Faults::throwingLoop", null),
                 timer("fe", "interval=20ms", null, "Forms::staticInt", "Faults::throwingEnd"),
                 timer("ok", "interval=20ms", null, "Jobs::loop", null));
-        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=1200").run(TIMEOUT, H + "Host");
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=1200", LogReports.FORMAT)
+                .run(TIMEOUT, H + "Host");
         assertEquals(0, r.exit(), r::toString);
         assertEquals(1, r.events("start", "fs").size());
         assertEquals(0, r.events("loop", "fs").size(), "a failing start jumps to end");
@@ -218,9 +220,7 @@ class EngineIT {
         assertTrue(r.events("loop", "fl").size() >= 20, "a failing loop goes on: " + r.events("loop", "fl").size());
         assertEquals(1, r.events("end", "fe").size(), "a failing end leaves the worker paused");
         assertTrue(r.events("loop", "ok").size() >= 20, "other timers go on");
-        long loopErrors = r.stderr().lines().filter(l -> l.contains("loop failed on purpose")).count();
-        assertTrue(loopErrors >= 1 && loopErrors <= 6, "loop errors are logged at most about once a second: "
-                + loopErrors + "\n" + r.stderr());
+        LogReports.assertAtMostOneASecond(r.stderr(), "loop failed on purpose", 1);
         assertTrue(r.stderr().contains("ptimer: timer \"fs\" worker 0: start route " + H
                 + "Faults::throwingStart threw java.lang.IllegalStateException: start failed on purpose"), r::toString);
         assertTrue(r.stderr().contains("more like it since the last report"), r::toString);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.LogReports;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class HardeningIT {
     void aRouteThrowingEveryCallAt100usIsCountedAndLoggedSparingly() throws Exception {
         String args = "timer=name=boom;type=1;interval=100us,loop=timer=boom;route=" + H + "Faults::throwingLoop"
                 + ",timer=name=ok;type=1;interval=10ms,loop=timer=ok;route=" + H + "Counter::loop";
-        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=3000")
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=3000", LogReports.FORMAT)
                 .run(Duration.ofSeconds(60), H + "FaultsHost", "boom", "ok");
         assertEquals(0, r.exit(), r::toString);
         String[] boom = r.lines("WORKER boom 0").get(0).split(" ");
@@ -25,8 +26,7 @@ class HardeningIT {
         long errors = Long.parseLong(ChildJvm.field(boom, "errors"));
         assertTrue(iterations > 2000, "the failing loop keeps its pace: " + iterations);
         assertTrue(Math.abs(iterations - errors) <= 2, "every failing loop is counted: " + iterations + " / " + errors);
-        long logged = r.stderr().lines().filter(l -> l.contains("loop failed on purpose")).count();
-        assertTrue(logged >= 2 && logged <= 8, "about one log line a second, not " + iterations + ": " + logged);
+        LogReports.assertAtMostOneASecond(r.stderr(), "loop failed on purpose", 3);
         assertTrue(r.stderr().contains("more like it since the last report"), r::toString);
         String[] ok = r.lines("MBEAN ok").get(0).split(" ");
         assertTrue(Long.parseLong(ChildJvm.field(ok, "iterations")) >= 150, "other timers are unaffected: " + r);
@@ -42,7 +42,9 @@ class HardeningIT {
         ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Dhost.millis=2500")
                 .run(Duration.ofSeconds(60), H + "FaultsHost", "stuck", "ok");
         assertEquals(0, r.exit(), r::toString);
-        for (String line : r.lines("WORKER stuck")) {
+        List<String> workers = r.lines("WORKER stuck");
+        assertEquals(2, workers.size(), r::toString);
+        for (String line : workers) {
             String[] w = line.split(" ");
             assertEquals("loop", ChildJvm.field(w, "state"), line);
             assertTrue(Long.parseLong(ChildJvm.field(w, "runningForUs")) > 1_500_000, line);

@@ -7,6 +7,7 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.exec.Lateness;
 import io.ptimer.agent.exec.Precision;
+import io.ptimer.agent.jfr.Flight;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -314,11 +315,13 @@ public final class AsyncSystem {
             dropped += t.pending();
         }
         if (dropped > 0) {
+            Flight.dropped("delayed routes not yet due", dropped);
             System.err.println("ptimer: async: " + dropped + " delayed route" + (dropped == 1 ? "" : "s")
                     + " not yet due dropped at shutdown");
         }
         for (TaskGroup g : groups.values()) {
             if (!g.awaitStop(deadline) || g.queued() > 0) {
+                Flight.dropped("queued tasks of async group \"" + g.name() + "\"", g.queued());
                 System.err.println("ptimer: async group \"" + g.name() + "\": " + g.queued()
                         + " queued task(s) not run within the shutdown timeout");
             }

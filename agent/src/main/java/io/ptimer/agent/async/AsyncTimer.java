@@ -13,12 +13,15 @@ import java.util.concurrent.CompletableFuture;
  * routes run on the lane's thread.
  */
 final class AsyncTimer {
+    private static final String SYSTEM = "async";
+    private final int index;
     private final TimerLane lane;
     private final RouteRunner runner;
     private final Lateness lateness = new Lateness();
     private volatile long runs;
 
     AsyncTimer(int index, Precision precision) {
+        this.index = index;
         String name = "async-timer-" + index;
         this.lane = new TimerLane(name, precision);
         this.runner = new RouteRunner(name);
@@ -30,7 +33,7 @@ final class AsyncTimer {
 
     /** Runs {@code call} on this thread at {@code due} ({@link System#nanoTime()}). */
     void at(long due, Call call) {
-        lane.at(due, lateness, call);
+        lane.at(due, lateness, call).describe(SYSTEM, call.route(), index);
     }
 
     /** A future completed on this thread at {@code due}. */
@@ -39,7 +42,7 @@ final class AsyncTimer {
         lane.at(due, lateness, d -> {
             runs++;
             done.complete(null);
-        });
+        }).describe(SYSTEM, "sleep", index);
         return done;
     }
 

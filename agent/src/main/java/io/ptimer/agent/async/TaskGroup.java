@@ -3,6 +3,7 @@ package io.ptimer.agent.async;
 import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.exec.RouteRunner;
 import io.ptimer.agent.exec.TaskPool;
+import io.ptimer.agent.jfr.Flight;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,9 @@ public final class TaskGroup {
     }
 
     private IllegalStateException refused(Runnable task) {
+        if (!closed) {
+            Flight.queueFull(name(), String.valueOf(task), pool.bound());
+        }
         return new IllegalStateException(closed
                 ? "async group \"" + name() + "\" takes no more tasks: the JVM is shutting down"
                 : "async group \"" + name() + "\" is full (queue bound " + pool.bound() + ", nonblock=1); "

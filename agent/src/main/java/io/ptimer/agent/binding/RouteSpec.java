@@ -43,4 +43,10 @@ public record RouteSpec(String className, String methodName, RouteShape shape, S
     public String display() {
         return methodName == null ? className : className + "::" + methodName;
     }
+
+    /** {@link #display()}. */
+    @Override
+    public String toString() {
+        return display();
+    }
 }

@@ -49,18 +49,34 @@ public final class Cli {
                 : args.length >= 2 ? args[1] : "";
         String rtimer = RTIMER_REQUESTS.get(args.length >= 2 ? args[1] : "");
         if ((args.length == 3 || args.length == 4) && isPid(args[0]) && (Request.of(command) != null || rtimer != null)) {
-            Integer worker = null;
-            if (args.length == 4) {
-                if (!args[3].matches("[0-9]{1,9}")) {
-                    err.println("ptimer: worker must be a worker index (0, 1, ...), not \"" + args[3] + "\"");
-                    return usage(err);
-                }
-                worker = Integer.valueOf(args[3]);
+            Integer worker = args.length == 4 ? worker(args[3], err) : null;
+            if (args.length == 4 && worker == null) {
+                return usage(err);
             }
-            return rtimer != null ? RtimerCommand.run(args[0], rtimer, args[2], worker, out, err)
+            return rtimer != null ? RtimerCommand.run(args[0], rtimer, args[2],
+                    worker == null ? new Object[0] : new Object[] {worker}, out, err)
                     : RequestCommand.run(args[0], command, args[2], worker, out, err);
         }
+        if ((args.length == 4 || args.length == 5) && isPid(args[0]) && command.equals("set")) {
+            Integer worker = args.length == 5 ? worker(args[4], err) : null;
+            if (args.length == 5 && worker == null) {
+                return usage(err);
+            }
+            return SetCommand.run(args[0], args[2], args[3], worker, out, err);
+        }
+        if (args.length == 4 && isPid(args[0]) && args[1].equals("rtimer.set")) {
+            return RtimerCommand.run(args[0], "set", args[2], new Object[] {args[3]}, out, err);
+        }
         return usage(err);
+    }
+
+    /** The worker index as written, or {@code null} after saying on {@code err} that it is none. */
+    private static Integer worker(String text, PrintStream err) {
+        if (!text.matches("[0-9]{1,9}")) {
+            err.println("ptimer: worker must be a worker index (0, 1, ...), not \"" + text + "\"");
+            return null;
+        }
+        return Integer.valueOf(text);
     }
 
     private static boolean isPid(String s) {
@@ -71,7 +87,9 @@ public final class Cli {
         err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
         err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list|rtimer.list|core.list|async.list");
         err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]pause|continue|start|loop|end <timer> [worker]");
+        err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]set <timer> interval|ntasks|nslices=<value> [worker]");
         err.println("       java -jar ptimer-agent.jar <pid> rtimer.pause|rtimer.continue <timer> [worker]");
+        err.println("       java -jar ptimer-agent.jar <pid> rtimer.set <timer> interval=<value>");
         return USAGE;
     }
 

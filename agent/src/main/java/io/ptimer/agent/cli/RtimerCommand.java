@@ -5,18 +5,18 @@ import java.util.TreeSet;
 import javax.management.ObjectName;
 
 /**
- * {@code <pid> rtimer.pause|rtimer.continue <timer> [worker]}: pauses or continues all threads of an
- * rtimer or one, through its MBean {@code io.ptimer:type=RTimer,name=<timer>}.
+ * {@code <pid> rtimer.pause|rtimer.continue <timer> [worker]} and {@code <pid> rtimer.set <timer>
+ * interval=<value>}: an operation of the rtimer's MBean {@code io.ptimer:type=RTimer,name=<timer>}.
  */
 final class RtimerCommand {
     private RtimerCommand() {
     }
 
     /**
-     * @param operation {@code pause} or {@code continue}
-     * @param worker    the thread index, or {@code null} for all threads
+     * @param operation {@code pause}, {@code continue} or {@code set}
+     * @param params    the operation's arguments: none, a thread index, or an assignment
      */
-    static int run(String pid, String operation, String timer, Integer worker, PrintStream out, PrintStream err) {
+    static int run(String pid, String operation, String timer, Object[] params, PrintStream out, PrintStream err) {
         return ManagerConnection.call(pid, (server, manager) -> {
             ObjectName mbean = timer.matches("[A-Za-z0-9_.-]+") ? new ObjectName("io.ptimer:type=RTimer,name=" + timer)
                     : null;
@@ -27,8 +27,7 @@ final class RtimerCommand {
                 throw new IllegalArgumentException("unknown rtimer \"" + timer + "\" (rtimers: "
                         + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
             }
-            return worker == null ? ManagerConnection.invoke(server, mbean, operation)
-                    : ManagerConnection.invoke(server, mbean, operation, worker);
+            return ManagerConnection.invoke(server, mbean, operation, params);
         }, out, err);
     }
 }

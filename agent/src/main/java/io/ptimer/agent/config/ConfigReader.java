@@ -23,6 +23,11 @@ public final class ConfigReader {
     /** The module of a key without prefix. */
     public static final String DEFAULT_MODULE = "ptimer";
 
+    /** The system property naming the configuration file of {@code -javaagent} without arguments. */
+    public static final String CONFIG_PROPERTY = "ptimer.config";
+    /** The environment variable naming it when the property is not set. */
+    public static final String CONFIG_VARIABLE = "PTIMER_CONFIG";
+
     private static final Set<String> CORE_PARAMETERS = Set.of("async_workers", "async_workers_group",
             "async_tkv_gname", "async_tkv_evcb");
 
@@ -50,6 +55,25 @@ public final class ConfigReader {
         new ConfigReader(modules, sink).arguments(agentArgs);
     }
 
+    /**
+     * Reads the file that the system property {@value #CONFIG_PROPERTY} names, or else the
+     * environment variable {@value #CONFIG_VARIABLE}: the configuration of {@code -javaagent} without
+     * arguments, as containers set it. Reads nothing when neither is set.
+     *
+     * @throws ConfigException as {@link #read}, naming the property or variable when the file cannot be read
+     */
+    public static void readDefault(List<String> modules, Sink sink) throws ConfigException {
+        String path = System.getProperty(CONFIG_PROPERTY);
+        String origin = CONFIG_PROPERTY;
+        if (path == null || path.isBlank()) {
+            path = System.getenv(CONFIG_VARIABLE);
+            origin = CONFIG_VARIABLE;
+        }
+        if (path != null && !path.isBlank()) {
+            new ConfigReader(modules, sink).file(path.strip(), origin);
+        }
+    }
+
     private void arguments(String agentArgs) throws ConfigException {
         if (agentArgs == null || agentArgs.isBlank()) {
             return;
@@ -65,15 +89,16 @@ public final class ConfigReader {
             String key = entry.substring(0, eq).trim();
             String value = entry.substring(eq + 1).trim();
             if (key.equals("config")) {
-                file(value);
+                file(value, "config");
             } else {
                 keyValue(key, value, null);
             }
         }
     }
 
-    private void file(String pathText) throws ConfigException {
-        String[] lines = lines(pathText);
+    /** @param origin what named the file, for the error when it cannot be read: {@code config} or a property */
+    private void file(String pathText, String origin) throws ConfigException {
+        String[] lines = lines(pathText, origin);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -89,16 +114,16 @@ public final class ConfigReader {
     }
 
     /** The file's lines, read with java.io: java.nio's file channels cost milliseconds before main. */
-    private static String[] lines(String pathText) throws ConfigException {
+    private static String[] lines(String pathText, String origin) throws ConfigException {
         File file = new File(pathText);
         if (!file.isFile()) {
-            throw ConfigException.entry("config", pathText, "cannot read the file ("
+            throw ConfigException.entry(origin, pathText, "cannot read the file ("
                     + (file.exists() ? "not a regular file" : "no such file") + ")");
         }
         try (InputStream in = new FileInputStream(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
         } catch (IOException | RuntimeException e) {
-            throw ConfigException.entry("config", pathText, "cannot read the file (" + describe(e) + ")");
+            throw ConfigException.entry(origin, pathText, "cannot read the file (" + describe(e) + ")");
         }
     }
 

@@ -17,7 +17,7 @@ public final class CoreTimer implements TimerHandle {
     private final String name;
     private final long intervalNanos;
     private final TimerLane ownLane;
-    private final Errors errors = new Errors();
+    private final Errors errors;
     /** The last runs' lateness: a small window, as an application may register thousands of timers. */
     private final Lateness lateness = new Lateness(64);
     private final Deadline deadline;
@@ -27,15 +27,15 @@ public final class CoreTimer implements TimerHandle {
         this.name = name;
         this.intervalNanos = intervalNanos;
         this.ownLane = ownLane;
-        String message = "ptimer: core timer \"" + name + "\" threw ";
+        this.errors = new Errors("ptimer: core timer \"" + name + "\"");
         TimerLane lane = ownLane != null ? ownLane : shared;
         this.deadline = lane.every(intervalNanos, true, lateness, d -> {
             try {
                 f.run(ticks.seconds(), param);
             } catch (Throwable t) {
-                errors.record(String.valueOf(t), message + t, t);
+                errors.record(null, null, t);
             }
-        });
+        }).describe("core", name, -1);
         if (ownLane != null) {
             ownLane.start();
         }

@@ -16,7 +16,10 @@ public final class Deadline {
 
     final TimerLane lane;
     final Task task;
-    final long interval;
+    /** The interval in force; written by the lane's thread only, read by anyone. */
+    volatile long interval;
+    /** The interval an operator asked for; the lane puts it in force when it takes the deadline in. */
+    private volatile long requestedInterval;
     final Schedule schedule;
     final Lateness lateness;
     long due;
@@ -26,6 +29,10 @@ public final class Deadline {
 
     enum State { NEW, QUEUED, PARKED, RUNNING, DONE }
 
+    /** Who it runs for, in Flight Recorder's late and overrun events; none until described. */
+    private volatile String system;
+    private volatile String name;
+    private volatile int worker = -1;
     private volatile boolean cancelled;
     private volatile boolean paused;
     private volatile long runs;
@@ -35,8 +42,35 @@ public final class Deadline {
         this.task = task;
         this.due = due;
         this.interval = interval;
+        this.requestedInterval = interval;
         this.schedule = schedule;
         this.lateness = lateness;
+    }
+
+    /**
+     * Names what the deadline runs for, so that its late runs and overruns are reported to Flight
+     * Recorder: e.g. {@code core}, the timer's name, -1.
+     *
+     * @return this deadline
+     */
+    public Deadline describe(String system, String name, int worker) {
+        this.system = system;
+        this.worker = worker;
+        this.name = name;
+        return this;
+    }
+
+    /** The system it runs for, or {@code null} when not described. */
+    String system() {
+        return system;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int worker() {
+        return worker;
     }
 
     /** No further runs; a run in progress completes. */
@@ -56,6 +90,22 @@ public final class Deadline {
             paused = false;
             lane.submit(this);
         }
+    }
+
+    /**
+     * Changes a periodic deadline's interval from its next run on: the run pending moves by the
+     * difference, to now at the earliest.
+     */
+    public void interval(long nanos) {
+        if (nanos <= 0 || schedule == null) {
+            throw new IllegalArgumentException("a periodic deadline's interval must be > 0, not " + nanos + " ns");
+        }
+        requestedInterval = nanos;
+        lane.submit(this);
+    }
+
+    long requestedInterval() {
+        return requestedInterval;
     }
 
     public boolean cancelled() {

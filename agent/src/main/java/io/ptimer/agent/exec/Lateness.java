@@ -62,6 +62,14 @@ public final class Lateness {
         return percentile(s, 50) / 1000 + "/" + percentile(s, 99) / 1000 + "/" + (s.length == 0 ? 0 : s[s.length - 1] / 1000);
     }
 
+    /**
+     * When a run counts as late by default: a tenth of its interval, at most 1 ms; 1 ms for a
+     * one-shot ({@code intervalNanos} 0).
+     */
+    public static long lateThreshold(long intervalNanos) {
+        return intervalNanos <= 0 ? 1_000_000 : Math.min(intervalNanos / 10, 1_000_000);
+    }
+
     /** The given percentile (0 to 100) of sorted samples, or 0 when there are none. */
     public static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {

@@ -12,9 +12,8 @@ import java.util.Map;
  * by anyone.
  */
 public final class RouteRunner {
-    private final String owner;
     private final boolean tracked;
-    private final Errors errors = new Errors();
+    private final Errors errors;
     private Map<Class<?>, Object> instances = new HashMap<>();
     private boolean threw;
     private volatile String running;
@@ -30,8 +29,8 @@ public final class RouteRunner {
      *                a run reads no clock (a task pool's worker, whose listing shows no running route)
      */
     public RouteRunner(String owner, boolean tracked) {
-        this.owner = owner;
         this.tracked = tracked;
+        this.errors = new Errors("ptimer: " + owner);
     }
 
     /**
@@ -51,8 +50,7 @@ public final class RouteRunner {
             return route.invoker().applyAsInt(target, context);
         } catch (Throwable t) {
             threw = true;
-            errors.record(label + ": " + t, "ptimer: " + owner + ": " + label + " route " + route.spec().display()
-                    + " threw " + t, t);
+            errors.record(label, route.spec(), t);
             return Route.END;
         } finally {
             if (tracked) {

@@ -84,6 +84,20 @@ public final class Schedule {
         }
     }
 
+    /**
+     * The interval changes from {@code oldInterval} to {@code newInterval}: the next run moves by the
+     * difference, counted from the same grid point or run end, and to {@code now} at the earliest.
+     */
+    public void retime(long oldInterval, long newInterval, long now) {
+        if (!armed) {
+            return;
+        }
+        deadline += newInterval - oldInterval;
+        if (deadline - now < 0) {
+            deadline = now;
+        }
+    }
+
     /** Runs that ended past the next grid point. */
     public long overruns() {
         return overruns;

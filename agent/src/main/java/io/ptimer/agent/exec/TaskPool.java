@@ -85,7 +85,7 @@ public final class TaskPool {
     }
 
     private void work(AtomicLong done) {
-        Errors log = new Errors();
+        Errors log = new Errors("ptimer: a task on " + Thread.currentThread().getName());
         for (;;) {
             Runnable task;
             try {
@@ -106,7 +106,7 @@ public final class TaskPool {
                 task.run();
             } catch (Throwable t) {
                 errors.incrementAndGet();
-                log.record(String.valueOf(t), "ptimer: a task on " + Thread.currentThread().getName() + " threw " + t, t);
+                log.record(null, null, t);
             }
             done.lazySet(done.get() + 1);
             if (pauseNanos > 0) {

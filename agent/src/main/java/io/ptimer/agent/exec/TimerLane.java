@@ -1,5 +1,6 @@
 package io.ptimer.agent.exec;
 
+import io.ptimer.agent.jfr.Flight;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,6 +16,8 @@ public final class TimerLane {
     private static final int IDLE_SHARE = 10;
     private final Queue<Deadline> arrivals = new ConcurrentLinkedQueue<>();
     private final DedicatedLane lane;
+    /** What the lane's own tasks let escape: a safety net, as every system's task catches its routes' errors. */
+    private final Errors escaped;
     private Deadline[] heap = new Deadline[64];
     private int size;
     private volatile int pending;
@@ -29,6 +32,7 @@ public final class TimerLane {
     /** @param threadName e.g. {@code ptimer-core} */
     public TimerLane(String threadName, Precision precision) {
         this.lane = new DedicatedLane(threadName, precision, () -> stopping || !arrivals.isEmpty(), this::run);
+        this.escaped = new Errors("ptimer: a task on " + threadName);
     }
 
     /** Starts the lane's thread, once. */
@@ -127,13 +131,22 @@ public final class TimerLane {
         try {
             d.task.run(d);
         } catch (Throwable t) {
-            Log.error("ptimer: a task on " + lane.thread().getName() + " threw " + t, t);
+            escaped.record(null, null, t);
         }
         lastRan = System.nanoTime();
         d.lateness.record(late);
         d.ran();
+        long threshold = Lateness.lateThreshold(d.interval);
+        if (late > threshold && d.name() != null) {
+            Flight.late(d.system(), d.name(), d.worker(), late, threshold);
+        }
         if (d.schedule != null && !d.cancelled()) {
+            long overruns = d.schedule.overruns();
+            long nextPoint = d.due + d.interval;
             d.schedule.advance(lastRan, d.interval);
+            if (d.schedule.overruns() != overruns && d.name() != null) {
+                Flight.overrun(d.system(), d.name(), d.worker(), d.interval, lastRan - nextPoint, 0);
+            }
             d.due = d.schedule.deadline();
             insert(d);
         } else {
@@ -144,6 +157,9 @@ public final class TimerLane {
     private void drainArrivals() {
         Deadline d;
         while ((d = arrivals.poll()) != null) {
+            if (d.requestedInterval() != d.interval && d.schedule != null) {
+                retime(d);
+            }
             if (d.cancelled()) {
                 if (d.state == Deadline.State.QUEUED) {
                     remove(d);
@@ -165,6 +181,20 @@ public final class TimerLane {
             insert(d);
         }
         pending = size;
+    }
+
+    /** Puts a deadline's requested interval in force, moving its pending run. */
+    private void retime(Deadline d) {
+        long old = d.interval;
+        d.interval = d.requestedInterval();
+        d.schedule.retime(old, d.interval, System.nanoTime());
+        if (d.state == Deadline.State.QUEUED) {
+            remove(d);
+            d.due = d.schedule.deadline();
+            insert(d);
+        } else if (d.state == Deadline.State.NEW) {
+            d.due = d.schedule.deadline();
+        }
     }
 
     private void insert(Deadline d) {

@@ -3,6 +3,7 @@ package io.ptimer.agent.jmx;
 import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.async.TaskGroup;
 import io.ptimer.agent.exec.Log;
+import io.ptimer.agent.jfr.Flight;
 import io.ptimer.agent.core.CoreTimer;
 import io.ptimer.agent.ptimer.Ptimer;
 import io.ptimer.agent.rtimer.Rtimer;
@@ -38,6 +39,12 @@ public final class Jmx {
     /** The {@code int worker} parameter of the one-worker operations. */
     static final MBeanParameterInfo WORKER = new MBeanParameterInfo("worker", int.class.getName(),
             "Worker index, 0-based");
+
+    /** The {@code String assignment} parameter of {@code set}. */
+    static final MBeanParameterInfo ASSIGNMENT = new MBeanParameterInfo("assignment", String.class.getName(),
+            "attribute=value: interval (e.g. 100ms), ntasks or nslices");
+    /** What {@code set} does, for operators. */
+    static final String SET = "Set interval, ntasks or nslices (e.g. ntasks=1500) from the next loop on, and for later starts";
 
     private static Executor notifier;
 
@@ -173,13 +180,25 @@ public final class Jmx {
     }
 
     /**
-     * Runs an operator's request. A refused request (unknown timer or worker, timer not running)
-     * becomes an MBeanException whose own message is the reason, which JMX clients show as is.
+     * Runs an operator's request and reports it to Flight Recorder with what came of it, the MBean it
+     * came through and the calling thread. A refused request (unknown timer or worker, a value not
+     * allowed, timer not running) becomes an MBeanException whose own message is the reason, which
+     * JMX clients show as is.
+     *
+     * @param via     the MBean's name
+     * @param request what is asked, e.g. {@code pause} or {@code set ntasks=1500}
+     * @param worker  the worker index, or {@code null} for all
      */
-    static String call(Supplier<String> request) throws MBeanException {
+    static String call(String via, String request, String timer, Integer worker, Supplier<String> action)
+            throws MBeanException {
+        String caller = via + " on thread " + Thread.currentThread().getName();
+        int whom = worker == null ? -1 : worker;
         try {
-            return request.get();
+            String outcome = action.get();
+            Flight.control(request, timer, whom, caller, outcome);
+            return outcome;
         } catch (IllegalArgumentException | IllegalStateException e) {
+            Flight.control(request, timer, whom, caller, "refused: " + e.getMessage());
             throw new MBeanException(new IllegalArgumentException(e.getMessage()), e.getMessage());
         }
     }

@@ -40,6 +40,8 @@ final class ManagerMBean extends ReadOnlyMBean {
             ops.add(Jmx.operation(r.command(), r.description() + ", for all workers", Jmx.TIMER));
             ops.add(Jmx.operation(r.command(), r.description() + ", for one worker", Jmx.TIMER, Jmx.WORKER));
         }
+        ops.add(Jmx.operation("set", Jmx.SET + ", for all workers", Jmx.TIMER, Jmx.ASSIGNMENT));
+        ops.add(Jmx.operation("set", Jmx.SET + ", for one worker", Jmx.TIMER, Jmx.ASSIGNMENT, Jmx.WORKER));
 
         MBeanAttributeInfo timers;
         try {
@@ -49,7 +51,7 @@ final class ManagerMBean extends ReadOnlyMBean {
             throw new IllegalStateException(e);
         }
         return new MBeanInfo(ManagerMBean.class.getName(),
-                "ptimer: list the timers; pause, continue, start, loop, end a timer's workers (kamcmd ptimer.*)",
+                "ptimer: list the timers; pause, continue, start, loop, end a timer's workers (kamcmd ptimer.*); set its interval, ntasks or nslices",
                 new MBeanAttributeInfo[] {timers}, null, ops.toArray(MBeanOperationInfo[]::new), null);
     }
 
@@ -78,14 +80,23 @@ final class ManagerMBean extends ReadOnlyMBean {
         if (action.equals("list") && n == 0) {
             return engine.list();
         }
+        if (action.equals("set") && (n == 2 || n == 3) && params[0] instanceof String && params[1] instanceof String
+                && (n == 2 || params[2] instanceof Integer)) {
+            Integer worker = n == 2 ? null : (Integer) params[2];
+            return Jmx.call(Jmx.MANAGER, "set " + params[1], (String) params[0], worker,
+                    () -> engine.ptimer().set((String) params[0], (String) params[1], worker));
+        }
         Request request = Request.of(action);
         if (request == null || n < 1 || n > 2 || !(params[0] instanceof String)
                 || (n == 2 && !(params[1] instanceof Integer))) {
             throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with "
-                    + n + " argument(s); operations: list(), and pause, continue, start, loop, end, each with"
-                    + " (String timer) or (String timer, int worker)");
+                    + n + " argument(s); operations: list(), pause, continue, start, loop, end, each with"
+                    + " (String timer) or (String timer, int worker), and set with (String timer, String assignment)"
+                    + " or (String timer, String assignment, int worker)");
         }
-        return Jmx.call(() -> engine.ptimer().request(request, (String) params[0], n == 1 ? null : (Integer) params[1]));
+        Integer worker = n == 1 ? null : (Integer) params[1];
+        return Jmx.call(Jmx.MANAGER, request.command(), (String) params[0], worker,
+                () -> engine.ptimer().request(request, (String) params[0], worker));
     }
 
     @Override

@@ -16,7 +16,8 @@ import javax.management.openmbean.TabularType;
 
 /**
  * A table of rows of type {@code R} as open data that JConsole, VisualVM and jmxterm show: the
- * columns are named, typed and described; the first column is the index. Immutable once built.
+ * columns are named, typed and described; the first column is the index, or the first few. Immutable
+ * once built.
  */
 final class OpenTable<R> {
     private record Column<R>(OpenType<?> type, String description, Function<R, Object> value) {
@@ -32,14 +33,21 @@ final class OpenTable<R> {
         return this;
     }
 
-    /** Ends building: the row and table types get their names and descriptions. */
+    /** Ends building: the row and table types get their names and descriptions; the first column is the index. */
     OpenTable<R> build(String rowName, String rowDescription, String tableName, String tableDescription) {
+        return build(rowName, rowDescription, tableName, tableDescription, 1);
+    }
+
+    /** Ends building, with the first {@code indexColumns} columns together as the index. */
+    OpenTable<R> build(String rowName, String rowDescription, String tableName, String tableDescription,
+                       int indexColumns) {
         String[] names = columns.keySet().toArray(String[]::new);
         try {
             rowType = new CompositeType(rowName, rowDescription, names,
                     columns.values().stream().map(Column::description).toArray(String[]::new),
                     columns.values().stream().map(Column::type).toArray(OpenType<?>[]::new));
-            tableType = new TabularType(tableName, tableDescription, rowType, new String[] {names[0]});
+            tableType = new TabularType(tableName, tableDescription, rowType,
+                    java.util.Arrays.copyOf(names, indexColumns));
         } catch (OpenDataException e) {
             throw new IllegalStateException(e);
         }

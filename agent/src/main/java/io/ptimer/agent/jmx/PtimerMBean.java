@@ -2,11 +2,13 @@ package io.ptimer.agent.jmx;
 
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Lateness;
+import io.ptimer.agent.exec.LatenessHistogram;
 import io.ptimer.agent.ptimer.Listing;
 import io.ptimer.agent.ptimer.Phase;
 import io.ptimer.agent.ptimer.Ptimer;
 import io.ptimer.agent.ptimer.PtimerSystem;
 import io.ptimer.agent.ptimer.Request;
+import io.ptimer.agent.ptimer.Setting;
 import io.ptimer.agent.ptimer.Worker;
 import io.ptimer.agent.ptimer.WorkerFigures;
 import io.ptimer.agent.ptimer.WorkerListener;
@@ -90,10 +92,41 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                     WorkerFigures::latenessMaxUs)
             .column("lastError", SimpleType.STRING, "The last exception thrown by a route, or empty",
                     WorkerFigures::lastError)
+            .column("lateLoops", SimpleType.LONG, "Loops since start that began later than the late threshold",
+                    WorkerFigures::lateLoops)
+            .column("latenessSecondsSum", SimpleType.DOUBLE, "Every loop's start lateness since start, added up,"
+                    + " in seconds", WorkerFigures::latenessSecondsSum)
+            .column("lastLoopStart", SimpleType.LONG, "When the last loop began, epoch ms; 0 before the first",
+                    WorkerFigures::lastLoopStart)
+            .column("nextDue", SimpleType.LONG, "When the next loop is due, epoch ms; 0 when none is (paused, ended)",
+                    WorkerFigures::nextDue)
             .build("io.ptimer.Worker", "One worker of a timer, as ptimer.list shows it", "io.ptimer.Workers",
                     "The workers of a timer");
 
+    /** The notification type of an operator's {@code set}. */
+    static final String SET_NOTIFICATION = "io.ptimer.timer.set";
+
+    /** One bucket of a cumulative lateness histogram: loops that began at most {@code le} seconds late. */
+    private record Bucket(int worker, String le, long count) {
+    }
+
+    private static final OpenTable<Bucket> BUCKETS = new OpenTable<Bucket>()
+            .column("le", SimpleType.STRING, "Upper bound in seconds, as Prometheus's le label; +Inf for all",
+                    Bucket::le)
+            .column("count", SimpleType.LONG, "Loops since start that began at most le seconds late", Bucket::count)
+            .build("io.ptimer.LatenessBucket", "A bucket of the cumulative loop lateness histogram",
+                    "io.ptimer.LatenessBuckets", "The cumulative loop lateness histogram of all workers");
+
+    private static final OpenTable<Bucket> WORKER_BUCKETS = new OpenTable<Bucket>()
+            .column("worker", SimpleType.INTEGER, "Worker index, 0-based", Bucket::worker)
+            .column("le", SimpleType.STRING, "Upper bound in seconds, as Prometheus's le label; +Inf for all",
+                    Bucket::le)
+            .column("count", SimpleType.LONG, "Loops since start that began at most le seconds late", Bucket::count)
+            .build("io.ptimer.WorkerLatenessBucket", "A bucket of one worker's cumulative loop lateness histogram",
+                    "io.ptimer.WorkerLatenessBuckets", "The cumulative loop lateness histogram of each worker", 2);
+
     static final CompositeType EVENT;
+    static final CompositeType SET;
 
     static {
         try {
@@ -101,6 +134,11 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                     new String[] {"timer", "worker", "event"},
                     new String[] {"Timer name", "Worker index", "start, loop, end, paused or resumed"},
                     new OpenType<?>[] {SimpleType.STRING, SimpleType.INTEGER, SimpleType.STRING});
+            SET = new CompositeType("io.ptimer.SettingChange", "An operator's set",
+                    new String[] {"timer", "worker", "attribute", "value"},
+                    new String[] {"Timer name", "Worker index, or -1 for the whole timer", "interval, ntasks or nslices",
+                        "The new value, as written in the configuration"},
+                    new OpenType<?>[] {SimpleType.STRING, SimpleType.INTEGER, SimpleType.STRING, SimpleType.STRING});
         } catch (OpenDataException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -112,13 +150,15 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                     m -> m.timer.spec().type().code())
             .add("typeName", SimpleType.STRING, "Timer type: basic, sync, slice or synced_slice",
                     m -> Listing.typeName(m.timer.spec().type()))
-            .add("interval", SimpleType.STRING, "Configured interval, e.g. 100ms",
-                    m -> Interval.format(m.timer.spec().intervalNanos()))
-            .add("intervalUs", SimpleType.LONG, "Configured interval in microseconds",
-                    m -> m.timer.spec().intervalNanos() / 1000)
+            .add("interval", SimpleType.STRING, "Interval in force (configured, or as last set), e.g. 100ms",
+                    m -> Interval.format(m.timer.settings().intervalNanos()))
+            .add("intervalUs", SimpleType.LONG, "Interval in force in microseconds",
+                    m -> m.timer.settings().intervalNanos() / 1000)
             .add("nworkers", SimpleType.INTEGER, "Number of workers", m -> m.timer.spec().nworkers())
-            .add("ntasks", SimpleType.INTEGER, "Configured total tasks", m -> m.timer.spec().ntasks())
-            .add("nslices", SimpleType.INTEGER, "Configured number of slices", m -> m.timer.spec().nslices())
+            .add("ntasks", SimpleType.INTEGER, "Total tasks in force (configured, or as last set)",
+                    m -> m.timer.settings().ntasks())
+            .add("nslices", SimpleType.INTEGER, "Number of slices in force (configured, or as last set)",
+                    m -> m.timer.settings().nslices())
             .add("startRoute", SimpleType.STRING, "Start route as configured, or -",
                     m -> Listing.route(m.timer.spec(), Phase.START))
             .add("loopRoute", SimpleType.STRING, "Loop route as configured",
@@ -144,7 +184,17 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                     "99th percentile loop start lateness over all workers' recent loops, in microseconds",
                     m -> m.lateness(99))
             .add("latenessMaxUs", SimpleType.LONG,
-                    "Largest loop start lateness over all workers' recent loops, in microseconds", m -> m.lateness(100));
+                    "Largest loop start lateness over all workers' recent loops, in microseconds", m -> m.lateness(100))
+            .add("lateLoops", SimpleType.LONG, "Loops of all workers since start that began later than the late"
+                    + " threshold (jfr_late)", m -> m.sum(Worker::lateLoops))
+            .add("latenessSecondsSum", SimpleType.DOUBLE, "Every loop's start lateness since start, all workers,"
+                    + " added up, in seconds", m -> m.sum(w -> w.histogram().sumNanos()) / 1e9)
+            .add("latenessSecondsCount", SimpleType.LONG, "Loops of all workers since start (the histogram's count)",
+                    m -> m.sum(Worker::iterations))
+            .add("latenessBuckets", BUCKETS.tableType(), "Cumulative histogram of loop start lateness since start,"
+                    + " all workers: one row per bound, as Prometheus's le", PtimerMBean::buckets)
+            .add("workerLatenessBuckets", WORKER_BUCKETS.tableType(), "The same histogram per worker: one row per"
+                    + " worker and bound", PtimerMBean::workerBuckets);
 
     private final PtimerSystem system;
     private final Ptimer timer;
@@ -167,17 +217,43 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
             operations.add(Jmx.operation(r.command(), r.description() + ", for all workers"));
             operations.add(Jmx.operation(r.command(), r.description() + ", for one worker", Jmx.WORKER));
         }
+        operations.add(Jmx.operation("set", Jmx.SET + ", for all workers", Jmx.ASSIGNMENT));
+        operations.add(Jmx.operation("set", Jmx.SET + ", for one worker", Jmx.ASSIGNMENT, Jmx.WORKER));
         String[] types = WorkerListener.events().stream().map(e -> NOTIFICATION_PREFIX + e).toArray(String[]::new);
         MBeanNotificationInfo notifications = new MBeanNotificationInfo(types, Notification.class.getName(),
                 "A worker changed state: start, loop or end route entered, paused, or resumed");
+        MBeanNotificationInfo sets = new MBeanNotificationInfo(new String[] {SET_NOTIFICATION},
+                Notification.class.getName(), "An operator set the interval, ntasks or nslices of the timer or a worker");
         return new MBeanInfo(PtimerMBean.class.getName(), "ptimer timer \"" + name
-                + "\": its configuration, workers and counters; pause, continue, start, loop, end",
+                + "\": its configuration, workers and counters; pause, continue, start, loop, end; set",
                 ATTRIBUTES.infos(), null, operations.toArray(MBeanOperationInfo[]::new),
-                new MBeanNotificationInfo[] {notifications});
+                new MBeanNotificationInfo[] {notifications, sets});
     }
 
     private long sum(ToLongFunction<Worker> figure) {
         return timer.workers().stream().mapToLong(figure).sum();
+    }
+
+    private TabularData buckets() {
+        long[] counts = LatenessHistogram.cumulative(timer.workers().stream().map(Worker::histogram).toList());
+        List<String> bounds = LatenessHistogram.bounds();
+        List<Bucket> rows = new ArrayList<>(bounds.size());
+        for (int i = 0; i < bounds.size(); i++) {
+            rows.add(new Bucket(-1, bounds.get(i), counts[i]));
+        }
+        return BUCKETS.table(rows);
+    }
+
+    private TabularData workerBuckets() {
+        List<String> bounds = LatenessHistogram.bounds();
+        List<Bucket> rows = new ArrayList<>();
+        for (Worker w : timer.workers()) {
+            long[] counts = LatenessHistogram.cumulative(List.of(w.histogram()));
+            for (int i = 0; i < bounds.size(); i++) {
+                rows.add(new Bucket(w.index(), bounds.get(i), counts[i]));
+            }
+        }
+        return WORKER_BUCKETS.table(rows);
     }
 
     private long lateness(double percentile) {
@@ -194,12 +270,21 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
     public Object invoke(String action, Object[] params, String[] signature) throws MBeanException, ReflectionException {
         Request request = Request.of(action);
         int n = params == null ? 0 : params.length;
+        if (action.equals("set") && (n == 1 || n == 2) && params[0] instanceof String
+                && (n == 1 || params[1] instanceof Integer)) {
+            Integer worker = n == 1 ? null : (Integer) params[1];
+            return Jmx.call(String.valueOf(objectName), "set " + params[0], timer.name(), worker,
+                    () -> system.set(timer.name(), (String) params[0], worker));
+        }
         if (request == null || n > 1 || (n == 1 && !(params[0] instanceof Integer))) {
             throw new ReflectionException(new NoSuchMethodException(action),
                     "no operation " + action + " with " + n + " argument(s); operations: pause, continue, start, loop,"
-                            + " end, each with () or (int worker)");
+                            + " end, each with () or (int worker), and set with (String assignment) or"
+                            + " (String assignment, int worker)");
         }
-        return Jmx.call(() -> system.request(request, timer.name(), n == 0 ? null : (Integer) params[0]));
+        Integer worker = n == 0 ? null : (Integer) params[0];
+        return Jmx.call(String.valueOf(objectName), request.command(), timer.name(), worker,
+                () -> system.request(request, timer.name(), worker));
     }
 
     @Override
@@ -220,8 +305,23 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
         broadcaster.sendNotification(n);
     }
 
+    /** Sends a notification for an operator's set; called on the operator's thread while anyone listens. */
+    private void set(Ptimer source, Integer worker, Setting.Change change) {
+        String whom = worker == null ? "" : " worker " + worker;
+        Notification n = new Notification(SET_NOTIFICATION, objectName, sequence.incrementAndGet(),
+                "timer \"" + timer.name() + "\"" + whom + ": set " + change);
+        try {
+            n.setUserData(new CompositeDataSupport(SET, new String[] {"timer", "worker", "attribute", "value"},
+                    new Object[] {timer.name(), worker == null ? -1 : worker, change.setting().key(), change.valueText()}));
+        } catch (OpenDataException e) {
+            throw new IllegalStateException(e);
+        }
+        broadcaster.sendNotification(n);
+    }
+
     private void listening() {
         timer.listener(subscriptions.isEmpty() ? null : this::changed);
+        timer.settingListener(subscriptions.isEmpty() ? null : this::set);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.function.ToLongFunction;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.ReflectionException;
 import javax.management.openmbean.ArrayType;
 import javax.management.openmbean.OpenDataException;
@@ -39,8 +40,8 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
             .add("mode", SimpleType.INTEGER, "0 on the shared timer thread ptimer-core, N on N dedicated threads",
                     m -> m.timer.spec().effectiveMode())
             .add("interval", SimpleType.STRING, "Time from the end of one run to the start of the next, e.g. 10s",
-                    m -> Interval.format(m.timer.spec().intervalNanos()))
-            .add("intervalUs", SimpleType.LONG, "The interval in microseconds", m -> m.timer.spec().intervalNanos() / 1000)
+                    m -> Interval.format(m.timer.intervalNanos()))
+            .add("intervalUs", SimpleType.LONG, "The interval in microseconds", m -> m.timer.intervalNanos() / 1000)
             .add("execRoutes", stringArray(), "The exec routes, in the order they run",
                     m -> m.timer.spec().execs().stream().map(RouteSpec::display).toArray(String[]::new))
             .add("status", SimpleType.STRING, "running, waiting for its route classes, or failed: the reason",
@@ -63,7 +64,9 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
                 Jmx.operation("pause", "Pause every thread of the timer"),
                 Jmx.operation("pause", "Pause one thread of the timer", Jmx.WORKER),
                 Jmx.operation("continue", "Continue every thread of the timer"),
-                Jmx.operation("continue", "Continue one thread of the timer", Jmx.WORKER)}, null);
+                Jmx.operation("continue", "Continue one thread of the timer", Jmx.WORKER),
+                Jmx.operation("set", "Set the interval (interval=10s, interval=100000u) from each thread's next run on",
+                        new MBeanParameterInfo("assignment", String.class.getName(), "interval=<value>"))}, null);
 
     private final RtimerSystem system;
     private final Rtimer timer;
@@ -103,12 +106,18 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
     @Override
     public Object invoke(String action, Object[] params, String[] signature) throws MBeanException, ReflectionException {
         int n = params == null ? 0 : params.length;
+        if (action.equals("set") && n == 1 && params[0] instanceof String) {
+            return Jmx.call("io.ptimer:type=RTimer,name=" + timer.name(), "set " + params[0], timer.name(), null,
+                    () -> system.set(timer.name(), (String) params[0]));
+        }
         boolean pause = action.equals("pause");
         if (!pause && !action.equals("continue") || n > 1 || (n == 1 && !(params[0] instanceof Integer))) {
             throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with " + n
-                    + " argument(s); operations: pause, continue, each with () or (int worker)");
+                    + " argument(s); operations: pause, continue, each with () or (int worker), and set(String assignment)");
         }
-        return Jmx.call(() -> system.pause(timer.name(), n == 0 ? null : (Integer) params[0], pause));
+        Integer worker = n == 0 ? null : (Integer) params[0];
+        return Jmx.call("io.ptimer:type=RTimer,name=" + timer.name(), action, timer.name(), worker,
+                () -> system.pause(timer.name(), worker, pause));
     }
 
     @Override

@@ -21,12 +21,13 @@ public final class Listing {
         StringBuilder b = new StringBuilder();
         for (Ptimer t : timers) {
             PtimerSpec s = t.spec();
+            Settings now = t.settings();
             b.append("timer ").append(s.name())
                     .append(": type=").append(s.type().code()).append(" (").append(typeName(s.type())).append(')')
-                    .append(" interval=").append(Interval.format(s.intervalNanos()))
+                    .append(" interval=").append(Interval.format(now.intervalNanos()))
                     .append(" nworkers=").append(s.nworkers())
-                    .append(" ntasks=").append(s.ntasks())
-                    .append(" nslices=").append(s.nslices())
+                    .append(" ntasks=").append(now.ntasks())
+                    .append(" nslices=").append(now.nslices())
                     .append(" start=").append(route(s, Phase.START))
                     .append(" loop=").append(route(s, Phase.LOOP))
                     .append(" end=").append(route(s, Phase.END))
@@ -36,6 +37,7 @@ public final class Listing {
                 WorkerFigures f = WorkerFigures.of(w);
                 b.append("  worker ").append(f.worker())
                         .append(": pid=").append(f.pid())
+                        .append(" interval=").append(f.interval())
                         .append(" ntasks=").append(f.ntasks())
                         .append(" tasks=").append(f.tasks())
                         .append(" nslices=").append(f.nslices())

@@ -16,9 +16,50 @@ public final class Ptimer {
     private volatile String status = "binding";
     private volatile Binding binding;
     private volatile WorkerListener listener;
+    private volatile SettingListener settingListener;
+    /** The timer-wide settings in force; written under this timer's monitor. */
+    private volatile Settings settings;
 
     Ptimer(PtimerSpec spec) {
         this.spec = spec;
+        this.settings = Settings.of(spec);
+    }
+
+    /** The timer-wide interval, ntasks and nslices in force: the configured ones as last {@code set}. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Changes a setting of every worker, or of one, from its next loop on and for its later starts.
+     *
+     * @param worker the worker index, or {@code null} for all workers and the timer-wide setting
+     * @return what was done, for the operator
+     * @throws IllegalArgumentException for an unknown worker
+     */
+    synchronized String set(Setting.Change change, Integer worker) {
+        String done;
+        if (worker == null) {
+            settings = settings.with(change);
+            for (Worker w : workers) {
+                w.set(change);
+            }
+            int n = spec.nworkers();
+            done = "set " + change + " on timer \"" + name() + "\" (" + n + " worker" + (n == 1 ? ")" : "s)");
+        } else {
+            worker(worker).set(change);
+            done = "set " + change + " on timer \"" + name() + "\" worker " + worker;
+        }
+        SettingListener l = settingListener;
+        if (l != null) {
+            l.set(this, worker, change);
+        }
+        return done;
+    }
+
+    /** Sets or, with {@code null}, removes the listener of operators' {@code set}s. */
+    public void settingListener(SettingListener listener) {
+        this.settingListener = listener;
     }
 
     public PtimerSpec spec() {

@@ -120,6 +120,29 @@ public final class PtimerSystem {
                 + (workers.size() == 1 ? "" : "s") + ")";
     }
 
+    /**
+     * Changes a timer's interval, ntasks or nslices, for every worker or one, from each worker's
+     * next loop on and for its later starts.
+     *
+     * @param assignment {@code attribute=value}, e.g. {@code ntasks=1500}
+     * @return a line saying what was set on whom
+     * @throws IllegalArgumentException for an unknown timer or worker, or an attribute or value not
+     *                                  allowed, naming what is; nothing changes then
+     */
+    public String set(String timerName, String assignment, Integer worker) {
+        Ptimer timer = timer(timerName);
+        if (shuttingDown) {
+            throw new IllegalStateException("the JVM is shutting down; timer \"" + timerName + "\" takes no requests");
+        }
+        Setting.Change change;
+        try {
+            change = Setting.parse(assignment);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("timer \"" + timerName + "\": " + e.getMessage() + "; nothing changed");
+        }
+        return timer.set(change, worker);
+    }
+
     /** The text of {@code ptimer.list}. */
     public String list() {
         return Listing.of(timers());

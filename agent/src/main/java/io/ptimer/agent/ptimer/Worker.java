@@ -3,6 +3,8 @@ package io.ptimer.agent.ptimer;
 import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.exec.DedicatedLane;
 import io.ptimer.agent.exec.Lateness;
+import io.ptimer.agent.exec.LatenessHistogram;
+import io.ptimer.agent.jfr.Flight;
 import io.ptimer.agent.exec.RouteRunner;
 import io.ptimer.agent.exec.Schedule;
 import io.ptimer.api.Route;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * worker waits or is paused, otherwise when the running route returns. A route is never cut off.
  */
 public final class Worker {
+    private static final String SYSTEM = "ptimer";
     private final Ptimer timer;
     private final int index;
     private final Map<Phase, BoundRoute> routes;
@@ -30,6 +33,11 @@ public final class Worker {
     private final RouteRunner runner;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final Lateness lateness = new Lateness();
+    private final LatenessHistogram histogram = new LatenessHistogram();
+    /** What the next start begins from; written by operators through {@link #set}, under the timer's monitor. */
+    private volatile Settings base;
+    /** The settings last applied to the context; confined to the worker's thread. */
+    private Settings applied;
 
     /** The phase the worker runs next when it is not paused; {@code null} after its end route. */
     private volatile Phase next = Phase.START;
@@ -38,6 +46,11 @@ public final class Worker {
     private volatile long iterations;
     private volatile long overruns;
     private volatile long skipped;
+    /** Loops that began later than {@link #lateThreshold()}. */
+    private volatile long lateLoops;
+    /** When the last loop began, and when the next is due (nanoTime; 0 before the first / when none is). */
+    private volatile long lastLoopNanos;
+    private volatile long nextDueNanos;
     private volatile boolean finished;
     private boolean inCycle;
     private boolean firstLoop;
@@ -50,12 +63,14 @@ public final class Worker {
         this.routes = routes;
         this.loopRoute = routes.get(Phase.LOOP);
         this.sliced = spec.type().sliced();
-        this.ctx = new WorkerContext(spec, index);
+        this.base = timer.settings();
+        this.applied = base;
+        this.ctx = new WorkerContext(spec, index, base);
         this.schedule = new Schedule(spec.type().synced(), spec.overrun());
         this.paused = !spec.autostart();
         this.runner = new RouteRunner("timer \"" + spec.name() + "\" worker " + index);
         this.lane = new DedicatedLane("ptimer-" + spec.name() + "-" + index, spec.precision(),
-                () -> stopping || !requests.isEmpty(), this::run);
+                () -> stopping || !requests.isEmpty() || base != applied, this::run);
     }
 
     void start() {
@@ -65,6 +80,15 @@ public final class Worker {
     /** Queues a request; the worker applies it at its next safe point. */
     public void request(Request request) {
         requests.add(request);
+        lane.wake();
+    }
+
+    /**
+     * Changes a setting from the worker's next loop on, and for its later starts; the worker applies
+     * it at its next safe point, as a request. Called under the timer's monitor.
+     */
+    void set(Setting.Change change) {
+        base = base.with(change);
         lane.wake();
     }
 
@@ -107,6 +131,11 @@ public final class Worker {
     }
 
     private void applyRequests() {
+        Settings b = base;
+        if (b != applied) {
+            applySettings(applied, b);
+            applied = b;
+        }
         Request request;
         while ((request = requests.poll()) != null) {
             if (request == Request.PAUSE) {
@@ -123,6 +152,21 @@ public final class Worker {
             } else if (jump(request.jump())) {
                 return;
             }
+        }
+    }
+
+    /** Puts what changed between {@code from} and {@code to} in force; a new interval moves the next loop. */
+    private void applySettings(Settings from, Settings to) {
+        if (from.intervalNanos() != to.intervalNanos()) {
+            long old = ctx.intervalNanos();
+            ctx.apply(new Setting.Change(Setting.INTERVAL, to.intervalNanos()));
+            schedule.retime(old, to.intervalNanos(), System.nanoTime());
+        }
+        if (from.ntasks() != to.ntasks()) {
+            ctx.apply(new Setting.Change(Setting.NTASKS, to.ntasks()));
+        }
+        if (from.nslices() != to.nslices()) {
+            ctx.apply(new Setting.Change(Setting.NSLICES, to.nslices()));
         }
     }
 
@@ -163,6 +207,7 @@ public final class Worker {
     }
 
     private void announce(String event) {
+        Flight.workerState(timer.name(), index, event);
         WorkerListener listener = timer.listener();
         if (listener != null) {
             listener.changed(this, event);
@@ -170,7 +215,7 @@ public final class Worker {
     }
 
     private void beginCycle() {
-        ctx.reset();
+        ctx.reset(applied);
         runner.dropInstances();
         inCycle = true;
         firstLoop = true;
@@ -203,26 +248,46 @@ public final class Worker {
             schedule.arm(System.nanoTime(), interval);
         }
         long deadline = schedule.deadline();
+        nextDueNanos = deadline;
         if (!lane.awaitGridPoint(deadline, interval)) {
             return;
         }
-        long late = System.nanoTime() - deadline;
+        long began = System.nanoTime();
+        long late = began - deadline;
         if (sliced) {
             ctx.nextSlice(firstLoop);
         }
         firstLoop = false;
         int result = invoke(Phase.LOOP);
         long ended = System.nanoTime();
+        lastLoopNanos = began;
         lateness.record(late);
+        histogram.record(late);
+        long threshold = lateThreshold(interval);
+        if (late > threshold) {
+            lateLoops = lateLoops + 1;
+            Flight.late(SYSTEM, timer.name(), index, late, threshold);
+        }
         iterations++;
         if (result < 0 && !runner.threw()) {
             next = Phase.END;
             schedule.disarm();
             return;
         }
+        long nextPoint = deadline + interval;
         schedule.advance(ended, interval);
-        overruns = schedule.overruns();
-        skipped = schedule.skipped();
+        if (schedule.overruns() != overruns) {
+            long skippedNow = schedule.skipped();
+            Flight.overrun(SYSTEM, timer.name(), index, interval, ended - nextPoint, skippedNow - skipped);
+            overruns = schedule.overruns();
+            skipped = skippedNow;
+        }
+        nextDueNanos = schedule.deadline();
+    }
+
+    /** When a loop counts as late: the timer's {@code jfr_late}, or by default a tenth of the interval, at most 1 ms. */
+    long lateThreshold(long interval) {
+        return Lateness.lateThreshold(interval);
     }
 
     private void runEnd() {
@@ -230,7 +295,7 @@ public final class Worker {
         invoke(Phase.END);
         inCycle = false;
         runner.dropInstances();
-        ctx.reset();
+        ctx.reset(applied);
         schedule.disarm();
         next = null;
         announce(WorkerListener.PAUSED);
@@ -299,6 +364,27 @@ public final class Worker {
 
     public Lateness lateness() {
         return lateness;
+    }
+
+    /** Every loop's lateness since the worker started, in fixed buckets. */
+    public LatenessHistogram histogram() {
+        return histogram;
+    }
+
+    /** Loops that began later than the late threshold since the worker started. */
+    public long lateLoops() {
+        return lateLoops;
+    }
+
+    /** When the last loop began, on {@link System#nanoTime()}, or 0 before the first. */
+    public long lastLoopNanos() {
+        return lastLoopNanos;
+    }
+
+    /** When the next loop is due, on {@link System#nanoTime()}, or 0 when none is (paused, ended, not looping). */
+    public long nextDueNanos() {
+        Phase n = next;
+        return paused || n != Phase.LOOP ? 0 : nextDueNanos;
     }
 
     public Thread thread() {

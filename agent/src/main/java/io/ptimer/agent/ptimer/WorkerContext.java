@@ -25,11 +25,11 @@ final class WorkerContext implements TimerContext {
     private boolean tasksSet;
     private boolean inStart;
 
-    WorkerContext(PtimerSpec spec, int worker) {
+    WorkerContext(PtimerSpec spec, int worker, Settings base) {
         this.spec = spec;
         this.worker = worker;
         this.pid = ProcessHandle.current().pid();
-        reset();
+        reset(base);
     }
 
     /** Binds the context to the calling worker thread. */
@@ -38,25 +38,48 @@ final class WorkerContext implements TimerContext {
         this.pid = osThreadId;
     }
 
-    /** Back to the timer's configured values with no vars: what each start begins from. */
-    void reset() {
+    /** Back to {@code base} with no vars: what each start begins from. */
+    void reset(Settings base) {
         vars.clear();
-        intervalNanos = spec.intervalNanos();
+        intervalNanos = base.intervalNanos();
         interval = Duration.ofNanos(intervalNanos);
-        ntasks = spec.ntasks();
-        tasks = spec.ntasks();
-        nslices = spec.nslices();
+        ntasks = base.ntasks();
+        tasks = base.ntasks();
+        nslices = base.nslices();
         slice = 0;
         tasksSet = false;
+    }
+
+    /**
+     * An operator's {@code set}, in force from the next loop: a new {@code ntasks} is also the
+     * {@code tasks} of a type without slices; slice types take their share at the next loop.
+     */
+    void apply(Setting.Change change) {
+        switch (change.setting()) {
+            case INTERVAL -> {
+                intervalNanos = change.value();
+                interval = Duration.ofNanos(intervalNanos);
+            }
+            case NTASKS -> {
+                ntasks = (int) change.value();
+                if (!spec.type().sliced()) {
+                    tasks = ntasks;
+                }
+            }
+            case NSLICES -> nslices = (int) change.value();
+        }
     }
 
     void inStart(boolean inStart) {
         this.inStart = inStart;
     }
 
-    /** Moves to the next slice (unless {@code first}) and sets {@code tasks} to its share. */
+    /**
+     * Moves to the next slice (unless {@code first}) and sets {@code tasks} to its share. A slice
+     * past a smaller {@code nslices} set meanwhile starts over at 0.
+     */
     void nextSlice(boolean first) {
-        if (!first) {
+        if (!first || slice >= nslices) {
             slice = slice + 1 >= nslices ? 0 : slice + 1;
         }
         tasks = Slices.share(slice, ntasks, nslices);

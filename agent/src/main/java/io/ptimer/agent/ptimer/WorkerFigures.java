@@ -9,12 +9,17 @@ import io.ptimer.agent.exec.Lateness;
  *
  * @param phase    the route the worker is in (start, loop, end) or none after its end route
  * @param state    start, loop, end (running that route), sleeping, paused, ended or stopped
- * @param interval the worker's interval, as set by its start route
+ * @param interval the worker's interval, as its start route or an operator's {@code set} left it
+ * @param lateLoops loops since start that began later than the late threshold
+ * @param latenessSecondsSum every loop's lateness since start, added up, in seconds
+ * @param lastLoopStart when the last loop began, epoch ms, or 0 before the first
+ * @param nextDue when the next loop is due, epoch ms, or 0 when none is
  */
 public record WorkerFigures(int worker, long pid, String interval, int ntasks, int tasks, int nslices, int slice,
         boolean paused, String phase, String state, long runningForUs, long iterations, long errors, long overruns,
         long skipped,
-        long latenessP50Us, long latenessP99Us, long latenessMaxUs, String lastError) {
+        long latenessP50Us, long latenessP99Us, long latenessMaxUs, String lastError, long lateLoops,
+        double latenessSecondsSum, long lastLoopStart, long nextDue) {
 
     /** The figures of {@code w} now. */
     public static WorkerFigures of(Worker w) {
@@ -25,6 +30,12 @@ public record WorkerFigures(int worker, long pid, String interval, int ntasks, i
                 w.iterations(), w.errors(), w.overruns(), w.skipped(),
                 Lateness.percentile(late, 50) / 1000, Lateness.percentile(late, 99) / 1000,
                 late.length == 0 ? 0 : late[late.length - 1] / 1000,
-                w.runner().errors().last() == null ? "" : w.runner().errors().last());
+                w.runner().errors().last() == null ? "" : w.runner().errors().last(), w.lateLoops(),
+                w.histogram().sumNanos() / 1e9, epochMillis(w.lastLoopNanos()), epochMillis(w.nextDueNanos()));
+    }
+
+    /** A {@link System#nanoTime()} as epoch ms; 0 stays 0. */
+    private static long epochMillis(long nanoTime) {
+        return nanoTime == 0 ? 0 : System.currentTimeMillis() + (nanoTime - System.nanoTime()) / 1_000_000;
     }
 }

@@ -12,9 +12,25 @@ public final class Rtimer {
     private final RtimerSpec spec;
     private volatile List<RtimerThread> threads = List.of();
     private volatile String status = "binding";
+    /** The interval in force: the configured one, as last set; written under this timer's monitor. */
+    private volatile long intervalNanos;
 
     Rtimer(RtimerSpec spec) {
         this.spec = spec;
+        this.intervalNanos = spec.intervalNanos();
+    }
+
+    /** The interval in force, in ns: the configured one, as last set. */
+    public long intervalNanos() {
+        return intervalNanos;
+    }
+
+    /** Runs every thread every {@code nanos} from its next run on. */
+    synchronized void interval(long nanos) {
+        intervalNanos = nanos;
+        for (RtimerThread t : threads) {
+            t.interval(nanos);
+        }
     }
 
     public RtimerSpec spec() {
@@ -31,6 +47,9 @@ public final class Rtimer {
         List<RtimerThread> started = new ArrayList<>();
         for (int i = 0; i < Math.max(1, mode); i++) {
             started.add(new RtimerThread(spec, i, execs, ticks, mode == 0 ? shared.get() : null));
+        }
+        if (intervalNanos != spec.intervalNanos()) {
+            started.forEach(t -> t.interval(intervalNanos));
         }
         threads = List.copyOf(started);
         status = "running";

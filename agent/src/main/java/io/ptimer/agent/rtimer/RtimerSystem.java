@@ -111,6 +111,31 @@ public final class RtimerSystem {
                 + (targets.size() == 1 ? "" : "s") + ")";
     }
 
+    /**
+     * Changes an rtimer's interval, {@code interval=<value>}, from each thread's next run on: the run
+     * pending moves by the difference.
+     *
+     * @throws IllegalArgumentException for an unknown timer, or an attribute or value not allowed,
+     *                                  naming what is; nothing changes then
+     */
+    public String set(String timerName, String assignment) {
+        Rtimer timer = timer(timerName);
+        String text = assignment == null ? "" : assignment.trim();
+        if (!text.startsWith("interval=")) {
+            throw new IllegalArgumentException("rtimer \"" + timerName + "\": set takes interval=<value> (the only"
+                    + " setting of an rtimer), not \"" + assignment + "\"; nothing changed");
+        }
+        long nanos;
+        try {
+            nanos = Interval.parseNanos(text.substring("interval=".length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rtimer \"" + timerName + "\": " + e.getMessage() + ", not \""
+                    + text.substring("interval=".length()) + "\"; nothing changed");
+        }
+        timer.interval(nanos);
+        return "set interval=" + Interval.format(nanos) + " on rtimer \"" + timerName + "\"";
+    }
+
     /** The text of {@code rtimer.list}: a block per timer, a line per thread; nothing when there is none. */
     public String list() {
         StringBuilder b = new StringBuilder();
@@ -118,7 +143,7 @@ public final class RtimerSystem {
             RtimerSpec s = t.spec();
             b.append("rtimer ").append(s.name())
                     .append(": mode=").append(s.effectiveMode())
-                    .append(" interval=").append(Interval.format(s.intervalNanos()))
+                    .append(" interval=").append(Interval.format(t.intervalNanos()))
                     .append(" exec=").append(s.execs().stream().map(RouteSpec::display).collect(Collectors.joining(",")))
                     .append(" status=").append(t.status()).append('\n');
             for (RtimerThread th : t.threads()) {

@@ -20,6 +20,7 @@ public final class RtimerThread {
     private final RouteRunner runner;
     private final Lateness lateness = new Lateness();
     private final Deadline deadline;
+    private final ThreadContext ctx;
 
     RtimerThread(RtimerSpec spec, int index, List<BoundRoute> execs, Ticks ticks, TimerLane shared) {
         this.index = index;
@@ -29,12 +30,13 @@ public final class RtimerThread {
         this.threadName = lane.thread().getName();
         this.runner = new RouteRunner("rtimer \"" + spec.name() + "\" thread " + index);
         ThreadContext ctx = new ThreadContext(spec, index, ticks);
+        this.ctx = ctx;
         BoundRoute[] routes = execs.toArray(BoundRoute[]::new);
         this.deadline = lane.every(spec.intervalNanos(), false, lateness, d -> {
             for (BoundRoute route : routes) {
                 runner.run("exec", route, ctx);
             }
-        });
+        }).describe("rtimer", spec.name(), index);
         if (ownLane != null) {
             ownLane.start();
         }
@@ -70,6 +72,12 @@ public final class RtimerThread {
 
     void resume() {
         deadline.resume();
+    }
+
+    /** Runs every {@code nanos} from the next run on; the run pending moves by the difference. */
+    void interval(long nanos) {
+        ctx.interval(nanos);
+        deadline.interval(nanos);
     }
 
     void stop() {

@@ -4,11 +4,11 @@ import io.ptimer.agent.exec.Ticks;
 import io.ptimer.api.RtimerContext;
 import java.time.Duration;
 
-/** What the exec routes of one rtimer thread see. Immutable but for the ticks. */
+/** What the exec routes of one rtimer thread see. Immutable but for the ticks and an interval an operator sets. */
 final class ThreadContext implements RtimerContext {
     private final RtimerSpec spec;
     private final int worker;
-    private final Duration interval;
+    private volatile Duration interval;
     private final Ticks ticks;
 
     ThreadContext(RtimerSpec spec, int worker, Ticks ticks) {
@@ -36,6 +36,10 @@ final class ThreadContext implements RtimerContext {
     @Override
     public Duration interval() {
         return interval;
+    }
+
+    void interval(long nanos) {
+        interval = Duration.ofNanos(nanos);
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
  */
 public final class Engine {
     private static final String RTIMER = "rtimer";
+    private static final long START_WAIT_SECONDS = 10;
 
     private static volatile Engine instance;
 
@@ -42,6 +43,11 @@ public final class Engine {
     private final Object sharedLaneLock = new Object();
     private TimerLane sharedLane;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * The last plan made: premain's starts on {@code ptimer-start} while the host's {@code main} may
+     * already call the API, which waits for it. {@code null} before any.
+     */
+    private volatile Plan latest;
     private boolean hookInstalled;
 
     private Engine(Instrumentation inst) {
@@ -65,6 +71,7 @@ public final class Engine {
     public static Engine current(Consumer<Engine> onStart) {
         Engine e = instance;
         if (e != null) {
+            e.awaitStarting();
             return e;
         }
         synchronized (Engine.class) {
@@ -93,13 +100,19 @@ public final class Engine {
 
     /**
      * Reads agent arguments (and the files they name), checks and binds every timer, and returns
-     * what starts them, on any thread. On any error nothing changes.
+     * what starts them, on any thread. On any error nothing changes. Without arguments it reads the
+     * file named by the system property {@code ptimer.config} or the environment variable
+     * {@code PTIMER_CONFIG}, if either is set.
      *
      * @throws ConfigException naming the entry and what is wrong
      */
     public synchronized Plan plan(String agentArgs) throws ConfigException {
         Modules modules = new Modules();
-        ConfigReader.read(agentArgs, Modules.NAMES, modules);
+        if (agentArgs == null || agentArgs.isBlank()) {
+            ConfigReader.readDefault(Modules.NAMES, modules);
+        } else {
+            ConfigReader.read(agentArgs, Modules.NAMES, modules);
+        }
         PtimerConfig ptimerConfig = modules.ptimer;
         RtimerConfig rtimerConfig = modules.rtimer;
         AsyncConfig asyncConfig = modules.async;
@@ -126,7 +139,20 @@ public final class Engine {
             starts.add(async().prepare(asyncConfig));
         }
         shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
-        return new Plan(this, List.copyOf(names), List.copyOf(starts));
+        Plan plan = new Plan(this, List.copyOf(names), List.copyOf(starts));
+        latest = plan;
+        return plan;
+    }
+
+    /**
+     * Waits, at most {@value #START_WAIT_SECONDS} s, until the last plan has started, so that what it
+     * configures (an async group, a tkv route) is there for the API's first call.
+     */
+    private void awaitStarting() {
+        Plan plan = latest;
+        if (plan != null) {
+            plan.awaitStarted(TimeUnit.SECONDS.toMillis(START_WAIT_SECONDS));
+        }
     }
 
     /**
@@ -165,6 +191,8 @@ public final class Engine {
         private final Engine engine;
         private final List<String> timers;
         private final List<Runnable> starts;
+        /** Guarded by this plan's monitor. */
+        private boolean started;
 
         private Plan(Engine engine, List<String> timers, List<Runnable> starts) {
             this.engine = engine;
@@ -179,9 +207,28 @@ public final class Engine {
 
         /** Installs the shutdown hook that runs the end routes, then starts the timers and groups; once. */
         public void start() {
-            engine.installShutdownHook();
-            for (Runnable start : starts) {
-                start.run();
+            try {
+                engine.installShutdownHook();
+                for (Runnable start : starts) {
+                    start.run();
+                }
+            } finally {
+                synchronized (this) {
+                    started = true;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Waits until {@link #start()} has run, at most {@code millis}; an interrupt ends the wait, the status kept. */
+        synchronized void awaitStarted(long millis) {
+            long deadline = System.currentTimeMillis() + millis;
+            try {
+                for (long left = millis; !started && left > 0; left = deadline - System.currentTimeMillis()) {
+                    wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

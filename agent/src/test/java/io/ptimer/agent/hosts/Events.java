@@ -4,7 +4,8 @@ import io.ptimer.api.TimerContext;
 
 /** Test hosts print one line per event, {@code EV <route> <timer> <worker> <ms since start> [details]}, for the ITs to read. */
 public final class Events {
-    private static final long T0 = System.nanoTime();
+    /** When the host started, for the event times. */
+    static final long T0 = System.nanoTime();
 
     private Events() {
     }

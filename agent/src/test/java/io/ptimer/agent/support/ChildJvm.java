@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 /** Runs a host application in its own JVM with the built agent jar, the way a user would. */
 public final class ChildJvm {
     private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> firstArgs = new ArrayList<>();
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private String agentArgs;
     private String javaHome = System.getProperty("java.home");
     private String classpath = testClasspath();
@@ -48,6 +50,18 @@ public final class ChildJvm {
         return this;
     }
 
+    /** JVM options placed before the agent's, e.g. another {@code -javaagent} that must run first. */
+    public ChildJvm first(String... args) {
+        firstArgs.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    /** An environment variable of the child JVM, beside those of this one. */
+    public ChildJvm env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     public ChildJvm jvm(String... args) {
         jvmArgs.addAll(Arrays.asList(args));
         return this;
@@ -66,6 +80,7 @@ public final class ChildJvm {
     public List<String> command(String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(javaHome, "bin", "java").toString());
+        cmd.addAll(firstArgs);
         if (agentArgs != null) {
             cmd.add("-javaagent:" + agentJar() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         }
@@ -83,8 +98,10 @@ public final class ChildJvm {
         Path err = Files.createTempFile("ptimer-child", ".err");
         try {
             long start = System.nanoTime();
-            Process p = new ProcessBuilder(command(mainClass, args))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command(mainClass, args))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor();
                 throw new AssertionError("child JVM did not end within " + timeout + "; stdout:\n"

@@ -77,6 +77,13 @@ public final class ControlProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits for the host to end by itself. @throws AssertionError when it has not within {@code timeout} */
+    public void awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the host did not end within " + timeout + "\n" + this);
+        }
+    }
+
     public String stderr() {
         return err.toString();
     }

@@ -1,0 +1,85 @@
+package io.ptimer.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ptimer.agent.support.ChildJvm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failures that are hard to report never cost a worker: routes of every timer system throw exceptions
+ * whose {@code getMessage()} and {@code toString()} throw, into a host whose log handler throws too, and
+ * routes throw each kind of {@link Error}. Every failure is counted, the threads go on, end routes run.
+ */
+class RouteFailuresIT {
+    private static final String H = "io.ptimer.agent.hosts.";
+    private static final String R = H + "Unreportable::";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** A logging configuration whose only handler throws on every record. */
+    private static Path brokenLogging() throws IOException {
+        Path file = Files.createTempFile("ptimer-broken-logging", ".properties");
+        Files.writeString(file, "handlers=" + H + "BrokenLogHandler\n");
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    /** The {@code key=value} words of the first line starting with {@code prefix}. */
+    private static Map<String, Long> counts(ChildJvm.Result r, String prefix) {
+        return Arrays.stream(r.lines(prefix).get(0).split(" ")).skip(1).map(w -> w.split("="))
+                .collect(Collectors.toMap(kv -> kv[0], kv -> Long.parseLong(kv[1])));
+    }
+
+    @Test
+    void unreportableFailuresOfEverySystemAreCountedAndSurvived() throws Exception {
+        String args = String.join(",",
+                "timer=name=pu;type=1;interval=5ms", "loop=timer=pu;route=" + R + "loop", "end=timer=pu;route=" + R + "end",
+                "rtimer.timer=name=ru;mode=1;interval=5000u", "rtimer.exec=timer=ru;route=" + R + "exec",
+                "async.workers=1", "async_workers_group=name=g;workers=1", "async_tkv_gname=tkv",
+                "async_workers_group=name=tkv;workers=1", "async_tkv_evcb=" + R + "event");
+        ChildJvm.Result r = new ChildJvm().agent(args)
+                .jvm("-Djava.util.logging.config.file=" + brokenLogging(), "-Dhost.millis=1500")
+                .run(TIMEOUT, H + "UnreportableHost");
+        assertEquals(0, r.exit(), r::toString);
+        Map<String, Long> calls = counts(r, "CALLS");
+        for (String periodic : new String[] {"ptimer", "rtimer", "core"}) {
+            assertTrue(calls.get(periodic) > 100, periodic + " ran on past its failures: " + calls);
+        }
+        assertEquals(50, calls.get("task"), r::toString);
+        assertEquals(50, calls.get("delayed"), r::toString);
+        assertEquals(50, calls.get("tkv"), r::toString);
+        Map<String, Long> errors = counts(r, "ERRORS");
+        assertEquals(10, errors.get("Timer/pu"), "every failure counted: " + errors);
+        assertEquals(10, errors.get("RTimer/ru"), errors::toString);
+        assertEquals(10, errors.get("CoreTimer/cu"), errors::toString);
+        assertEquals(10, errors.get("AsyncGroup/g"), errors::toString);
+        assertEquals(10, errors.get("AsyncGroup/tkv"), errors::toString);
+        assertEquals(10, errors.get("Async/null"), "the delayed routes' failures: " + errors);
+        assertEquals(1, r.events("end", "pu").size(), "the worker ran its end route at shutdown\n" + r);
+        assertTrue(r.stderr().contains("ptimer: timer \"pu\" worker 0: loop route " + R + "loop threw " + H
+                + "Unreportable$Unprintable (which failed to describe itself) (the io.ptimer logger failed: "
+                + "java.lang.IllegalStateException)"), r::toString);
+    }
+
+    @Test
+    void assertionStackOverflowAndOutOfMemoryErrorsAreTheRoutesFailures() throws Exception {
+        String args = "timer=name=kinds;type=1;interval=100ms,loop=timer=kinds;route=" + R + "errorKinds"
+                + ",end=timer=kinds;route=" + R + "kindsEnd";
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Xmx64m", "-Dhost.millis=3000")
+                .run(TIMEOUT, H + "UnreportableHost", "kinds");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(3, counts(r, "ERRORS").get("Timer/kinds"), r::toString);
+        String[] end = r.events("end", "kinds").get(0);
+        assertTrue(Long.parseLong(ChildJvm.field(end, "loops")) > 25, "the loop went on after the errors\n" + r);
+        assertTrue(r.stderr().contains("threw java.lang.AssertionError: asserted on purpose"), r::toString);
+        assertTrue(r.stderr().contains("threw java.lang.StackOverflowError"), r::toString);
+        assertTrue(r.stderr().contains("threw java.lang.OutOfMemoryError: Java heap space"), r::toString);
+    }
+}
