@@ -82,8 +82,8 @@ class LiveSettingsTest {
         assertEquals(2, last.nslices());
         assertEquals(500, last.tasks(), "half of 1000 per slice: " + after);
         assertTrue(last.slice() == 0 || last.slice() == 1, after::toString);
-        timer.worker(0).request(Request.of("start"));
         long restarted = System.nanoTime();
+        timer.worker(0).request(Request.of("start"));
         await("a new start", () -> Stamps.of("sl", 0).stream().anyMatch(s -> s.route().equals("start")
                 && s.nanos() - restarted > 0));
         Stamp start = Stamps.of("sl", 0).stream().filter(s -> s.route().equals("start") && s.nanos() - restarted > 0)
