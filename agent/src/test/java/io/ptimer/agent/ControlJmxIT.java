@@ -66,17 +66,20 @@ class ControlJmxIT {
                 if (bean.equals(Q)) {
                     assertEquals(new TreeSet<>(List.of("continue[]", "continue[int worker]", "end[]", "end[int worker]",
                             "loop[]", "loop[int worker]", "pause[]", "pause[int worker]", "start[]",
-                            "start[int worker]")), ops);
+                            "start[int worker]", "set[java.lang.String assignment]",
+                            "set[java.lang.String assignment, int worker]")), ops);
                     for (var a : info.getAttributes()) {
                         assertFalse(a.getDescription().isBlank(), a.getName());
                         assertNotNull(a.getDescriptor().getFieldValue("openType"), a.getName());
                     }
-                    assertEquals(1, info.getNotifications().length);
+                    assertEquals(2, info.getNotifications().length, "worker state changes and set");
                 } else {
                     assertTrue(ops.containsAll(List.of("list[]", "continue[java.lang.String timer]",
                             "continue[java.lang.String timer, int worker]", "pause[java.lang.String timer]",
-                            "end[java.lang.String timer, int worker]")), ops.toString());
-                    assertEquals(11, ops.size(), ops.toString());
+                            "end[java.lang.String timer, int worker]", "set[java.lang.String timer, java.lang.String"
+                            + " assignment]", "set[java.lang.String timer, java.lang.String assignment, int worker]")),
+                            ops.toString());
+                    assertEquals(13, ops.size(), ops.toString());
                 }
             }
             TabularData workers = (TabularData) server.getAttribute(Q, "workers");

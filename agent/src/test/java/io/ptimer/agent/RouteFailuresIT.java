@@ -45,7 +45,9 @@ class RouteFailuresIT {
                 "async.workers=1", "async_workers_group=name=g;workers=1", "async_tkv_gname=tkv",
                 "async_workers_group=name=tkv;workers=1", "async_tkv_evcb=" + R + "event");
         ChildJvm.Result r = new ChildJvm().agent(args)
-                .jvm("-Djava.util.logging.config.file=" + brokenLogging(), "-Dhost.millis=1500")
+                .jvm("-Djava.util.logging.config.file=" + brokenLogging(), "-Dhost.millis=1500",
+                        "-Dhost.mbeans=io.ptimer:type=Timer,name=pu;io.ptimer:type=RTimer,name=ru;io.ptimer:type=CoreTimer,"
+                        + "name=cu;io.ptimer:type=Async;io.ptimer:type=AsyncGroup,name=g;io.ptimer:type=AsyncGroup,name=tkv")
                 .run(TIMEOUT, H + "UnreportableHost");
         assertEquals(0, r.exit(), r::toString);
         Map<String, Long> calls = counts(r, "CALLS");
@@ -72,7 +74,7 @@ class RouteFailuresIT {
     void assertionStackOverflowAndOutOfMemoryErrorsAreTheRoutesFailures() throws Exception {
         String args = "timer=name=kinds;type=1;interval=100ms,loop=timer=kinds;route=" + R + "errorKinds"
                 + ",end=timer=kinds;route=" + R + "kindsEnd";
-        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Xmx64m", "-Dhost.millis=3000")
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Xmx64m", "-Dhost.millis=3000", "-Dhost.mbeans=io.ptimer:type=Timer,name=kinds")
                 .run(TIMEOUT, H + "UnreportableHost", "kinds");
         assertEquals(0, r.exit(), r::toString);
         assertEquals(3, counts(r, "ERRORS").get("Timer/kinds"), r::toString);

@@ -86,6 +86,8 @@ public final class PtimerConfig implements ModuleConfig {
         Precision precision = Precision.HYBRID;
         boolean autostart = true;
         Overrun overrun = Overrun.REANCHOR;
+        boolean factoryRequired = false;
+        long jfrLate = 0;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -110,9 +112,15 @@ public final class PtimerConfig implements ModuleConfig {
                         throw e.error(x.getMessage());
                     }
                 }
+                case "factory" -> factoryRequired = switch (v) {
+                    case "required" -> true;
+                    case "optional" -> false;
+                    default -> throw e.error("factory must be required or optional, not \"" + v + "\"");
+                };
+                case "jfr_late" -> jfrLate = e.interval(v);
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
-                        + " overrun)");
+                        + " overrun, factory, jfr_late)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -125,7 +133,7 @@ public final class PtimerConfig implements ModuleConfig {
             throw e.error("timer \"" + name + "\" is defined twice");
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                overrun, Map.of(), e.value()));
+                overrun, factoryRequired, jfrLate, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {

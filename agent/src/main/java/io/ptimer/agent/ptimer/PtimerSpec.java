@@ -15,6 +15,10 @@ import java.util.Map;
  * {@link #with(Phase, RouteSpec)} returns a copy.
  *
  * @param overrun what a sync grid does after an overrun
+ * @param factoryRequired whether route instances come only from the application's route factory,
+ *                        so the timer waits until one is installed
+ * @param jfrLateNanos when a loop counts as late (the {@code lateLoops} figure, the Flight Recorder
+ *                     event), in ns; 0 for the default, a tenth of the interval, at most 1 ms
  * @param routes  the configured route of each phase that has one
  * @param entry  the {@code timer} entry's value, for messages
  */
@@ -28,6 +32,8 @@ public record PtimerSpec(
         Precision precision,
         boolean autostart,
         Overrun overrun,
+        boolean factoryRequired,
+        long jfrLateNanos,
         Map<Phase, RouteSpec> routes,
         String entry) {
 
@@ -51,8 +57,8 @@ public record PtimerSpec(
     public PtimerSpec with(Phase phase, RouteSpec route) {
         Map<Phase, RouteSpec> more = new EnumMap<>(Phase.class);
         more.putAll(routes);
-        more.put(phase, route);
-        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun, more,
-                entry);
+        more.put(phase, route.factoryMade(factoryRequired));
+        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun,
+                factoryRequired, jfrLateNanos, more, entry);
     }
 }

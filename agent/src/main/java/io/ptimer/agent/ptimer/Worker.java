@@ -27,6 +27,7 @@ public final class Worker {
     /** The loop route and whether the timer is sliced, looked up once: nothing between a grid point and the route but the route. */
     private final BoundRoute loopRoute;
     private final boolean sliced;
+    private final long jfrLateNanos;
     private final WorkerContext ctx;
     private final Schedule schedule;
     private final DedicatedLane lane;
@@ -63,6 +64,7 @@ public final class Worker {
         this.routes = routes;
         this.loopRoute = routes.get(Phase.LOOP);
         this.sliced = spec.type().sliced();
+        this.jfrLateNanos = spec.jfrLateNanos();
         this.base = timer.settings();
         this.applied = base;
         this.ctx = new WorkerContext(spec, index, base);
@@ -286,8 +288,8 @@ public final class Worker {
     }
 
     /** When a loop counts as late: the timer's {@code jfr_late}, or by default a tenth of the interval, at most 1 ms. */
-    long lateThreshold(long interval) {
-        return Lateness.lateThreshold(interval);
+    private long lateThreshold(long interval) {
+        return jfrLateNanos > 0 ? jfrLateNanos : Lateness.lateThreshold(interval);
     }
 
     private void runEnd() {

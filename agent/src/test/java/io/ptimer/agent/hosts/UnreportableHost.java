@@ -2,6 +2,8 @@ package io.ptimer.agent.hosts;
 
 import io.ptimer.api.Async;
 import io.ptimer.api.CoreTimers;
+import java.util.ArrayList;
+import java.util.List;
 import javax.management.AttributeNotFoundException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -9,8 +11,9 @@ import javax.management.ObjectName;
 /**
  * Drives every timer system's {@link Unreportable} routes, {@code host.calls} times each for the async
  * ones, lets the periodic ones run {@code host.millis} ms, then prints {@code CALLS <system>=<n> ...}
- * and what the MBeans count: {@code ERRORS <mbean>=<n> ...}. With the argument {@code kinds} it only lets
- * the ptimer timer {@code kinds} run.
+ * and what the MBeans count once those named by {@code host.mbeans} (separated by {@code ;}) are there:
+ * {@code ERRORS <mbean>=<n> ...}. With the argument {@code kinds} it only lets the ptimer timer
+ * {@code kinds} run.
  */
 public final class UnreportableHost {
     private static final String R = "io.ptimer.agent.hosts.Unreportable::";
@@ -33,7 +36,13 @@ public final class UnreportableHost {
         StringBuilder calls = new StringBuilder("CALLS");
         Unreportable.CALLS.forEach((system, n) -> calls.append(' ').append(system).append('=').append(n));
         Events.say(calls.toString());
-        MBeanServer server = Mbeans.awaiting(Mbeans.timer(args.length > 0 ? args[0] : "pu"));
+        List<ObjectName> expected = new ArrayList<>();
+        for (String name : System.getProperty("host.mbeans", "").split(";")) {
+            if (!name.isEmpty()) {
+                expected.add(Mbeans.name(name));
+            }
+        }
+        MBeanServer server = Mbeans.awaiting(expected.toArray(ObjectName[]::new));
         StringBuilder errors = new StringBuilder("ERRORS");
         for (ObjectName name : server.queryNames(new ObjectName("io.ptimer:*"), null)) {
             try {

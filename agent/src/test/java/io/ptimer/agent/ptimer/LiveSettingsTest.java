@@ -63,7 +63,8 @@ class LiveSettingsTest {
         assertTrue(after.get(0).nanos() - set < 500 * MS, "the 10 s wait was cut short: "
                 + (after.get(0).nanos() - set) / MS + " ms");
         long span = after.get(5).nanos() - after.get(1).nanos();
-        assertTrue(span >= 4 * 20 * MS - 2 * MS && span < 4 * 20 * MS + 400 * MS, "four intervals of 20 ms: " + span / MS);
+        // Loops on a grid are never early, but any one may be late: the span may shrink by the first one's lateness.
+        assertTrue(span >= 3 * 20 * MS && span < 4 * 20 * MS + 400 * MS, "four intervals of 20 ms: " + span / MS);
         assertEquals(20, after.get(5).intervalMillis(), "the context says so");
         assertEquals(20 * MS, timer.settings().intervalNanos());
     }

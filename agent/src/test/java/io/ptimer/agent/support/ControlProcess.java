@@ -43,9 +43,9 @@ public final class ControlProcess implements AutoCloseable {
         return start(jvm, H + "ControlHost");
     }
 
-    /** Starts {@code mainClass} in {@code jvm}. */
-    public static ControlProcess start(ChildJvm jvm, String mainClass) throws IOException {
-        return new ControlProcess(jvm.command(mainClass));
+    /** Starts {@code mainClass} with {@code args} in {@code jvm}. */
+    public static ControlProcess start(ChildJvm jvm, String mainClass, String... args) throws IOException {
+        return new ControlProcess(jvm.command(mainClass, args));
     }
 
     /** The timer entries for a timer running {@code ControlRoutes} start, loop and end. */
@@ -146,20 +146,26 @@ public final class ControlProcess implements AutoCloseable {
     /**
      * Waits until loops of {@code timer} have run and the agent's MBeans are up. Like an operator's
      * first JMX client, it has the host start its local management agent, which makes the platform
-     * MBean server if nothing has yet.
+     * MBean server if nothing has yet. When they do not come, it ends the host, which no
+     * try-with-resources holds yet.
      */
     public ControlProcess awaitReady(String timer) throws Exception {
-        await(0, "EV loop " + timer + " ", Duration.ofSeconds(20));
-        try (JMXConnector c = connectJmx()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!c.getMBeanServerConnection().isRegistered(Jmx.managerName())) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no MBean " + Jmx.managerName() + " within 5 s\n" + this);
+        try {
+            await(0, "EV loop " + timer + " ", Duration.ofSeconds(20));
+            try (JMXConnector c = connectJmx()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!c.getMBeanServerConnection().isRegistered(Jmx.managerName())) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("no MBean " + Jmx.managerName() + " within 5 s\n" + this);
+                    }
+                    Thread.sleep(20);
                 }
-                Thread.sleep(20);
             }
+            return this;
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
         }
-        return this;
     }
 
     /** A JMX connection to the host through its local management agent, started over attach as JConsole does. */
