@@ -59,6 +59,7 @@ public final class TaskGroup {
                 + "\"; " + task + " not queued");
     }
 
+    /** Why {@code task} was not queued; a full queue is also a Flight Recorder event. */
     private IllegalStateException refused(Runnable task) {
         if (!closed) {
             Flight.queueFull(name(), String.valueOf(task), pool.bound());
