@@ -15,7 +15,8 @@ import org.HdrHistogram.Histogram;
  * The async part: delayed-route lateness under 1,000 to 100,000 pending routes for the agent
  * ({@code Async.msRoute}, with the default and the {@code sleep} precision), {@code ScheduledThreadPoolExecutor.schedule} and Netty's
  * {@code HashedWheelTimer.newTimeout}, each in its own JVM holding the same load; heap per pending
- * route; and task throughput of an async group against a plain {@code ThreadPoolExecutor}.
+ * route; and task throughput of an async group against a plain {@code ThreadPoolExecutor}, both in
+ * the one JVM, taking turns.
  */
 final class AsyncLoad {
     static final List<String> TIMERS = List.of("agent", "agent-sleep", "stpe", "hwt");
@@ -36,10 +37,10 @@ final class AsyncLoad {
         return new Lateness(timer, pending, h, Double.parseDouble(p.getProperty("heapPerPending")));
     }
 
-    static double throughput(String timer, int tasks, Path agent, Path dir) throws IOException, InterruptedException {
-        Properties p = run(timer, "async-tasks-" + timer, List.of("-Dbench.part=throughput", "-Dbench.tasks=" + tasks),
-                agent, dir);
-        return Double.parseDouble(p.getProperty("tasksPerSecond"));
+    /** Tasks per second of the async group ({@code agent}) and of the plain pool ({@code tpe}), measured in one JVM. */
+    static Properties throughput(int tasks, Options o, Path agent, Path dir) throws IOException, InterruptedException {
+        return run("agent", "async-tasks", List.of("-Dbench.part=throughput", "-Dbench.tasks=" + tasks,
+                "-Dbench.warmup=" + (long) (o.warmup * 1000)), agent, dir);
     }
 
     private static Properties run(String timer, String name, List<String> properties, Path agent, Path dir)

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -212,15 +213,17 @@ public final class Benchmark {
                 options.seconds, options.warmup), AsyncLoad.header(), rows);
         targets.async(atTenThousand);
         List<List<String>> throughput = new ArrayList<>();
+        System.err.printf(Locale.ROOT, "bench: async, rounds of %,d tasks%n", options.asyncTasks);
+        Properties rates = AsyncLoad.throughput(options.asyncTasks, options, agent, out);
         for (String timer : List.of("agent", "tpe")) {
-            System.err.printf(Locale.ROOT, "bench: async, %s running %,d tasks%n", timer, options.asyncTasks);
-            double rate = AsyncLoad.throughput(timer, options.asyncTasks, agent, out);
             throughput.add(List.of(timer.equals("agent") ? "async group (Async.taskGroupRoute)"
                     : "ThreadPoolExecutor (bounded queue, blocking submit)", String.format(Locale.ROOT, "%,d",
-                    options.asyncTasks), String.format(Locale.ROOT, "%,.0f", rate)));
+                    options.asyncTasks), String.format(Locale.ROOT, "%,.0f", Double.parseDouble(rates.getProperty(timer)))));
         }
-        report.table("Async task group throughput: 4 workers, queue 10,000, one submitting thread",
-                List.of("pool", "tasks", "tasks / s"), throughput);
+        report.table(String.format(Locale.ROOT, "Async task group throughput: 4 workers, queue 10,000, one submitting"
+                        + " thread; the two pools take turns in one JVM, median of %d rounds after %.1f s warm-up",
+                        AsyncLoadHost.THROUGHPUT_ROUNDS, options.warmup), List.of("pool", "tasks a round", "tasks / s"),
+                throughput);
         return all;
     }
 

@@ -29,7 +29,7 @@ final class Options {
               --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async,
                                     drift, scale, sip (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
-              --async-tasks N       tasks of the async part's throughput run (default 1000000)
+              --async-tasks N       tasks a round of the async part's throughput run (default 1000000)
               --startup-runs N      launches of each start-up variant (default 11)
               --peer-agents DIR     the Jolokia and jmx_exporter agent jars (default bench/target/peer-agents)
               --first-seconds N     seconds of the firstsecond part's timer recorded, more than 3 (default 15)
