@@ -17,6 +17,7 @@ import java.util.Map;
  * @param overrun what a sync grid does after an overrun
  * @param jfrLateNanos when a loop counts as late (the {@code lateLoops} figure, the Flight Recorder
  *                     event), in ns; 0 for the default, a tenth of the interval, at most 1 ms
+ * @param cluster the cluster sharing the timer's budget ({@code cluster=C}), or {@code null}
  * @param routes  the configured route of each phase that has one
  * @param entry  the {@code timer} entry's value, for messages
  */
@@ -31,6 +32,7 @@ public record PtimerSpec(
         boolean autostart,
         Overrun overrun,
         long jfrLateNanos,
+        String cluster,
         Map<Phase, RouteSpec> routes,
         String entry) {
 
@@ -56,6 +58,6 @@ public record PtimerSpec(
         more.putAll(routes);
         more.put(phase, route);
         return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun,
-                jfrLateNanos, more, entry);
+                jfrLateNanos, cluster, more, entry);
     }
 }
