@@ -104,8 +104,7 @@ public final class Cluster {
                     + " the bound of %.3f ms", offset / 1e6, error / 1e6, MAX_OFFSET_NANOS / 1e6));
         }
         if (refusal != null) {
-            LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\": sending again (" + refusal
-                    + " no more)");
+            LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" sends again");
             refusal = null;
         }
         Instant t = Instant.now();
