@@ -164,6 +164,7 @@ public final class Cluster {
             long error = n.offsetErrorNanos();
             b.append("  role ").append(n.role()).append(", leader ").append(n.leader() == null ? "none" : n.leader())
                     .append(", members seen ").append(String.join(",", n.members())).append('\n');
+            b.append("  log: ").append(n.log()).append('\n');
             b.append("  clock offset to the leader ").append(offset == ClusterNode.UNKNOWN || error == ClusterNode.UNKNOWN
                     ? "not measured" : String.format(Locale.ROOT, "%+.3f ms (within %.3f ms)", offset / 1e6, error / 1e6))
                     .append(String.format(Locale.ROOT, ", bound %.3f ms%n", MAX_OFFSET_NANOS / 1e6));

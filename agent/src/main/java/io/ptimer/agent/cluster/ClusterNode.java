@@ -31,6 +31,9 @@ public interface ClusterNode extends AutoCloseable {
     /** {@code leader}, {@code follower}, {@code learner} (no vote) or {@code none} (no leader known). */
     String role();
 
+    /** The state of this node's replicated log, in words (term, commit index, last appended). */
+    String log();
+
     /** Leaves the cluster and stops the node's threads; closes its ports. */
     @Override
     void close();

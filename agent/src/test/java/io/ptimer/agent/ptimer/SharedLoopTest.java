@@ -90,6 +90,11 @@ class SharedLoopTest {
         }
 
         @Override
+        public String log() {
+            return "in memory";
+        }
+
+        @Override
         public void close() {
         }
     }

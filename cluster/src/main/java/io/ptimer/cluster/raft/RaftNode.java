@@ -35,6 +35,7 @@ import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.REDIRECT;
 import org.jgroups.raft.RaftHandle;
 import org.jgroups.stack.Protocol;
+import org.jgroups.util.DefaultThreadFactory;
 
 /**
  * This JVM's node: a JGroups channel over TCP on {@code bind}, finding the others through the
@@ -45,6 +46,7 @@ import org.jgroups.stack.Protocol;
 final class RaftNode implements ClusterNode, Receiver {
     /** How often the clock offset to the leader is measured. */
     private static final long PROBE_MILLIS = 250;
+    private static final long RESEND_MILLIS = 40;
     private static final System.Logger LOG = System.getLogger("io.ptimer");
 
     private final String bind;
@@ -54,6 +56,7 @@ final class RaftNode implements ClusterNode, Receiver {
     private final ScheduledExecutorService prober;
     private volatile List<String> members = List.of();
     private volatile Address leader;
+    private final java.util.Set<String> failures = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private RaftNode(String bind, JChannel channel) {
         this.bind = bind;
@@ -79,6 +82,7 @@ final class RaftNode implements ClusterNode, Receiver {
         tcp.setBindAddress(self.getAddress());
         tcp.setBindPort(self.getPort());
         tcp.setPortRange(0);
+        tcp.setThreadFactory(new DefaultThreadFactory("ptimer-cluster", true));
         TCPPING ping = new TCPPING();
         ping.initialHosts(initial);
         ping.portRange(0);
@@ -92,18 +96,41 @@ final class RaftNode implements ClusterNode, Receiver {
         merge.setMaxInterval(5000);
         GMS gms = new GMS();
         gms.setJoinTimeout(1000);
+        ELECTION election = new ELECTION();
         RAFT raftProtocol = new RAFT();
+        // RAFT brings a lagging member up to date only when its queue has been idle for resend_interval:
+        // the asks come in a burst after each step's loops, so the default second never passes idle and
+        // a JVM that joins late would never catch up. 40 ms passes idle between two steps.
+        raftProtocol.resendInterval(RESEND_MILLIS);
         raftProtocol.members(voters).raftId(bind).logClass(InMemoryLog.class.getName())
                 .logPrefix("ptimer-" + name + "-" + bind.replace(':', '-'));
         List<Protocol> stack = List.of(tcp, ping, merge, fd, verify, new NAKACK2(), new UNICAST3(), new STABLE(),
-                new NO_DUPES(), gms, new FRAG4(), new ELECTION(), raftProtocol, new REDIRECT());
+                new NO_DUPES(), gms, new FRAG4(), election, raftProtocol, new REDIRECT());
         JChannel channel = new JChannel(stack).name(bind);
+        daemon(RAFT.class, "runner", raftProtocol);
+        daemon(org.jgroups.protocols.raft.election.BaseElection.class, "voting_thread", election);
         RaftNode node = new RaftNode(bind, channel);
         channel.setReceiver(node);
         node.raft.addRoleListener(role -> node.leaderChanged());
-        channel.connect("ptimer-cluster-" + name);
+        try {
+            channel.connect("ptimer-cluster-" + name);
+        } catch (Exception e) {
+            channel.close();
+            throw e;
+        }
         node.prober.scheduleWithFixedDelay(node::probe, 0, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         return node;
+    }
+
+    /**
+     * RAFT's log-applying thread and ELECTION's voting thread start as user threads, which would
+     * keep the host's JVM alive after its main ends; they are made daemons like every other
+     * thread of the node.
+     */
+    private static void daemon(Class<?> owner, String runner, Object protocol) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = owner.getDeclaredField(runner);
+        field.setAccessible(true);
+        ((org.jgroups.util.Runner) field.get(protocol)).daemon(true);
     }
 
     private static InetSocketAddress address(String hostPort) throws Exception {
@@ -122,13 +149,25 @@ final class RaftNode implements ClusterNode, Receiver {
         try {
             answer = raft.setAsync(command, 0, command.length, null);
         } catch (Exception e) {
+            failed(e);
             return;
         }
         answer.whenComplete((bytes, failure) -> {
             if (failure == null) {
                 receiver.granted(loop, step, Commands.grant(bytes));
+            } else {
+                failed(failure);
             }
         });
+    }
+
+    /** Logs an ask that failed, once for each kind of failure: its grant is 0. */
+    private void failed(Throwable failure) {
+        String kind = failure.getClass().getName();
+        if (failures.add(kind)) {
+            LOG.log(System.Logger.Level.WARNING, "ptimer: cluster ask failed (its grant is 0; failures of this kind"
+                    + " are not logged again): " + failure);
+        }
     }
 
     private void probe() {
@@ -213,6 +252,12 @@ final class RaftNode implements ClusterNode, Receiver {
             return "none";
         }
         return raft.raft().role().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String log() {
+        RAFT r = raft.raft();
+        return "term " + r.currentTerm() + ", commit index " + r.commitIndex() + ", last appended " + r.lastAppended();
     }
 
     @Override
