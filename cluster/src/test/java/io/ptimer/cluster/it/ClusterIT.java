@@ -47,6 +47,8 @@ class ClusterIT {
         Thread.sleep(3000);
 
         Proxy leader = leader(proxies.get(0));
+        assertTrue(leader.mbean().startsWith("cluster role=leader leader=" + leader.bind + " sending=true"),
+                "the leader's MBean: " + leader.mbean());
         long killed = now();
         leader.kill();
         await("the two JVMs left send the whole budget again", 20, () -> fullSteps(killed + 1, now()) >= 5);
@@ -68,6 +70,7 @@ class ClusterIT {
         Thread.sleep(5000);
         int afterLoss = sum(minority + 20, now());
         assertEquals(0, afterLoss, "without a majority of the voters nobody is granted anything");
+        assertTrue(learner.mbean().startsWith("cluster role=none leader= sending=false"), "cut off: " + learner.mbean());
 
         Map<Long, Integer> steps = perStep();
         int worstWindow = 0;

@@ -22,6 +22,7 @@ final class Proxy {
     private final Process process;
     private final Path stderr;
     private final List<long[]> loops = new ArrayList<>();
+    private volatile String mbean = "";
 
     private Proxy(String bind, Process process, Path stderr) {
         this.bind = bind;
@@ -50,7 +51,9 @@ final class Proxy {
     private void read() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith("loop ")) {
+                if (line.startsWith("cluster ")) {
+                    mbean = line;
+                } else if (line.startsWith("loop ")) {
                     String[] w = line.split(" ");
                     synchronized (loops) {
                         loops.add(new long[] {Long.parseLong(w[1]), Long.parseLong(w[3])});
@@ -67,6 +70,11 @@ final class Proxy {
         synchronized (loops) {
             return new ArrayList<>(loops);
         }
+    }
+
+    /** The last line about its cluster MBean: {@code cluster role=... leader=... sending=...}. */
+    String mbean() {
+        return mbean;
     }
 
     long pid() {
