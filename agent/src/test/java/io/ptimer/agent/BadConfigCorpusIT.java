@@ -95,7 +95,7 @@ class BadConfigCorpusIT {
         c.add(new Bad("timer=name=t1,start=timer=t1;route=" + r + ",start=timer=t1;route=" + r,
                 "start \"timer=t1;route=" + r + "\": timer \"t1\" has a start route already (" + r + ")"));
         c.add(new Bad("timer=name=t1", "timer \"name=t1\": timer \"t1\" has no loop route (add loop=timer=t1;route=...)"));
-        c.add(new Bad("timer=name=t1;workers=2" + LOOP, "timer \"name=t1;workers=2\": unknown attribute \"workers\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart, overrun, jfr_late, cluster)"));
+        c.add(new Bad("timer=name=t1;workers=2" + LOOP, "timer \"name=t1;workers=2\": unknown attribute \"workers\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart, overrun, factory, jfr_late, cluster)"));
         c.add(new Bad("timer=name=t1;type=1;overrun=later" + LOOP, "timer \"name=t1;type=1;overrun=later\": overrun must be reanchor or skip"));
         c.add(new Bad("timer=name=t1;type=7" + LOOP, "timer \"name=t1;type=7\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 7"));
         c.add(new Bad("timer=name=t1;nworkers=0" + LOOP, "timer \"name=t1;nworkers=0\": nworkers must be an integer from 1 to 1024, not 0"));
@@ -110,7 +110,7 @@ class BadConfigCorpusIT {
         c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Jobs::lop", "loop \"timer=t1;route=" + H + "Jobs::lop\": " + H + "Jobs has no public method lop"));
         c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$Wrong::takesString", "loop \"timer=t1;route=" + H + "Forms$Wrong::takesString\": " + H + "Forms$Wrong::takesString must take () or (io.ptimer.api.TimerContext), found void takesString(java.lang.String)"));
         c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$Wrong::returnsLong", "loop \"timer=t1;route=" + H + "Forms$Wrong::returnsLong\": " + H + "Forms$Wrong::returnsLong must return void, int or boolean, not long"));
-        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop", "loop \"timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop\": " + H + "Forms$NoDefaultConstructor has no public no-argument constructor, needed for the instance method loop"));
+        c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop", "loop \"timer=t1;route=" + H + "Forms$NoDefaultConstructor::loop\": " + H + "Forms$NoDefaultConstructor has no public no-argument constructor, needed for the instance method loop (or have a route factory of the application make it: timer attribute factory=required)"));
         c.add(new Bad("timer=name=t1,loop=timer=t1;route=" + H + "Forms$NotARoute", "loop \"timer=t1;route=" + H + "Forms$NotARoute\": " + H + "Forms$NotARoute does not implement io.ptimer.api.Route (or name a method: " + H + "Forms$NotARoute::method)"));
         String rt = H + "Rtimers::";
         String exec = ",rtimer.exec=timer=ta;route=" + rt + "first";

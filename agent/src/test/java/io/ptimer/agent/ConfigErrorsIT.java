@@ -37,7 +37,7 @@ class ConfigErrorsIT {
         "timer=name=t1,loop=timer=t1;route=" + HOSTS + "Forms$Wrong::takesString"
                 + "|ptimer: loop \"timer=t1;route=" + HOSTS + "Forms$Wrong::takesString\": " + HOSTS + "Forms$Wrong::takesString must take () or (io.ptimer.api.TimerContext), found void takesString(java.lang.String)",
         "timer=name=t1,loop=timer=t1;route=" + HOSTS + "Forms$NoDefaultConstructor::loop"
-                + "|ptimer: loop \"timer=t1;route=" + HOSTS + "Forms$NoDefaultConstructor::loop\": " + HOSTS + "Forms$NoDefaultConstructor has no public no-argument constructor, needed for the instance method loop",
+                + "|ptimer: loop \"timer=t1;route=" + HOSTS + "Forms$NoDefaultConstructor::loop\": " + HOSTS + "Forms$NoDefaultConstructor has no public no-argument constructor, needed for the instance method loop (or have a route factory of the application make it: timer attribute factory=required)",
         "timer=name=t1,loop=timer=t1;route=" + HOSTS + "Forms$NotARoute"
                 + "|ptimer: loop \"timer=t1;route=" + HOSTS + "Forms$NotARoute\": " + HOSTS + "Forms$NotARoute does not implement io.ptimer.api.Route (or name a method: " + HOSTS + "Forms$NotARoute::method)",
         "timer=name=t1,loop=timer=t1;route=" + HOSTS + "Jobs:loop"

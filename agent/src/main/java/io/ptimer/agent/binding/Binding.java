@@ -3,13 +3,15 @@ package io.ptimer.agent.binding;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.exec.Log;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The routes of one timer, bound at once where the system class loader (or any loader, for a late
- * attach) has their classes, and when the application loads them otherwise. Thread-safe.
+ * attach) has their classes, and otherwise as soon as a class loader of the application can see
+ * them; unbound when that loader goes away, and bound again when another one appears. Thread-safe.
  */
 public final class Binding {
 
@@ -20,6 +22,14 @@ public final class Binding {
 
         /** A class the application loaded late does not fit its route; the timer cannot start. */
         void failed(String reason);
+
+        /**
+         * The loader of a route class went away (a web application undeployed): the timer must end
+         * and drop every reference to the routes before this returns; {@link #bound} follows when
+         * the classes appear again.
+         */
+        default void unbound() {
+        }
     }
 
     private final List<RouteSpec> routes;
@@ -27,6 +37,8 @@ public final class Binding {
     private final Class<?>[] checked;
     private final BoundRoute[] bound;
     private final List<Integer> missing = new ArrayList<>();
+    /** Classes that an application loader had loaded already (a late attach): bound at once through the watch. */
+    private final Set<String> loadedElsewhere = new HashSet<>();
     private boolean failed;
 
     private Binding(List<RouteSpec> routes, LateBinding lateBinding) {
@@ -51,7 +63,12 @@ public final class Binding {
             Class<?> type = b.find(route.className());
             if (type != null) {
                 RouteBinder.check(route, type);
-                b.checked[i] = type;
+                if (onClassPath(type)) {
+                    b.checked[i] = type;
+                } else {
+                    b.missing.add(i);
+                    b.loadedElsewhere.add(route.className());
+                }
             } else {
                 checkLateBinding(route, lateAllowed, lateBinding.available());
                 b.missing.add(i);
@@ -75,6 +92,15 @@ public final class Binding {
         if (ClassLoader.getSystemResource(dir) != null) {
             throw new ConfigException(route.entry() + ": class " + name + " not found (its package "
                     + (dot < 0 ? "(default)" : name.substring(0, dot)) + " is on the class path)");
+        }
+    }
+
+    /** Whether the system class loader sees {@code type} itself: else it lives in a loader that may go away. */
+    private static boolean onClassPath(Class<?> type) {
+        try {
+            return Class.forName(type.getName(), false, ClassLoader.getSystemClassLoader()) == type;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
@@ -116,6 +142,11 @@ public final class Binding {
                 listener.failed(reason);
                 Log.error("ptimer: " + reason + "; " + owner + " does not start", null);
             }
+
+            @Override
+            public void unbound() {
+                listener.unbound();
+            }
         };
         List<Integer> late;
         synchronized (this) {
@@ -131,11 +162,46 @@ public final class Binding {
             }
             late = List.copyOf(missing);
         }
-        System.err.println("ptimer: " + owner + " waits for " + awaited()
-                + " by the application (not on the class path); it starts then");
-        for (int i : late) {
-            lateBinding.await(routes.get(i).className(), type -> bindLate(i, type, announcing));
+        if (!loadedElsewhere.containsAll(late.stream().map(i -> routes.get(i).className()).toList())) {
+            System.err.println("ptimer: " + owner + " waits for " + awaited()
+                    + " by the application (not on the class path); it starts as soon as a class loader of the"
+                    + " application can see it");
         }
+        for (int i : late) {
+            await(i, announcing);
+        }
+    }
+
+    private void await(int i, Listener listener) {
+        lateBinding.await(routes.get(i).className(), new LateBinding.Watcher() {
+            @Override
+            public void loaded(Class<?> type) {
+                bindLate(i, type, listener);
+            }
+
+            @Override
+            public void gone() {
+                unbindLate(i, listener);
+            }
+        });
+    }
+
+    /** The class of route {@code i} went away with its loader: the timer ends and waits for it again. */
+    private void unbindLate(int i, Listener listener) {
+        boolean wasComplete;
+        synchronized (this) {
+            if (failed || bound[i] == null) {
+                return;
+            }
+            wasComplete = missing.isEmpty();
+            bound[i] = null;
+            checked[i] = null;
+            missing.add(i);
+        }
+        if (wasComplete) {
+            listener.unbound();
+        }
+        await(i, listener);
     }
 
     /** Binds the routes checked at prepare; the reason when one cannot be, else {@code null}. */

@@ -6,6 +6,7 @@ import io.ptimer.api.TimerContext;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -71,9 +72,9 @@ public final class RouteBinder {
         try {
             if (spec.methodName() == null) {
                 checkRouteClass(spec, type);
-                checkInstantiable(type, "a Route class");
+                checkInstantiable(type, "a Route class", spec.factoryMade());
             } else if (!Modifier.isStatic(findMethod(type, spec.methodName(), spec.shape()).getModifiers())) {
-                checkInstantiable(type, "the instance method " + spec.methodName());
+                checkInstantiable(type, "the instance method " + spec.methodName(), spec.factoryMade());
             }
         } catch (IllegalArgumentException e) {
             throw new ConfigException(spec.entry() + ": " + e.getMessage());
@@ -95,7 +96,7 @@ public final class RouteBinder {
 
     private static BoundRoute bindRouteClass(RouteSpec spec, Class<?> type) {
         checkRouteClass(spec, type);
-        return new BoundRoute(spec, type, RouteClassInvoker.INSTANCE, factory(type, "a Route class"));
+        return new BoundRoute(spec, type, RouteClassInvoker.INSTANCE, factory(spec, type, "a Route class"));
     }
 
     private static void checkRouteClass(RouteSpec spec, Class<?> type) {
@@ -114,7 +115,7 @@ public final class RouteBinder {
         RouteShape shape = spec.shape();
         Method method = findMethod(type, spec.methodName(), shape);
         boolean isStatic = Modifier.isStatic(method.getModifiers());
-        MethodHandle factory = isStatic ? null : factory(type, "the instance method " + spec.methodName());
+        MethodHandle factory = isStatic ? null : factory(spec, type, "the instance method " + spec.methodName());
         ToIntBiFunction<Object, Object> invoker = ADAPTERS.computeIfAbsent(new AdapterKey(method, shape),
                 k -> adapter(type, k.method(), shape));
         return new BoundRoute(spec, type, invoker, factory);
@@ -164,27 +165,78 @@ public final class RouteBinder {
                 + Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(", ")) + ")";
     }
 
-    private static void checkInstantiable(Class<?> type, String why) {
+    private static void checkInstantiable(Class<?> type, String why, boolean factoryMade) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw new IllegalArgumentException(type.getName() + " is abstract, so no instance can be made for " + why);
         }
-        try {
-            type.getConstructor();
-        } catch (NoSuchMethodException e) {
+        if (!factoryMade && publicConstructor(type) == null) {
             throw new IllegalArgumentException(type.getName() + " has no public no-argument constructor, needed for "
-                    + why);
+                    + why + " (or have a route factory of the application make it: timer attribute factory=required)");
         }
     }
 
-    private static MethodHandle factory(Class<?> type, String why) {
-        checkInstantiable(type, why);
+    private static Constructor<?> publicConstructor(Class<?> type) {
         try {
-            return lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
+            return type.getConstructor();
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What makes an instance of {@code type} per lane and cycle: the application's route factory
+     * where one is installed, else the public no-argument constructor.
+     */
+    private static MethodHandle factory(RouteSpec spec, Class<?> type, String why) {
+        checkInstantiable(type, why, spec.factoryMade());
+        try {
+            MethodHandle constructor = publicConstructor(type) == null ? null
+                    : lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
                     .asType(MethodType.methodType(Object.class));
+            return Maker.MAKE.bindTo(new Maker(type, constructor));
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalArgumentException(type.getName() + " cannot be instantiated by the agent: "
                     + e.getMessage());
         }
+    }
+
+    /** Makes the instances of one route class. */
+    private static final class Maker {
+        /** {@link #make} as a handle, made on first use: no method handle is looked up before the host's main. */
+        static final MethodHandle MAKE;
+
+        static {
+            try {
+                MAKE = MethodHandles.lookup().findVirtual(Maker.class, "make", MethodType.methodType(Object.class));
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final Class<?> type;
+        private final MethodHandle constructor;
+
+        Maker(Class<?> type, MethodHandle constructor) {
+            this.type = type;
+            this.constructor = constructor;
+        }
+
+        Object make() throws Throwable {
+            Object factory = InstalledFactory.of(type);
+            if (factory != null) {
+                return InstalledFactory.create(factory, type);
+            }
+            if (constructor == null) {
+                throw new IllegalStateException("no route factory is installed (io.ptimer.api.RouteFactories.install)"
+                        + " and " + type.getName() + " has no public no-argument constructor");
+            }
+            return constructor.invoke();
+        }
+    }
+
+    /** Drops the generated calling code defined in {@code loader}, so that nothing here keeps it alive. */
+    static void forget(ClassLoader loader) {
+        ADAPTERS.values().removeIf(a -> a.getClass().getClassLoader() == loader);
     }
 
     private static MethodHandles.Lookup lookupIn(Class<?> type) throws IllegalAccessException {

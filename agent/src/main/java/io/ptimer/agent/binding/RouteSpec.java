@@ -10,8 +10,19 @@ import io.ptimer.agent.config.Names;
  * @param methodName the method, or {@code null} for a route class
  * @param shape      what the route is given and returns
  * @param entry      the configuration entry, for messages
+ * @param factoryMade whether the instances come from the application's route factory only (the
+ *                   class then needs no public no-argument constructor)
  */
-public record RouteSpec(String className, String methodName, RouteShape shape, String entry) {
+public record RouteSpec(String className, String methodName, RouteShape shape, String entry, boolean factoryMade) {
+
+    public RouteSpec(String className, String methodName, RouteShape shape, String entry) {
+        this(className, methodName, shape, entry, false);
+    }
+
+    /** A copy whose instances come from the application's route factory only, or not. */
+    public RouteSpec factoryMade(boolean only) {
+        return new RouteSpec(className, methodName, shape, entry, only);
+    }
 
     /**
      * Parses a route as written.

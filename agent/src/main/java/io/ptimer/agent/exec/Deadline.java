@@ -36,6 +36,8 @@ public final class Deadline {
     private volatile boolean cancelled;
     private volatile boolean paused;
     private volatile long runs;
+    /** The schedule's overruns, published by the lane for readers on other threads. */
+    private volatile long overruns;
 
     Deadline(TimerLane lane, Task task, long due, long interval, Schedule schedule, Lateness lateness) {
         this.lane = lane;
@@ -123,7 +125,11 @@ public final class Deadline {
 
     /** Periodic runs that ended past their next grid point. */
     public long overruns() {
-        return schedule == null ? 0 : schedule.overruns();
+        return overruns;
+    }
+
+    void overran() {
+        overruns = schedule.overruns();
     }
 
     /** The interval of a periodic deadline in ns, 0 for a one-shot. */

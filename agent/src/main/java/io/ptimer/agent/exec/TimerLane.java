@@ -144,8 +144,11 @@ public final class TimerLane {
             long overruns = d.schedule.overruns();
             long nextPoint = d.due + d.interval;
             d.schedule.advance(lastRan, d.interval);
-            if (d.schedule.overruns() != overruns && d.name() != null) {
-                Flight.overrun(d.system(), d.name(), d.worker(), d.interval, lastRan - nextPoint, 0);
+            if (d.schedule.overruns() != overruns) {
+                d.overran();
+                if (d.name() != null) {
+                    Flight.overrun(d.system(), d.name(), d.worker(), d.interval, lastRan - nextPoint, 0);
+                }
             }
             d.due = d.schedule.deadline();
             insert(d);

@@ -21,6 +21,8 @@ public final class Ptimer {
     private volatile SettingListener settingListener;
     /** The timer-wide settings in force; written under this timer's monitor. */
     private volatile Settings settings;
+    /** Counts unbindings, so that a wait for the route factory ends with the binding it was for. */
+    private volatile int generation;
 
     Ptimer(PtimerSpec spec) {
         this(spec, null);
@@ -99,6 +101,39 @@ public final class Ptimer {
     /** Waits for the classes that {@code binding} has not bound yet. */
     void waitFor(Binding binding) {
         this.binding = binding;
+    }
+
+    /** Says what the timer waits for, until {@link #start} or {@link #unbind}. */
+    void waitingFor(String what) {
+        status = "waiting for " + what;
+    }
+
+    /**
+     * Ends the workers (each one within a cycle runs its end route), waiting for them at most
+     * {@code timeoutNanos}, and forgets them with their routes: the timer waits for its classes again.
+     */
+    void unbind(long timeoutNanos) {
+        List<Worker> ended;
+        synchronized (this) {
+            ended = workers;
+            workers = List.of();
+            status = "binding";
+            generation++;
+        }
+        ended.forEach(Worker::shutdown);
+        long deadline = System.nanoTime() + timeoutNanos;
+        try {
+            for (Worker w : ended) {
+                w.awaitStop(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How many times the timer's routes were unbound. */
+    int generation() {
+        return generation;
     }
 
     void fail(String reason) {

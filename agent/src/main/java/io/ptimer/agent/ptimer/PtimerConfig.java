@@ -104,6 +104,7 @@ public final class PtimerConfig implements ModuleConfig {
         Precision precision = Precision.HYBRID;
         boolean autostart = true;
         Overrun overrun = Overrun.REANCHOR;
+        boolean factoryRequired = false;
         long jfrLate = 0;
         String clusterName = null;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
@@ -130,11 +131,16 @@ public final class PtimerConfig implements ModuleConfig {
                         throw e.error(x.getMessage());
                     }
                 }
+                case "factory" -> factoryRequired = switch (v) {
+                    case "required" -> true;
+                    case "optional" -> false;
+                    default -> throw e.error("factory must be required or optional, not \"" + v + "\"");
+                };
                 case "jfr_late" -> jfrLate = e.interval(v);
                 case "cluster" -> clusterName = v;
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
-                        + " overrun, jfr_late, cluster)");
+                        + " overrun, factory, jfr_late, cluster)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -151,7 +157,7 @@ public final class PtimerConfig implements ModuleConfig {
                     + " not type " + type.code());
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                overrun, jfrLate, clusterName, Map.of(), e.value()));
+                overrun, factoryRequired, jfrLate, clusterName, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {

@@ -15,6 +15,8 @@ import java.util.Map;
  * {@link #with(Phase, RouteSpec)} returns a copy.
  *
  * @param overrun what a sync grid does after an overrun
+ * @param factoryRequired whether route instances come only from the application's route factory,
+ *                        so the timer waits until one is installed
  * @param jfrLateNanos when a loop counts as late (the {@code lateLoops} figure, the Flight Recorder
  *                     event), in ns; 0 for the default, a tenth of the interval, at most 1 ms
  * @param cluster the cluster sharing the timer's budget ({@code cluster=C}), or {@code null}
@@ -31,6 +33,7 @@ public record PtimerSpec(
         Precision precision,
         boolean autostart,
         Overrun overrun,
+        boolean factoryRequired,
         long jfrLateNanos,
         String cluster,
         Map<Phase, RouteSpec> routes,
@@ -56,8 +59,8 @@ public record PtimerSpec(
     public PtimerSpec with(Phase phase, RouteSpec route) {
         Map<Phase, RouteSpec> more = new EnumMap<>(Phase.class);
         more.putAll(routes);
-        more.put(phase, route);
+        more.put(phase, route.factoryMade(factoryRequired));
         return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun,
-                jfrLateNanos, cluster, more, entry);
+                factoryRequired, jfrLateNanos, cluster, more, entry);
     }
 }

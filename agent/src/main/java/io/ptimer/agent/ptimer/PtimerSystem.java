@@ -2,6 +2,7 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.InstalledFactory;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.cluster.ClusterSpec;
@@ -11,12 +12,18 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The ptimer timers of this JVM: loads them, forwards operators' requests to their workers, and
  * lets every worker within a cycle run its end route when the JVM shuts down. Thread-safe.
  */
 public final class PtimerSystem {
+    /** What a timer with {@code factory=required} waits for, in its status and on stderr. */
+    private static final String FACTORY = "the application to install its route factory (io.ptimer.api.RouteFactories.install)";
+    /** How long the workers of a timer whose classes went away may take to run their end routes. */
+    private static final long UNBIND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private final LateBinding lateBinding;
     private final Map<String, Ptimer> timers = new LinkedHashMap<>();
     /** The cluster loaded in this JVM, or {@code null}; at most one. */
@@ -70,22 +77,52 @@ public final class PtimerSystem {
 
     private synchronized void begin(Ptimer timer, Binding binding) {
         timers.put(timer.name(), timer);
-        if (binding.waiting()) {
-            timer.waitFor(binding);
-        }
-        binding.whenBound("timer \"" + timer.name() + "\"", new Binding.Listener() {
+        timer.waitFor(binding);
+        String owner = "timer \"" + timer.name() + "\"";
+        binding.whenBound(owner, new Binding.Listener() {
             @Override
             public void bound(List<BoundRoute> routes) {
-                if (!shuttingDown) {
-                    timer.start(byPhase(timer.spec(), routes));
+                if (!timer.spec().factoryRequired() || factoryInstalled(routes)) {
+                    start(timer, routes);
+                    return;
                 }
+                timer.waitingFor(FACTORY);
+                System.err.println("ptimer: " + owner + " waits for " + FACTORY + "; it starts then");
+                int generation = timer.generation();
+                lateBinding.when(() -> generation != timer.generation() || shuttingDown || factoryInstalled(routes),
+                        () -> {
+                            if (generation == timer.generation()) {
+                                start(timer, routes);
+                            }
+                        });
             }
 
             @Override
             public void failed(String reason) {
                 timer.fail(reason);
             }
+
+            @Override
+            public void unbound() {
+                timer.unbind(UNBIND_TIMEOUT_NANOS);
+            }
         });
+    }
+
+    private void start(Ptimer timer, List<BoundRoute> routes) {
+        if (!shuttingDown) {
+            timer.start(byPhase(timer.spec(), routes));
+        }
+    }
+
+    /** Whether the application installed a route factory where the class of each route looks for one. */
+    private static boolean factoryInstalled(List<BoundRoute> routes) {
+        for (BoundRoute r : routes) {
+            if (InstalledFactory.of(r.owner()) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<Phase, BoundRoute> byPhase(PtimerSpec spec, List<BoundRoute> routes) {

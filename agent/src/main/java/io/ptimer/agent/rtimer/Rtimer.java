@@ -55,6 +55,16 @@ public final class Rtimer {
         status = "running";
     }
 
+    /**
+     * Stops its threads (a run in progress completes) and forgets them with their routes, whose
+     * class loader went away: the timer waits for {@code awaited} again.
+     */
+    synchronized void unbind(String awaited) {
+        threads.forEach(RtimerThread::stop);
+        threads = List.of();
+        waitFor(awaited);
+    }
+
     void waitFor(String what) {
         status = "waiting for " + what;
     }

@@ -67,6 +67,11 @@ public final class RtimerSystem {
             public void failed(String reason) {
                 timer.fail(reason);
             }
+
+            @Override
+            public void unbound() {
+                timer.unbind(binding.awaited());
+            }
         });
     }
 

@@ -167,7 +167,7 @@ class SharedLoopTest {
             bound.put(phase, RouteBinder.bind(route, Routes.class));
         }
         timer = new Ptimer(new PtimerSpec("shared", TimerType.SYNCED_SLICE, INTERVAL, 1, NTASKS, NSLICES, Precision.HYBRID,
-                true, Overrun.REANCHOR, 0, "c", specs, "name=shared"), cluster);
+                true, Overrun.REANCHOR, false, 0, "c", specs, "name=shared"), cluster);
         timer.start(bound);
         return cluster;
     }

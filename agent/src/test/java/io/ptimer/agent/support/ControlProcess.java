@@ -43,9 +43,9 @@ public final class ControlProcess implements AutoCloseable {
         return start(jvm, H + "ControlHost");
     }
 
-    /** Starts {@code mainClass} in {@code jvm}. */
-    public static ControlProcess start(ChildJvm jvm, String mainClass) throws IOException {
-        return new ControlProcess(jvm.command(mainClass));
+    /** Starts {@code mainClass} with {@code args} in {@code jvm}. */
+    public static ControlProcess start(ChildJvm jvm, String mainClass, String... args) throws IOException {
+        return new ControlProcess(jvm.command(mainClass, args));
     }
 
     /** The timer entries for a timer running {@code ControlRoutes} start, loop and end. */

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class GlobalShaping {
     /** Where the calls are relayed. */
-    static final String CARRIER = "sip:carrier.example.net:5060";
+    public static final String CARRIER = "sip:carrier.example.net:5060";
     /** The carrier's limit: calls in any sliding second. */
     static final int LIMIT = 1000;
     /** At most per 100 ms: 8 workers each relaying its largest slice, ⌈1000 / 80⌉ = 13. */
@@ -30,8 +30,18 @@ public final class GlobalShaping {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int seconds = RunClock.option(args, "seconds", 10);
-        int burst = RunClock.option(args, "burst", 5000);
+        if (!run(RunClock.option(args, "seconds", 10), RunClock.option(args, "burst", 5000))) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Offers the bursts to {@code call_queue} for {@code seconds}, printing one row a second and
+     * then the outcome.
+     *
+     * @return whether every check passed
+     */
+    public static boolean run(int seconds, int burst) throws InterruptedException {
         CallQueue queue = CallQueue.named("call_queue");
         Traffic traffic = Traffic.burst(0, burst, 1, 10).plus(Traffic.burst(6, 1500, 0.1, 10));
         ShapedStream stream = new ShapedStream("call_queue", queue, Upstream.named("carrier"),
@@ -61,8 +71,6 @@ public final class GlobalShaping {
         boolean ok = checks.stream().allMatch(ShapedStream.Check::ok);
         System.out.println(ok ? "all checks passed" : "SOME CHECKS FAILED");
         System.out.flush();
-        if (!ok) {
-            System.exit(1);
-        }
+        return ok;
     }
 }

@@ -34,7 +34,8 @@ public final class Shaper {
         long relay(PendingCall call, boolean backlog);
     }
 
-    Shaper(CallQueue queue, Upstream upstream, String target, TimerContext ctx) {
+    /** A shaper for the worker running {@code ctx} that relays to {@code target} through {@code upstream}. */
+    public Shaper(CallQueue queue, Upstream upstream, String target, TimerContext ctx) {
         this(queue, (call, backlog) -> upstream.relay(call, target, backlog), perLoop(ctx), perSecond(ctx, Duration.ZERO));
     }
 
