@@ -32,6 +32,7 @@ public final class Cluster {
     private final Map<String, Boolean> failedAsks = new ConcurrentHashMap<>();
     private volatile ClusterNode node;
     private volatile String refusal = "not started";
+    private volatile String refusalKind = "not started";
 
     private Cluster(ClusterSpec spec, ClusterEngine engine) {
         this.spec = spec;
@@ -63,7 +64,7 @@ public final class Cluster {
             LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" node on " + spec.bind()
                     + (spec.voter() ? " (voter)" : " (no vote)") + ", members " + String.join(",", spec.members()));
         } catch (Exception | LinkageError e) {
-            refuse("the node did not start: " + e);
+            refuse("start", "the node did not start: " + e);
         }
     }
 
@@ -71,7 +72,7 @@ public final class Cluster {
     public void close() {
         ClusterNode n = node;
         node = null;
-        refuse("closed");
+        refuse("closed", "closed");
         if (n != null) {
             n.close();
         }
@@ -92,20 +93,21 @@ public final class Cluster {
             return REFUSE;
         }
         if (n.leader() == null) {
-            return refuse("no leader in reach: cut off from a majority of the members");
+            return refuse("no leader", "no leader in reach: cut off from a majority of the members");
         }
         long offset = n.offsetNanos();
         long error = n.offsetErrorNanos();
         if (offset == ClusterNode.UNKNOWN || error == ClusterNode.UNKNOWN) {
-            return refuse("clock offset to the leader not measured yet");
+            return refuse("not measured", "clock offset to the leader not measured yet");
         }
         if (Math.abs(offset) + error > MAX_OFFSET_NANOS) {
-            return refuse(String.format(Locale.ROOT, "clock offset to the leader %+.3f ms (within %.3f ms) is beyond"
+            return refuse("offset", String.format(Locale.ROOT, "clock offset to the leader %+.3f ms (within %.3f ms) is beyond"
                     + " the bound of %.3f ms", offset / 1e6, error / 1e6, MAX_OFFSET_NANOS / 1e6));
         }
         if (refusal != null) {
             LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" sends again");
             refusal = null;
+            refusalKind = null;
         }
         Instant t = Instant.now();
         return t.getEpochSecond() * 1_000_000_000L + t.getNano() + offset;
@@ -132,9 +134,11 @@ public final class Cluster {
         return refusal;
     }
 
-    private long refuse(String why) {
-        if (!why.equals(refusal)) {
-            refusal = why;
+    /** Refuses to send; logs once when the kind of reason changes, not each time its figures do. */
+    private long refuse(String kind, String why) {
+        refusal = why;
+        if (!kind.equals(refusalKind)) {
+            refusalKind = kind;
             LOG.log(System.Logger.Level.WARNING, "ptimer: cluster \"" + spec.name() + "\" sends nothing: " + why);
         }
         return REFUSE;

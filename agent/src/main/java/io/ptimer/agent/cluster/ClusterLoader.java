@@ -3,6 +3,7 @@ package io.ptimer.agent.cluster;
 import io.ptimer.agent.config.ConfigException;
 import java.io.File;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Iterator;
@@ -78,7 +79,7 @@ final class ClusterLoader extends URLClassLoader {
         int bang = path.indexOf("!/");
         try {
             return new File(new URL(path.substring(0, bang)).toURI());
-        } catch (MalformedURLException | java.net.URISyntaxException | IllegalArgumentException e) {
+        } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -49,9 +49,15 @@ public final class LoopGrants implements GrantReceiver {
         return tasks;
     }
 
-    /** Records a loop that may spend nothing: late in its step, or the JVM refusing to send. */
+    /** Records a loop of {@code step} that may spend nothing: the step spent already, or the loop late in it. */
     public void nothing(long step) {
         spent(step, 0);
+    }
+
+    /** Records a loop while this JVM refuses to send: it has no step. */
+    public void refused() {
+        lastTasks = 0;
+        loopsGrantedNothing = loopsGrantedNothing + 1;
     }
 
     private void spent(long step, int tasks) {

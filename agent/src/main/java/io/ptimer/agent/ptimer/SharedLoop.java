@@ -49,7 +49,7 @@ final class SharedLoop {
         long now = cluster.now();
         nextDeadline = boundaryAfter(now, nano, interval);
         if (now == Cluster.REFUSE) {
-            grants.nothing(spent);
+            grants.refused();
             ctx.shared(ctx.slice(), 0);
             return;
         }

@@ -1,11 +1,11 @@
 package io.ptimer.cluster.raft;
 
 import io.ptimer.cluster.ledger.Ask;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 
 /** The bytes of the log's entries (one {@link Ask} each) and of their answers (one grant). */
 final class Commands {

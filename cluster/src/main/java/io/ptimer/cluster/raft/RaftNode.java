@@ -3,12 +3,15 @@ package io.ptimer.cluster.raft;
 import io.ptimer.agent.cluster.ClusterNode;
 import io.ptimer.agent.cluster.GrantReceiver;
 import io.ptimer.cluster.ledger.Ask;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +36,11 @@ import org.jgroups.protocols.raft.InMemoryLog;
 import org.jgroups.protocols.raft.NO_DUPES;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.protocols.raft.REDIRECT;
+import org.jgroups.protocols.raft.election.BaseElection;
 import org.jgroups.raft.RaftHandle;
 import org.jgroups.stack.Protocol;
 import org.jgroups.util.DefaultThreadFactory;
+import org.jgroups.util.Runner;
 
 /**
  * This JVM's node: a JGroups channel over TCP on {@code bind}, finding the others through the
@@ -54,12 +59,16 @@ final class RaftNode implements ClusterNode, Receiver {
     private final RaftHandle raft;
     private final ClockProbe clock = new ClockProbe();
     private final ScheduledExecutorService prober;
+    private final List<String> voters;
     private volatile List<String> members = List.of();
+    /** Whether the view holds a majority of the voters: without it Raft may still name a leader that can commit nothing. */
+    private volatile boolean majority;
     private volatile Address leader;
-    private final java.util.Set<String> failures = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> failures = ConcurrentHashMap.newKeySet();
 
-    private RaftNode(String bind, JChannel channel) {
+    private RaftNode(String bind, List<String> voters, JChannel channel) {
         this.bind = bind;
+        this.voters = List.copyOf(voters);
         this.channel = channel;
         this.raft = new RaftHandle(channel, new LedgerMachine());
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -108,8 +117,8 @@ final class RaftNode implements ClusterNode, Receiver {
                 new NO_DUPES(), gms, new FRAG4(), election, raftProtocol, new REDIRECT());
         JChannel channel = new JChannel(stack).name(bind);
         daemon(RAFT.class, "runner", raftProtocol);
-        daemon(org.jgroups.protocols.raft.election.BaseElection.class, "voting_thread", election);
-        RaftNode node = new RaftNode(bind, channel);
+        daemon(BaseElection.class, "voting_thread", election);
+        RaftNode node = new RaftNode(bind, voters, channel);
         channel.setReceiver(node);
         node.raft.addRoleListener(role -> node.leaderChanged());
         try {
@@ -128,9 +137,9 @@ final class RaftNode implements ClusterNode, Receiver {
      * thread of the node.
      */
     private static void daemon(Class<?> owner, String runner, Object protocol) throws ReflectiveOperationException {
-        java.lang.reflect.Field field = owner.getDeclaredField(runner);
+        Field field = owner.getDeclaredField(runner);
         field.setAccessible(true);
-        ((org.jgroups.util.Runner) field.get(protocol)).daemon(true);
+        ((Runner) field.get(protocol)).daemon(true);
     }
 
     private static InetSocketAddress address(String hostPort) throws Exception {
@@ -141,7 +150,7 @@ final class RaftNode implements ClusterNode, Receiver {
 
     @Override
     public void ask(String loop, long step, int budget, int wants, GrantReceiver receiver) {
-        if (raft.leader() == null) {
+        if (leader() == null) {
             return;
         }
         byte[] command = Commands.ask(new Ask(bind, loop, step, budget, wants));
@@ -217,10 +226,16 @@ final class RaftNode implements ClusterNode, Receiver {
     @Override
     public void viewAccepted(View view) {
         List<String> names = new ArrayList<>();
+        int voting = 0;
         for (Address a : view.getMembers()) {
-            names.add(String.valueOf(a));
+            String name = String.valueOf(a);
+            names.add(name);
+            if (voters.contains(name)) {
+                voting++;
+            }
         }
         members = List.copyOf(names);
+        majority = voting > voters.size() / 2;
         leaderChanged();
     }
 
@@ -238,7 +253,7 @@ final class RaftNode implements ClusterNode, Receiver {
     @Override
     public String leader() {
         Address l = raft.leader();
-        return l == null ? null : l.toString();
+        return l == null || !majority ? null : l.toString();
     }
 
     @Override
@@ -248,7 +263,7 @@ final class RaftNode implements ClusterNode, Receiver {
 
     @Override
     public String role() {
-        if (raft.leader() == null) {
+        if (leader() == null) {
             return "none";
         }
         return raft.raft().role().toLowerCase(Locale.ROOT);
