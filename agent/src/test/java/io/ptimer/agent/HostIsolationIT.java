@@ -78,4 +78,32 @@ class HostIsolationIT {
         assertTrue(r.stderr().contains("[ptimer-bad-0] ERROR io.ptimer - ptimer: timer \"bad\" worker 0: loop route"),
                 r::toString);
     }
+
+    @Test
+    void withoutAClusterEntryNoClusterClassIsLoaded() throws Exception {
+        ChildJvm.Result r = new ChildJvm().agent(TIMERS).jvm("-verbose:class", "-Dhost.millis=500")
+                .run(Duration.ofSeconds(60), H + "Host");
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.stdout().contains(" io.ptimer.agent.ptimer.Worker "), "the probe sees the agent's classes load\n" + r);
+        assertEquals(List.of(), clusterClasses(r), "no cluster class without a cluster entry");
+    }
+
+    @Test
+    void aClusterEntryLoadsTheClusterClassesAndAMissingJarIsNamed() throws Exception {
+        Path missing = Path.of(System.getProperty("java.io.tmpdir"), "ptimer-no-such-cluster.jar").toAbsolutePath();
+        ChildJvm.Result r = new ChildJvm().agent(TIMERS + ",cluster=name=c;bind=127.0.0.1:7800;members=127.0.0.1:7800;jar="
+                + missing).jvm("-verbose:class", "-Dhost.millis=500").run(Duration.ofSeconds(60), H + "Host");
+        assertEquals(2, r.exit(), "a configuration error ends the JVM before main\n" + r);
+        assertTrue(clusterClasses(r).stream().anyMatch(c -> c.equals("io.ptimer.agent.cluster.ClusterSpec")),
+                "the probe sees the cluster classes load\n" + r);
+        assertTrue(r.stderr().contains("the cluster jar " + missing + " is not there"), r::toString);
+    }
+
+    /** The agent's cluster classes and any JGroups class the child JVM loaded, from its {@code -verbose:class} lines. */
+    private static List<String> clusterClasses(ChildJvm.Result r) {
+        return r.stdout().lines().filter(l -> l.contains("[class,load] "))
+                .map(l -> l.substring(l.indexOf("[class,load] ") + 13).split(" ")[0])
+                .filter(c -> c.startsWith("io.ptimer.agent.cluster.") || c.startsWith("org.jgroups."))
+                .collect(Collectors.toList());
+    }
 }

@@ -126,4 +126,20 @@ public interface TimerContext {
      * @param slice the slice; must be within {@code 0..nslices()-1}
      */
     void slice(int slice);
+
+    /**
+     * Tells how many tasks this worker's loop could use now: its queue's backlog. A timer shared
+     * by several JVMs ({@code cluster=C}) grants each JVM's loops by what they told, so an idle
+     * JVM's share goes to the busy ones; a loop that never tells counts as wanting the whole
+     * budget. Elsewhere it is ignored. Start and loop routes, on the worker's own thread.
+     *
+     * @param tasks the backlog; must be {@code >= 0}
+     * @throws IllegalArgumentException for a negative backlog
+     * @throws IllegalStateException on another thread than the worker's
+     */
+    default void backlog(int tasks) {
+        if (tasks < 0) {
+            throw new IllegalArgumentException("backlog " + tasks + " is not allowed: it must be >= 0");
+        }
+    }
 }

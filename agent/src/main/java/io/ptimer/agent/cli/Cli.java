@@ -17,7 +17,7 @@ public final class Cli {
     private static final String PTIMER = "ptimer.";
     /** The list commands, kamcmd-style, and the first word of the blocks each shows ("" for all). */
     private static final Map<String, String> LISTS = Map.of("list", "", "ptimer.list", "",
-            "rtimer.list", "rtimer", "core.list", "core timer", "async.list", "async");
+            "rtimer.list", "rtimer", "core.list", "core timer", "async.list", "async", "cluster.list", "cluster");
     /** The rtimer requests and the rtimer MBean's operation for each. */
     private static final Map<String, String> RTIMER_REQUESTS = Map.of("rtimer.pause", "pause",
             "rtimer.continue", "continue");
@@ -85,7 +85,7 @@ public final class Cli {
 
     private static int usage(PrintStream err) {
         err.println("usage: java -jar ptimer-agent.jar attach <pid> [ARGS]");
-        err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list|rtimer.list|core.list|async.list");
+        err.println("       java -jar ptimer-agent.jar <pid> list|ptimer.list|rtimer.list|core.list|async.list|cluster.list");
         err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]pause|continue|start|loop|end <timer> [worker]");
         err.println("       java -jar ptimer-agent.jar <pid> [ptimer.]set <timer> interval|ntasks|nslices=<value> [worker]");
         err.println("       java -jar ptimer-agent.jar <pid> rtimer.pause|rtimer.continue <timer> [worker]");

@@ -2,6 +2,7 @@ package io.ptimer.agent.jmx;
 
 import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.async.TaskGroup;
+import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.exec.Log;
 import io.ptimer.agent.jfr.Flight;
 import io.ptimer.agent.core.CoreTimer;
@@ -118,6 +119,10 @@ public final class Jmx {
         for (Rtimer timer : engine.rtimer().timers()) {
             register(server, name("io.ptimer:type=RTimer,name=" + timer.name()),
                     () -> new RtimerMBean(engine.rtimer(), timer));
+        }
+        Cluster cluster = engine.ptimer().cluster();
+        if (cluster != null) {
+            register(server, name("io.ptimer:type=Cluster,name=" + cluster.spec().name()), () -> new ClusterMBean(cluster));
         }
         engine.core().onRegister(timer -> replace(server, timer));
         engine.core().timers().forEach(timer -> replace(server, timer));

@@ -2,6 +2,7 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  */
 public final class Ptimer {
     private final PtimerSpec spec;
+    private final Cluster cluster;
     private volatile List<Worker> workers = List.of();
     private volatile String status = "binding";
     private volatile Binding binding;
@@ -23,8 +25,19 @@ public final class Ptimer {
     private volatile int generation;
 
     Ptimer(PtimerSpec spec) {
+        this(spec, null);
+    }
+
+    /** @param cluster the cluster sharing the timer's budget, or {@code null} */
+    Ptimer(PtimerSpec spec, Cluster cluster) {
         this.spec = spec;
+        this.cluster = cluster;
         this.settings = Settings.of(spec);
+    }
+
+    /** The cluster sharing this timer's budget, or {@code null}. */
+    Cluster cluster() {
+        return cluster;
     }
 
     /** The timer-wide interval, ntasks and nslices in force: the configured ones as last {@code set}. */

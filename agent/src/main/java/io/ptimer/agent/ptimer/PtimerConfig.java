@@ -2,6 +2,7 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.RouteShape;
 import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.cluster.ClusterSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.ModuleConfig;
@@ -18,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ptimer module's entries: {@code default_type}, {@code default_interval},
- * {@code default_nworkers}, {@code timer}, {@code start}, {@code loop}, {@code end}, and the
- * engine-wide {@code shutdown_timeout} and {@code late_binding}. Entries apply in order, so
+ * {@code default_nworkers}, {@code timer}, {@code start}, {@code loop}, {@code end}, the
+ * engine-wide {@code shutdown_timeout} and {@code late_binding}, and {@code cluster} (at most once). Entries apply in order, so
  * defaults come before the timers that use them and a timer before its routes.
  */
 public final class PtimerConfig implements ModuleConfig {
@@ -33,6 +34,7 @@ public final class PtimerConfig implements ModuleConfig {
     private long shutdownTimeout = TimeUnit.SECONDS.toNanos(5);
     private boolean lateBinding = true;
     private final Map<String, PtimerSpec> timers = new LinkedHashMap<>();
+    private ClusterSpec cluster;
 
     @Override
     public void apply(Entry e) throws ConfigException {
@@ -46,8 +48,14 @@ public final class PtimerConfig implements ModuleConfig {
             case "start" -> addRoute(Phase.START, e);
             case "loop" -> addRoute(Phase.LOOP, e);
             case "end" -> addRoute(Phase.END, e);
+            case "cluster" -> {
+                if (cluster != null) {
+                    throw e.error("a cluster is defined already (\"" + cluster.entry() + "\"): one per JVM");
+                }
+                cluster = ClusterSpec.parse(e);
+            }
             default -> throw e.error("unknown key \"" + e.key() + "\" (known: default_type, default_interval,"
-                    + " default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, config)");
+                    + " default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, cluster, config)");
         }
     }
 
@@ -58,12 +66,22 @@ public final class PtimerConfig implements ModuleConfig {
                 throw ConfigException.entry("timer", timer.entry(),
                         "timer \"" + timer.name() + "\" has no loop route (add loop=timer=" + timer.name() + ";route=...)");
             }
+            if (timer.cluster() != null && (cluster == null || !cluster.name().equals(timer.cluster()))) {
+                throw ConfigException.entry("timer", timer.entry(), "cluster \"" + timer.cluster()
+                        + "\" is not defined (" + (cluster == null ? "add cluster=name=" + timer.cluster()
+                        + ";bind=HOST:PORT;members=HOST:PORT,..." : "the cluster is \"" + cluster.name() + "\"") + ")");
+            }
         }
     }
 
     /** The timers in the order they were defined. */
     public List<PtimerSpec> timers() {
         return new ArrayList<>(timers.values());
+    }
+
+    /** The {@code cluster} entry, or {@code null} when there is none. */
+    public ClusterSpec cluster() {
+        return cluster;
     }
 
     /** How long, in all, end routes (and queued tasks) may take when the JVM shuts down. */
@@ -88,6 +106,7 @@ public final class PtimerConfig implements ModuleConfig {
         Overrun overrun = Overrun.REANCHOR;
         boolean factoryRequired = false;
         long jfrLate = 0;
+        String clusterName = null;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -118,9 +137,10 @@ public final class PtimerConfig implements ModuleConfig {
                     default -> throw e.error("factory must be required or optional, not \"" + v + "\"");
                 };
                 case "jfr_late" -> jfrLate = e.interval(v);
+                case "cluster" -> clusterName = v;
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
-                        + " overrun, factory, jfr_late)");
+                        + " overrun, factory, jfr_late, cluster)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -132,8 +152,12 @@ public final class PtimerConfig implements ModuleConfig {
         if (timers.containsKey(name)) {
             throw e.error("timer \"" + name + "\" is defined twice");
         }
+        if (clusterName != null && !type.sliced()) {
+            throw e.error("cluster=" + clusterName + " shares a budget of tasks, so it needs a slice type (type=2 or 3),"
+                    + " not type " + type.code());
+        }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                overrun, factoryRequired, jfrLate, Map.of(), e.value()));
+                overrun, factoryRequired, jfrLate, clusterName, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {

@@ -19,6 +19,7 @@ import java.util.Map;
  *                        so the timer waits until one is installed
  * @param jfrLateNanos when a loop counts as late (the {@code lateLoops} figure, the Flight Recorder
  *                     event), in ns; 0 for the default, a tenth of the interval, at most 1 ms
+ * @param cluster the cluster sharing the timer's budget ({@code cluster=C}), or {@code null}
  * @param routes  the configured route of each phase that has one
  * @param entry  the {@code timer} entry's value, for messages
  */
@@ -34,6 +35,7 @@ public record PtimerSpec(
         Overrun overrun,
         boolean factoryRequired,
         long jfrLateNanos,
+        String cluster,
         Map<Phase, RouteSpec> routes,
         String entry) {
 
@@ -59,6 +61,6 @@ public record PtimerSpec(
         more.putAll(routes);
         more.put(phase, route.factoryMade(factoryRequired));
         return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun,
-                factoryRequired, jfrLateNanos, more, entry);
+                factoryRequired, jfrLateNanos, cluster, more, entry);
     }
 }

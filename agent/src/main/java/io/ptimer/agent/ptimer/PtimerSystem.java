@@ -4,6 +4,8 @@ import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.binding.InstalledFactory;
 import io.ptimer.agent.binding.LateBinding;
+import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.cluster.ClusterSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.exec.Registry;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ public final class PtimerSystem {
 
     private final LateBinding lateBinding;
     private final Registry<Ptimer> timers = new Registry<>("timer", "timer");
+    /** The cluster loaded in this JVM, or {@code null}; at most one. */
+    private volatile Cluster cluster;
     private volatile boolean shuttingDown;
 
     public PtimerSystem(LateBinding lateBinding) {
@@ -35,20 +39,33 @@ public final class PtimerSystem {
      * Checks every timer and binds the routes whose classes are visible; starts nothing.
      *
      * @param lateAllowed whether a route class outside the class path may be bound when loaded
+     * @param clusterSpec the {@code cluster} entry, or {@code null}: its jar is loaded here, its node
+     *                    started with the timers
      * @return what starts the timers, to run once every system of the configuration is checked
      * @throws ConfigException naming the entry; nothing changes then
      */
-    public synchronized Runnable prepare(List<PtimerSpec> specs, boolean lateAllowed) throws ConfigException {
+    public synchronized Runnable prepare(List<PtimerSpec> specs, boolean lateAllowed, ClusterSpec clusterSpec)
+            throws ConfigException {
         for (PtimerSpec spec : specs) {
             timers.checkNew(spec.name(), spec.entry());
         }
+        if (clusterSpec != null && cluster != null) {
+            throw ConfigException.entry("cluster", clusterSpec.entry(), "cluster \"" + cluster.spec().name()
+                    + "\" is loaded in this JVM already: one per JVM");
+        }
+        Cluster loaded = clusterSpec == null ? null : Cluster.load(clusterSpec);
         Map<Ptimer, Binding> bindings = new LinkedHashMap<>();
         for (PtimerSpec spec : specs) {
-            bindings.put(new Ptimer(spec), Binding.prepare(spec.routeList(), lateBinding, lateAllowed));
+            bindings.put(new Ptimer(spec, spec.cluster() == null ? null : loaded),
+                    Binding.prepare(spec.routeList(), lateBinding, lateAllowed));
         }
         return new Runnable() {
             @Override
             public void run() {
+                if (loaded != null) {
+                    cluster = loaded;
+                    loaded.start();
+                }
                 for (Map.Entry<Ptimer, Binding> e : bindings.entrySet()) {
                     begin(e.getKey(), e.getValue());
                 }
@@ -173,6 +190,11 @@ public final class PtimerSystem {
         return timer.set(change, worker);
     }
 
+    /** The cluster loaded in this JVM, or {@code null}. */
+    public Cluster cluster() {
+        return cluster;
+    }
+
     /** The text of {@code ptimer.list}. */
     public String list() {
         return Listing.of(timers());
@@ -199,6 +221,10 @@ public final class PtimerSystem {
                     late.add(w.thread().getName() + " (in " + w.state() + ")");
                 }
             }
+        }
+        Cluster c = cluster;
+        if (c != null) {
+            c.close();
         }
         return late;
     }

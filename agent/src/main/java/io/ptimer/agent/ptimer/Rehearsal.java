@@ -80,7 +80,7 @@ final class Rehearsal {
 
     private static void begin(PtimerSpec like) {
         PtimerSpec spec = new PtimerSpec("rehearsal", like.type(), INTERVAL_NANOS, 1, like.ntasks(), like.nslices(),
-                like.precision(), true, like.overrun(), false, 0, Map.of(), "rehearsal");
+                like.precision(), true, like.overrun(), false, 0, null, Map.of(), "rehearsal");
         Ptimer timer = new Ptimer(spec);
         timer.listener((worker, event) -> {
             if (WorkerListener.PAUSED.equals(event)) {

@@ -27,6 +27,8 @@ public final class Worker {
     /** The loop route and whether the timer is sliced, looked up once: nothing between a grid point and the route but the route. */
     private final BoundRoute loopRoute;
     private final boolean sliced;
+    /** This worker's share of a cluster's budget, or {@code null} outside cluster mode. */
+    private final SharedLoop shared;
     private final long jfrLateNanos;
     private final WorkerContext ctx;
     private final Schedule schedule;
@@ -64,6 +66,7 @@ public final class Worker {
         this.routes = routes;
         this.loopRoute = routes.get(Phase.LOOP);
         this.sliced = spec.type().sliced();
+        this.shared = timer.cluster() == null ? null : new SharedLoop(timer.cluster(), spec.name(), index);
         this.jfrLateNanos = spec.jfrLateNanos();
         this.base = timer.settings();
         this.applied = base;
@@ -247,7 +250,11 @@ public final class Worker {
     private void runLoop() {
         long interval = ctx.intervalNanos();
         if (!schedule.armed()) {
-            schedule.arm(System.nanoTime(), interval);
+            if (shared == null) {
+                schedule.arm(System.nanoTime(), interval);
+            } else {
+                schedule.jump(shared.firstDeadline(interval));
+            }
         }
         long deadline = schedule.deadline();
         nextDueNanos = deadline;
@@ -258,6 +265,9 @@ public final class Worker {
         long late = began - deadline;
         if (sliced) {
             ctx.nextSlice(firstLoop);
+        }
+        if (shared != null) {
+            shared.spend(ctx, interval, firstLoop);
         }
         firstLoop = false;
         int result = invoke(Phase.LOOP);
@@ -278,6 +288,9 @@ public final class Worker {
         }
         long nextPoint = deadline + interval;
         schedule.advance(ended, interval);
+        if (shared != null) {
+            schedule.jump(shared.nextDeadline());
+        }
         if (schedule.overruns() != overruns) {
             long skippedNow = schedule.skipped();
             Flight.overrun(SYSTEM, timer.name(), index, interval, ended - nextPoint, skippedNow - skipped);

@@ -22,6 +22,7 @@ final class WorkerContext implements TimerContext {
     private volatile int tasks;
     private volatile int nslices;
     private volatile int slice;
+    private volatile int backlog = -1;
     private boolean tasksSet;
     private boolean inStart;
 
@@ -47,6 +48,7 @@ final class WorkerContext implements TimerContext {
         tasks = base.ntasks();
         nslices = base.nslices();
         slice = 0;
+        backlog = -1;
         tasksSet = false;
     }
 
@@ -83,6 +85,17 @@ final class WorkerContext implements TimerContext {
             slice = slice + 1 >= nslices ? 0 : slice + 1;
         }
         tasks = Slices.share(slice, ntasks, nslices);
+    }
+
+    /** A loop's slice and tasks under cluster mode: the step's slice and this JVM's grant. */
+    void shared(int slice, int tasks) {
+        this.slice = slice;
+        this.tasks = tasks;
+    }
+
+    /** What the routes last told of their backlog; -1 when they never did. */
+    int backlogTold() {
+        return backlog;
     }
 
     /** The worker's interval in ns, as its start route left it. */
@@ -209,6 +222,18 @@ final class WorkerContext implements TimerContext {
                     + (nslices - 1) + " (nslices - 1)");
         }
         slice = value;
+    }
+
+    @Override
+    public void backlog(int value) {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("cannot tell the backlog of timer \"" + spec.name() + "\" worker " + worker
+                    + " from thread \"" + Thread.currentThread().getName() + "\": only the worker's own routes tell it");
+        }
+        if (value < 0) {
+            throw new IllegalArgumentException("backlog " + value + " is not allowed: it must be >= 0");
+        }
+        backlog = value;
     }
 
     private void checkWritable(String what, Object value) {

@@ -125,7 +125,7 @@ public final class Engine {
         }
         List<String> names = new ArrayList<>();
         List<Runnable> starts = new ArrayList<>();
-        starts.add(ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding()));
+        starts.add(ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding(), ptimerConfig.cluster()));
         for (PtimerSpec spec : ptimerConfig.timers()) {
             names.add(spec.name());
         }
@@ -284,7 +284,7 @@ public final class Engine {
         return ticks;
     }
 
-    /** Everything the engine runs, as text: the ptimer, rtimer and core timer lists, and async once configured or used. */
+    /** Everything the engine runs, as text: the ptimer list, the cluster, the rtimer and core timer lists, and async once configured or used. */
     public String list() {
         RtimerSystem rtimer = this.rtimer;
         CoreSystem core = this.core;
@@ -292,12 +292,16 @@ public final class Engine {
         boolean rtimers = rtimer != null && !rtimer.timers().isEmpty();
         boolean cores = core != null && !core.timers().isEmpty();
         boolean asyncActive = async != null && async.active();
-        if (ptimer.timers().isEmpty() && !rtimers && !cores && !asyncActive) {
+        boolean cluster = ptimer.cluster() != null;
+        if (ptimer.timers().isEmpty() && !rtimers && !cores && !asyncActive && !cluster) {
             return "no timers loaded\n";
         }
         StringBuilder b = new StringBuilder();
         if (!ptimer.timers().isEmpty()) {
             b.append(ptimer.list());
+        }
+        if (cluster) {
+            b.append(ptimer.cluster().list());
         }
         if (rtimers) {
             b.append(rtimer.list());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.cluster.ClusterSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Precision;
@@ -13,6 +14,7 @@ import io.ptimer.api.TimerType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +119,7 @@ class PtimerConfigTest {
         "loop=timer=t1;route=a.B::c|loop \"timer=t1;route=a.B::c\": unknown timer \"t1\" (no timer is defined before this entry)",
         "timer=name=t1" + LOOP + ",loop=timer=t1;route=a.B::c|loop \"timer=t1;route=a.B::c\": timer \"t1\" has a loop route already (com.example.Jobs::tick)",
         "timer=name=t1|timer \"name=t1\": timer \"t1\" has no loop route (add loop=timer=t1;route=...)",
-        "timer=name=t1;intervall=1s" + LOOP + "|timer \"name=t1;intervall=1s\": unknown attribute \"intervall\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart, overrun, factory, jfr_late)",
+        "timer=name=t1;intervall=1s" + LOOP + "|timer \"name=t1;intervall=1s\": unknown attribute \"intervall\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart, overrun, factory, jfr_late, cluster)",
         "timer=name=t1;factory=maybe" + LOOP + "|timer \"name=t1;factory=maybe\": factory must be required or optional, not \"maybe\"",
         "timer=name=t1;type=7" + LOOP + "|timer \"name=t1;type=7\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 7",
         "timer=name=t1;nworkers=0" + LOOP + "|timer \"name=t1;nworkers=0\": nworkers must be an integer from 1 to 1024, not 0",
@@ -129,7 +131,16 @@ class PtimerConfigTest {
         "timer=name=t1;interval" + LOOP + "|timer \"name=t1;interval\": attribute \"interval\" must be name=value",
         "default_type=4|default_type \"4\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 4",
         "default_nworkers=0|default_nworkers \"0\": default_nworkers must be an integer from 1 to 1024, not 0",
-        "defualt_type=1|defualt_type \"1\": unknown key \"defualt_type\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, config)",
+        "defualt_type=1|defualt_type \"1\": unknown key \"defualt_type\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, cluster, config)",
+        "timer=name=t1;cluster=c" + LOOP + "|timer \"name=t1;cluster=c\": cluster=c shares a budget of tasks, so it needs a slice type (type=2 or 3), not type 0",
+        "timer=name=t1;type=3;cluster=c" + LOOP + "|timer \"name=t1;type=3;cluster=c\": cluster \"c\" is not defined (add cluster=name=c;bind=HOST:PORT;members=HOST:PORT,...)",
+        "cluster=name=d;bind=127.0.0.1:1;members=127.0.0.1:1,timer=name=t1;type=3;cluster=c" + LOOP + "|timer \"name=t1;type=3;cluster=c\": cluster \"c\" is not defined (the cluster is \"d\")",
+        "cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1,cluster=name=d;bind=127.0.0.1:2;members=127.0.0.1:2|cluster \"name=d;bind=127.0.0.1:2;members=127.0.0.1:2\": a cluster is defined already (\"name=c;bind=127.0.0.1:1;members=127.0.0.1:1\"): one per JVM",
+        "cluster=name=c;bind=localhost;members=127.0.0.1:1|cluster \"name=c;bind=localhost;members=127.0.0.1:1\": bind \"localhost\" must be HOST:PORT",
+        "cluster=name=c;bind=127.0.0.1:70000;members=127.0.0.1:1|cluster \"name=c;bind=127.0.0.1:70000;members=127.0.0.1:1\": bind port must be an integer from 1 to 65535, not 70000",
+        "cluster=name=c;bind=127.0.0.1:1|cluster \"name=c;bind=127.0.0.1:1\": members=HOST:PORT,... is required: the JVMs that vote, 3 or 5",
+        "cluster=bind=127.0.0.1:1;members=127.0.0.1:1|cluster \"bind=127.0.0.1:1;members=127.0.0.1:1\": name is required",
+        "cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1;port=2|cluster \"name=c;bind=127.0.0.1:1;members=127.0.0.1:1;port=2\": unknown attribute \"port\" (known: name, bind, members, jar)",
         "verbose|entry \"verbose\": expected key=value",
         "timer=name=t1,loop=timer=t1|loop \"timer=t1\": route is required",
         "timer=name=t1,loop=route=a.B::c|loop \"route=a.B::c\": timer is required",
@@ -179,5 +190,26 @@ class PtimerConfigTest {
         PtimerConfig c = Configs.parse(args);
         assertEquals(1, c.timers().size());
         return c.timers().get(0);
+    }
+
+    @Test
+    void aClusterEntryNamesItsVotersAndATimerSharesItsBudget(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("cluster.cfg");
+        Files.writeString(file, "modparam(\"ptimer\", \"cluster\", \"name=carrier;bind=127.0.0.1:7803;"
+                + "members=127.0.0.1:7800,127.0.0.1:7801,127.0.0.1:7802;jar=lib/ptimer-cluster.jar\")\n"
+                + "modparam(\"ptimer\", \"timer\", \"name=q;type=3;ntasks=100;nslices=10;cluster=carrier\")\n"
+                + "modparam(\"ptimer\", \"loop\", \"timer=q;route=com.example.Jobs::tick\")\n");
+        PtimerConfig c = Configs.parse("config=" + file);
+        ClusterSpec cluster = c.cluster();
+        assertEquals("carrier", cluster.name());
+        assertEquals(List.of("127.0.0.1:7800", "127.0.0.1:7801", "127.0.0.1:7802"), cluster.members());
+        assertEquals("lib/ptimer-cluster.jar", cluster.jar());
+        assertEquals(false, cluster.voter(), "a JVM whose bind is not among the members takes part without a vote");
+        assertEquals("carrier", c.timers().get(0).cluster());
+        Files.writeString(file, "modparam(\"ptimer\", \"cluster\", \"name=carrier;bind=127.0.0.1:7800;"
+                + "members=127.0.0.1:7800,127.0.0.1:7801\")\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.parse("config=" + file));
+        assertTrue(e.getMessage().endsWith("members must name an odd number of voting JVMs, 3 or 5 (1 for a trial, at most 7), not 2"),
+                e.getMessage());
     }
 }

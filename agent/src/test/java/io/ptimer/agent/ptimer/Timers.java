@@ -33,7 +33,7 @@ final class Timers {
             bound.put(phase, RouteBinder.bind(spec, routes));
         }
         Ptimer timer = new Ptimer(new PtimerSpec(name, type, TimeUnit.MICROSECONDS.toNanos(intervalMicros), nworkers,
-                ntasks, nslices, Precision.HYBRID, autostart, Overrun.REANCHOR, false, 0, specs, "name=" + name));
+                ntasks, nslices, Precision.HYBRID, autostart, Overrun.REANCHOR, false, 0, null, specs, "name=" + name));
         timer.listener(listener);
         timer.start(bound);
         return timer;

@@ -1,0 +1,185 @@
+package io.ptimer.agent.cluster;
+
+import io.ptimer.agent.config.ConfigException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * One loaded cluster: this JVM's node, the corrected clock its loops count steps by, and the
+ * grants of each loop. The JVM refuses to send (its loops spend nothing) while it knows no
+ * leader, has not measured its clock offset, or measured one beyond {@link #MAX_OFFSET_NANOS}.
+ * Thread-safe.
+ */
+public final class Cluster {
+    /** How many steps ahead a loop asks for its grants. */
+    public static final int AHEAD = 2;
+    /** How late in its step a loop may still spend the step's grant. */
+    public static final long WINDOW_NANOS = 5_000_000;
+    /** The largest clock offset to the leader, error included, at which this JVM still sends. */
+    public static final long MAX_OFFSET_NANOS = 5_000_000;
+    /** What {@link #now()} returns while the JVM refuses to send. */
+    public static final long REFUSE = Long.MIN_VALUE;
+
+    private static final System.Logger LOG = System.getLogger("io.ptimer");
+    private final ClusterSpec spec;
+    private final ClusterEngine engine;
+    private final Map<String, LoopGrants> loops = new ConcurrentSkipListMap<>();
+    private final Map<String, Boolean> failedAsks = new ConcurrentHashMap<>();
+    private volatile ClusterNode node;
+    private volatile String refusal = "not started";
+    private volatile String refusalKind = "not started";
+
+    private Cluster(ClusterSpec spec, ClusterEngine engine) {
+        this.spec = spec;
+        this.engine = engine;
+    }
+
+    /**
+     * Loads the cluster jar in its own class loader; opens no port yet.
+     *
+     * @throws ConfigException naming the entry when the jar is missing or not a cluster jar
+     */
+    public static Cluster load(ClusterSpec spec) throws ConfigException {
+        return new Cluster(spec, ClusterLoader.engine(spec));
+    }
+
+    /** A cluster on {@code engine}, already at hand: no jar is loaded. */
+    public static Cluster of(ClusterSpec spec, ClusterEngine engine) {
+        return new Cluster(spec, engine);
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    /** Starts this JVM's node; a node that cannot start leaves the JVM refusing to send, and says why. */
+    public void start() {
+        try {
+            node = engine.join(spec.name(), spec.bind(), spec.members());
+            LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" node on " + spec.bind()
+                    + (spec.voter() ? " (voter)" : " (no vote)") + ", members " + String.join(",", spec.members()));
+        } catch (Exception | LinkageError e) {
+            refuse("start", "the node did not start: " + e);
+        }
+    }
+
+    /** Leaves the cluster; the loops spend nothing from then on. */
+    public void close() {
+        ClusterNode n = node;
+        node = null;
+        refuse("closed", "closed");
+        if (n != null) {
+            n.close();
+        }
+    }
+
+    /** The grants of loop {@code name} ({@code timer/worker}), made on first use. */
+    public LoopGrants loop(String name) {
+        return loops.computeIfAbsent(name, LoopGrants::new);
+    }
+
+    /**
+     * The leader's wall-clock time as this JVM estimates it, in ns since the epoch; {@link #REFUSE}
+     * while this JVM may not send.
+     */
+    public long now() {
+        ClusterNode n = node;
+        if (n == null) {
+            return REFUSE;
+        }
+        if (n.leader() == null) {
+            return refuse("no leader", "no leader in reach: cut off from a majority of the members");
+        }
+        long offset = n.offsetNanos();
+        long error = n.offsetErrorNanos();
+        if (offset == ClusterNode.UNKNOWN || error == ClusterNode.UNKNOWN) {
+            return refuse("not measured", "clock offset to the leader not measured yet");
+        }
+        if (Math.abs(offset) + error > MAX_OFFSET_NANOS) {
+            return refuse("offset", String.format(Locale.ROOT, "clock offset to the leader %+.3f ms (within %.3f ms) is beyond"
+                    + " the bound of %.3f ms", offset / 1e6, error / 1e6, MAX_OFFSET_NANOS / 1e6));
+        }
+        if (refusal != null) {
+            LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" sends again");
+            refusal = null;
+            refusalKind = null;
+        }
+        Instant t = Instant.now();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano() + offset;
+    }
+
+    /** Asks, without waiting, for this JVM's grant of {@code loop} in {@code step}. */
+    public void ask(LoopGrants loop, long step, int budget, int wants) {
+        ClusterNode n = node;
+        if (n == null) {
+            return;
+        }
+        try {
+            n.ask(loop.name(), step, budget, wants, loop);
+        } catch (RuntimeException e) {
+            if (failedAsks.putIfAbsent(loop.name(), Boolean.TRUE) == null) {
+                LOG.log(System.Logger.Level.WARNING, "ptimer: cluster \"" + spec.name() + "\": asking for "
+                        + loop.name() + " failed: " + e);
+            }
+        }
+    }
+
+    /** Why this JVM refuses to send, or {@code null} while it sends. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** Refuses to send; logs once when the kind of reason changes, not each time its figures do. */
+    private long refuse(String kind, String why) {
+        refusal = why;
+        if (!kind.equals(refusalKind)) {
+            refusalKind = kind;
+            LOG.log(System.Logger.Level.WARNING, "ptimer: cluster \"" + spec.name() + "\" sends nothing: " + why);
+        }
+        return REFUSE;
+    }
+
+    /** The node, or {@code null} before it started. */
+    public ClusterNode node() {
+        return node;
+    }
+
+    /** The loops of this JVM in the cluster, by name. */
+    public List<LoopGrants> loops() {
+        return new ArrayList<>(loops.values());
+    }
+
+    /** The text of {@code cluster.list}. */
+    public String list() {
+        ClusterNode n = node;
+        StringBuilder b = new StringBuilder();
+        b.append("cluster ").append(spec.name()).append(": bind ").append(spec.bind())
+                .append(spec.voter() ? " (voter)" : " (no vote)").append(", voters ")
+                .append(String.join(",", spec.members())).append('\n');
+        if (n == null) {
+            b.append("  node: not running\n");
+        } else {
+            long offset = n.offsetNanos();
+            long error = n.offsetErrorNanos();
+            b.append("  role ").append(n.role()).append(", leader ").append(n.leader() == null ? "none" : n.leader())
+                    .append(", members seen ").append(String.join(",", n.members())).append('\n');
+            b.append("  log: ").append(n.log()).append('\n');
+            b.append("  clock offset to the leader ").append(offset == ClusterNode.UNKNOWN || error == ClusterNode.UNKNOWN
+                    ? "not measured" : String.format(Locale.ROOT, "%+.3f ms (within %.3f ms)", offset / 1e6, error / 1e6))
+                    .append(String.format(Locale.ROOT, ", bound %.3f ms%n", MAX_OFFSET_NANOS / 1e6));
+        }
+        String why = refusal;
+        b.append("  sending: ").append(why == null ? "yes" : "no, " + why).append('\n');
+        for (LoopGrants l : loops.values()) {
+            b.append(String.format(Locale.ROOT, "  loop %s: granted %d, spent %d, loops granted nothing %d,"
+                    + " last step %d tasks %d%n", l.name(), l.tasksGranted(), l.tasksSpent(), l.loopsGrantedNothing(),
+                    l.lastStep(), l.lastTasks()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,40 @@
+package io.ptimer.agent.cluster;
+
+import java.util.List;
+
+/** This JVM's node in a cluster: asks the ledger for grants and tells what it knows of the cluster. Thread-safe. */
+public interface ClusterNode extends AutoCloseable {
+    /** What {@link #offsetNanos()} and {@link #offsetErrorNanos()} return before any measurement. */
+    long UNKNOWN = Long.MIN_VALUE;
+
+    /**
+     * Asks, without waiting, for this JVM's grant of {@code loop} in {@code step}; the answer, if
+     * one comes, goes to {@code receiver} on a thread of the node's.
+     *
+     * @param budget what one JVM alone would send in that step
+     * @param wants  the loop's backlog, or -1 when its route never told it
+     */
+    void ask(String loop, long step, int budget, int wants, GrantReceiver receiver);
+
+    /** The leader's clock minus this JVM's, in ns, as last measured; {@link #UNKNOWN} before. */
+    long offsetNanos();
+
+    /** How far {@link #offsetNanos()} may be off (half the probe's round trip); {@link #UNKNOWN} before. */
+    long offsetErrorNanos();
+
+    /** The leader's address, or {@code null} when this node knows of none (no majority in reach). */
+    String leader();
+
+    /** The members this node sees, voters and others. */
+    List<String> members();
+
+    /** {@code leader}, {@code follower}, {@code learner} (no vote) or {@code none} (no leader known). */
+    String role();
+
+    /** The state of this node's replicated log, in words (term, commit index, last appended). */
+    String log();
+
+    /** Leaves the cluster and stops the node's threads; closes its ports. */
+    @Override
+    void close();
+}

@@ -1,0 +1,84 @@
+package io.ptimer.agent.cluster;
+
+import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.config.Entry;
+import io.ptimer.agent.config.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code cluster} entry: {@code name=C;bind=HOST:PORT;members=HOST:PORT,...} and optionally
+ * {@code jar=PATH}. Immutable.
+ *
+ * @param members the voting members, as given
+ * @param jar     the cluster jar's path as given, or {@code null} for the one beside the agent jar
+ * @param entry   the entry's value, for messages
+ */
+public record ClusterSpec(String name, String bind, List<String> members, String jar, String entry) {
+    /** The most voting members: more only slow every commit down. */
+    public static final int MAX_MEMBERS = 7;
+
+    public ClusterSpec {
+        members = List.copyOf(members);
+    }
+
+    /** Whether this JVM votes: its {@code bind} is among the members. */
+    public boolean voter() {
+        return members.contains(bind);
+    }
+
+    /** Reads a {@code cluster} entry. */
+    public static ClusterSpec parse(Entry e) throws ConfigException {
+        String name = null;
+        String bind = null;
+        String members = null;
+        String jar = null;
+        for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
+            String v = attr.getValue();
+            switch (attr.getKey()) {
+                case "name" -> name = v;
+                case "bind" -> bind = v;
+                case "members" -> members = v;
+                case "jar" -> jar = v;
+                default -> throw e.error("unknown attribute \"" + attr.getKey() + "\" (known: name, bind, members, jar)");
+            }
+        }
+        if (name == null || !Names.isName(name)) {
+            throw e.error(name == null ? "name is required"
+                    : "name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
+        }
+        if (bind == null) {
+            throw e.error("bind=HOST:PORT is required: the address this JVM's cluster node listens on");
+        }
+        checkAddress(e, "bind", bind);
+        if (members == null || members.isEmpty()) {
+            throw e.error("members=HOST:PORT,... is required: the JVMs that vote, 3 or 5");
+        }
+        List<String> list = new ArrayList<>();
+        for (String m : members.split(",", -1)) {
+            String member = m.trim();
+            checkAddress(e, "members", member);
+            if (list.contains(member)) {
+                throw e.error("members names " + member + " twice");
+            }
+            list.add(member);
+        }
+        if (list.size() % 2 == 0 || list.size() > MAX_MEMBERS) {
+            throw e.error("members must name an odd number of voting JVMs, 3 or 5 (1 for a trial, at most "
+                    + MAX_MEMBERS + "), not " + list.size());
+        }
+        if (jar != null && jar.isBlank()) {
+            throw e.error("jar must name the cluster jar's path");
+        }
+        return new ClusterSpec(name, bind, list, jar, e.value());
+    }
+
+    private static void checkAddress(Entry e, String what, String address) throws ConfigException {
+        int colon = address.lastIndexOf(':');
+        if (colon <= 0) {
+            throw e.error(what + " \"" + address + "\" must be HOST:PORT");
+        }
+        e.intIn(address.substring(colon + 1), what + " port", 1, 65535);
+    }
+}

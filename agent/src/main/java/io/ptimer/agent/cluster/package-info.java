@@ -1,0 +1,13 @@
+/**
+ * Cluster mode on the agent's side: the {@code cluster} entry ({@link io.ptimer.agent.cluster.ClusterSpec}),
+ * the interfaces the optional cluster jar implements ({@link io.ptimer.agent.cluster.ClusterEngine},
+ * {@link io.ptimer.agent.cluster.ClusterNode}, {@link io.ptimer.agent.cluster.GrantReceiver}), the class
+ * loader that keeps that jar to itself ({@link io.ptimer.agent.cluster.ClusterLoader}), and one loaded
+ * cluster with the grants of each loop ({@link io.ptimer.agent.cluster.Cluster},
+ * {@link io.ptimer.agent.cluster.LoopGrants}). Nothing here is loaded without a {@code cluster} entry.
+ *
+ * <p>Threading rule: the node calls {@link io.ptimer.agent.cluster.GrantReceiver} on its own threads;
+ * a loop's grants are written there and taken by that loop's worker thread through atomic slots.
+ * Figures are volatile single-writer fields.
+ */
+package io.ptimer.agent.cluster;

@@ -1,0 +1,84 @@
+package io.ptimer.agent.jmx;
+
+import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.cluster.ClusterNode;
+import io.ptimer.agent.cluster.LoopGrants;
+import java.util.function.ToLongFunction;
+import javax.management.openmbean.ArrayType;
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.SimpleType;
+
+/**
+ * {@code io.ptimer:type=Cluster,name=<cluster>}: what {@code cluster.list} shows: the members, the
+ * leader, this JVM's role, its grants, the loops granted nothing, the measured clock offset, and
+ * why it sends nothing when it does not.
+ */
+final class ClusterMBean extends AttributesOnlyMBean<ClusterMBean> {
+    private static final OpenAttributes<ClusterMBean> ATTRIBUTES = build();
+
+    private final Cluster cluster;
+
+    ClusterMBean(Cluster cluster) {
+        super("cluster: one timer budget shared by several JVMs through a replicated ledger of grants", ATTRIBUTES);
+        this.cluster = cluster;
+    }
+
+    private static OpenAttributes<ClusterMBean> build() {
+        ArrayType<String[]> strings;
+        try {
+            strings = new ArrayType<>(SimpleType.STRING, false);
+        } catch (OpenDataException e) {
+            throw new IllegalStateException(e);
+        }
+        return new OpenAttributes<ClusterMBean>()
+                .add("name", SimpleType.STRING, "Cluster name", m -> m.cluster.spec().name())
+                .add("bind", SimpleType.STRING, "HOST:PORT this JVM's node listens on", m -> m.cluster.spec().bind())
+                .add("voter", SimpleType.BOOLEAN, "Whether this JVM votes (its bind is among the members)",
+                        m -> m.cluster.spec().voter())
+                .add("voters", strings, "The voting members, as configured",
+                        m -> m.cluster.spec().members().toArray(String[]::new))
+                .add("members", strings, "The members this node sees now, voters and others",
+                        m -> m.node() == null ? new String[0] : m.node().members().toArray(String[]::new))
+                .add("leader", SimpleType.STRING, "The leader's address, or empty when none is in reach",
+                        m -> m.node() == null || m.node().leader() == null ? "" : m.node().leader())
+                .add("role", SimpleType.STRING, "leader, follower, learner (no vote) or none (no leader known)",
+                        m -> m.node() == null ? "none" : m.node().role())
+                .add("sending", SimpleType.BOOLEAN, "Whether this JVM may spend its grants", m -> m.cluster.refusal() == null)
+                .add("notSendingBecause", SimpleType.STRING, "Why this JVM sends nothing, or empty while it sends",
+                        m -> m.cluster.refusal() == null ? "" : m.cluster.refusal())
+                .add("clockOffsetUs", SimpleType.LONG, "The leader's clock minus this JVM's, in microseconds; 0 before measured",
+                        m -> m.measured(ClusterNode::offsetNanos))
+                .add("clockErrorUs", SimpleType.LONG, "How far clockOffsetUs may be off, in microseconds; -1 before measured",
+                        m -> m.node() == null || m.node().offsetErrorNanos() == ClusterNode.UNKNOWN ? -1
+                                : m.node().offsetErrorNanos() / 1000)
+                .add("maxClockOffsetUs", SimpleType.LONG, "The offset, error included, beyond which this JVM sends nothing",
+                        m -> Cluster.MAX_OFFSET_NANOS / 1000)
+                .add("tasksGranted", SimpleType.LONG, "Tasks the ledger granted this JVM, all loops together",
+                        m -> m.sum(LoopGrants::tasksGranted))
+                .add("tasksSpent", SimpleType.LONG, "Tasks spent in their own steps, all loops together",
+                        m -> m.sum(LoopGrants::tasksSpent))
+                .add("loopsGrantedNothing", SimpleType.LONG, "Loops that had nothing to spend, all loops together",
+                        m -> m.sum(LoopGrants::loopsGrantedNothing))
+                .add("log", SimpleType.STRING, "The replicated log: term, commit index, last appended",
+                        m -> m.node() == null ? "" : m.node().log())
+                .add("list", SimpleType.STRING, "All of it as cluster.list shows it", m -> m.cluster.list());
+    }
+
+    private ClusterNode node() {
+        return cluster.node();
+    }
+
+    private long measured(ToLongFunction<ClusterNode> figure) {
+        ClusterNode n = node();
+        long v = n == null ? ClusterNode.UNKNOWN : figure.applyAsLong(n);
+        return v == ClusterNode.UNKNOWN ? 0 : v / 1000;
+    }
+
+    private long sum(ToLongFunction<LoopGrants> figure) {
+        long sum = 0;
+        for (LoopGrants l : cluster.loops()) {
+            sum += figure.applyAsLong(l);
+        }
+        return sum;
+    }
+}

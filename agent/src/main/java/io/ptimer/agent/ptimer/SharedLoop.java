@@ -1,0 +1,84 @@
+package io.ptimer.agent.ptimer;
+
+import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.cluster.LoopGrants;
+
+/**
+ * One worker's loop under cluster mode. Its steps are numbered by the cluster's clock; each loop
+ * asks {@link Cluster#AHEAD} steps ahead and spends only its own step's grant, early in the step;
+ * its grid is put back on the step boundaries after every loop. Confined to the worker's thread.
+ */
+final class SharedLoop {
+    /**
+     * How far into its step a loop is due: the wall clock and {@code nanoTime} are read a moment
+     * apart, and a loop due exactly on the boundary could wake at the end of the step before.
+     */
+    static final long INTO_STEP_NANOS = 100_000;
+    private final Cluster cluster;
+    private final LoopGrants grants;
+    private long asked = Long.MIN_VALUE;
+    private long spent = Long.MIN_VALUE;
+    private int sliceBase;
+    private long nextDeadline;
+
+    SharedLoop(Cluster cluster, String timer, int worker) {
+        this.cluster = cluster;
+        this.grants = cluster.loop(timer + "/" + worker);
+    }
+
+    /** When the first loop runs (nanoTime): the next step boundary, or one interval on while the JVM may not send. */
+    long firstDeadline(long interval) {
+        return boundaryAfter(cluster.now(), System.nanoTime(), interval);
+    }
+
+    /** When the loop after this one runs (nanoTime): the next step boundary as {@link #spend} saw the time. */
+    long nextDeadline() {
+        return nextDeadline;
+    }
+
+    /**
+     * Sets the loop's slice and tasks: the slice of the step it runs in and this JVM's grant for
+     * it, or 0 when the step is already spent, the loop runs too late in it, or the JVM may not
+     * send. Asks for the steps ahead not asked yet.
+     */
+    void spend(WorkerContext ctx, long interval, boolean first) {
+        if (first) {
+            sliceBase = ctx.slice();
+        }
+        long nano = System.nanoTime();
+        long now = cluster.now();
+        nextDeadline = boundaryAfter(now, nano, interval);
+        if (now == Cluster.REFUSE) {
+            grants.refused();
+            ctx.shared(ctx.slice(), 0);
+            return;
+        }
+        long step = Math.floorDiv(now, interval);
+        int ntasks = ctx.ntasks();
+        int nslices = ctx.nslices();
+        int wants = ctx.backlogTold();
+        for (long s = Math.max(asked + 1, step + 1); s <= step + Cluster.AHEAD; s++) {
+            cluster.ask(grants, s, Slices.share(slice(s, nslices), ntasks, nslices), wants);
+        }
+        asked = Math.max(asked, step + Cluster.AHEAD);
+        int tasks = 0;
+        if (step == spent || now - step * interval >= Cluster.WINDOW_NANOS) {
+            grants.nothing(step);
+        } else {
+            tasks = grants.take(step);
+            spent = step;
+        }
+        ctx.shared(slice(step, nslices), tasks);
+    }
+
+    private int slice(long step, int nslices) {
+        return (int) Math.floorMod(step + sliceBase, (long) nslices);
+    }
+
+    private static long boundaryAfter(long now, long nano, long interval) {
+        if (now == Cluster.REFUSE) {
+            return nano + interval;
+        }
+        return nano + (Math.floorDiv(now, interval) + 1) * interval - now + INTO_STEP_NANOS;
+    }
+}

@@ -1,0 +1,174 @@
+package io.ptimer.agent.ptimer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.RouteBinder;
+import io.ptimer.agent.binding.RouteShape;
+import io.ptimer.agent.binding.RouteSpec;
+import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.cluster.ClusterEngine;
+import io.ptimer.agent.cluster.ClusterNode;
+import io.ptimer.agent.cluster.ClusterSpec;
+import io.ptimer.agent.cluster.GrantReceiver;
+import io.ptimer.agent.exec.Overrun;
+import io.ptimer.agent.exec.Precision;
+import io.ptimer.api.TimerContext;
+import io.ptimer.api.TimerType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A timer under cluster mode on a node made here: its loops spend what the node granted, step by step. */
+class SharedLoopTest {
+    private static final long INTERVAL = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final int NTASKS = 10;
+    private static final int NSLICES = 5;
+
+    /** What each loop saw: when it began (ns since the epoch), its slice and its tasks. */
+    record Seen(long wall, int slice, int tasks) {
+    }
+
+    static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
+
+    public static class Routes {
+        public void start(TimerContext ctx) {
+            ctx.backlog(7);
+        }
+
+        public void loop(TimerContext ctx) {
+            Instant t = Instant.now();
+            SEEN.add(new Seen(t.getEpochSecond() * 1_000_000_000L + t.getNano(), ctx.slice(), ctx.tasks()));
+        }
+
+        public void end(TimerContext ctx) {
+        }
+    }
+
+    /** Grants {@code step % 3} (within the budget) at once, and remembers the asks. */
+    static final class Node implements ClusterNode {
+        final List<long[]> asks = new CopyOnWriteArrayList<>();
+        volatile String leader = "127.0.0.1:1";
+
+        @Override
+        public void ask(String loop, long step, int budget, int wants, GrantReceiver receiver) {
+            asks.add(new long[] {step, budget, wants});
+            receiver.granted(loop, step, (int) Math.min(budget, Math.floorMod(step, 3L)));
+        }
+
+        @Override
+        public long offsetNanos() {
+            return 0;
+        }
+
+        @Override
+        public long offsetErrorNanos() {
+            return 100_000;
+        }
+
+        @Override
+        public String leader() {
+            return leader;
+        }
+
+        @Override
+        public List<String> members() {
+            String l = leader;
+            return l == null ? List.of() : List.of(l);
+        }
+
+        @Override
+        public String role() {
+            return "leader";
+        }
+
+        @Override
+        public String log() {
+            return "in memory";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private Ptimer timer;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (timer != null) {
+            timer.workers().forEach(Worker::shutdown);
+            for (Worker w : timer.workers()) {
+                w.awaitStop(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            }
+        }
+        SEEN.clear();
+    }
+
+    @Test
+    void eachLoopSpendsItsOwnStepsGrantAtTheStepsStart() throws Exception {
+        Node node = new Node();
+        Cluster cluster = started(node);
+        Thread.sleep(1200);
+        List<Seen> seen = new ArrayList<>(SEEN);
+        assertTrue(seen.size() >= 30, "loops: " + seen.size());
+        int onTime = 0;
+        int checked = 0;
+        long previous = Long.MIN_VALUE;
+        for (Seen s : seen.subList(1, seen.size())) {
+            long step = Math.floorDiv(s.wall, INTERVAL);
+            assertTrue(step != previous, "step " + step + " ran twice");
+            previous = step;
+            assertEquals(Math.floorMod(step, (long) NSLICES), s.slice, "slice of step " + step);
+            if (s.wall - step * INTERVAL < Cluster.WINDOW_NANOS / 2) {
+                onTime++;
+                assertEquals(Math.floorMod(step, 3L), s.tasks, "tasks of step " + step);
+            }
+            checked++;
+        }
+        assertTrue(onTime >= checked * 8 / 10, onTime + " of " + checked + " loops began early in their step");
+        assertEquals(0, seen.get(0).tasks, "the first loop was granted nothing: it asks only ahead");
+        long[] last = node.asks.get(node.asks.size() - 1);
+        assertEquals(7, last[2], "wants: the backlog the route told");
+        assertEquals(Slices.share((int) Math.floorMod(last[0], (long) NSLICES), NTASKS, NSLICES), last[1],
+                "budget of step " + last[0]);
+        assertTrue(cluster.list().contains("loop shared/0: granted"), cluster.list());
+    }
+
+    @Test
+    void withoutALeaderNothingIsSpentAndTheListSaysWhy() throws Exception {
+        Node node = new Node();
+        node.leader = null;
+        Cluster cluster = started(node);
+        Thread.sleep(300);
+        assertTrue(SEEN.size() >= 5, "loops: " + SEEN.size());
+        assertTrue(SEEN.stream().allMatch(s -> s.tasks == 0), SEEN.toString());
+        assertTrue(node.asks.isEmpty(), "asked without a leader");
+        assertTrue(cluster.list().contains("sending: no, no leader in reach"), cluster.list());
+    }
+
+    private Cluster started(Node node) throws Exception {
+        ClusterSpec spec = new ClusterSpec("c", "127.0.0.1:1", List.of("127.0.0.1:1"), null, "name=c");
+        ClusterEngine engine = (name, bind, members) -> node;
+        Cluster cluster = Cluster.of(spec, engine);
+        cluster.start();
+        Map<Phase, RouteSpec> specs = new EnumMap<>(Phase.class);
+        Map<Phase, BoundRoute> bound = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            RouteSpec route = RouteSpec.parse(Routes.class.getName() + "::" + phase.key(), RouteShape.PTIMER, phase.key());
+            specs.put(phase, route);
+            bound.put(phase, RouteBinder.bind(route, Routes.class));
+        }
+        timer = new Ptimer(new PtimerSpec("shared", TimerType.SYNCED_SLICE, INTERVAL, 1, NTASKS, NSLICES, Precision.HYBRID,
+                true, Overrun.REANCHOR, false, 0, "c", specs, "name=shared"), cluster);
+        timer.start(bound);
+        return cluster;
+    }
+}

@@ -1,0 +1,283 @@
+package io.ptimer.cluster.raft;
+
+import io.ptimer.agent.cluster.ClusterNode;
+import io.ptimer.agent.cluster.GrantReceiver;
+import io.ptimer.cluster.ledger.Ask;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.jgroups.protocols.FD_ALL3;
+import org.jgroups.protocols.FRAG4;
+import org.jgroups.protocols.MERGE3;
+import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCPPING;
+import org.jgroups.protocols.UNICAST3;
+import org.jgroups.protocols.VERIFY_SUSPECT2;
+import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.protocols.pbcast.NAKACK2;
+import org.jgroups.protocols.pbcast.STABLE;
+import org.jgroups.protocols.raft.ELECTION;
+import org.jgroups.protocols.raft.InMemoryLog;
+import org.jgroups.protocols.raft.NO_DUPES;
+import org.jgroups.protocols.raft.RAFT;
+import org.jgroups.protocols.raft.REDIRECT;
+import org.jgroups.protocols.raft.election.BaseElection;
+import org.jgroups.raft.RaftHandle;
+import org.jgroups.stack.Protocol;
+import org.jgroups.util.DefaultThreadFactory;
+import org.jgroups.util.Runner;
+
+/**
+ * This JVM's node: a JGroups channel over TCP on {@code bind}, finding the others through the
+ * voting members' addresses, with Raft on top. Its Raft id is its {@code bind}; a JVM whose
+ * {@code bind} is not a voting member takes part as a learner. The log is kept in memory: the
+ * ledger is worthless a few seconds later.
+ */
+final class RaftNode implements ClusterNode, Receiver {
+    /** How often the clock offset to the leader is measured. */
+    private static final long PROBE_MILLIS = 250;
+    private static final long RESEND_MILLIS = 40;
+    private static final System.Logger LOG = System.getLogger("io.ptimer");
+
+    private final String bind;
+    private final JChannel channel;
+    private final RaftHandle raft;
+    private final ClockProbe clock = new ClockProbe();
+    private final ScheduledExecutorService prober;
+    private final List<String> voters;
+    private volatile List<String> members = List.of();
+    /** Whether the view holds a majority of the voters: without it Raft may still name a leader that can commit nothing. */
+    private volatile boolean majority;
+    private volatile Address leader;
+    private final Set<String> failures = ConcurrentHashMap.newKeySet();
+
+    private RaftNode(String bind, List<String> voters, JChannel channel) {
+        this.bind = bind;
+        this.voters = List.copyOf(voters);
+        this.channel = channel;
+        this.raft = new RaftHandle(channel, new LedgerMachine());
+        this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ptimer-cluster-clock");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    static RaftNode start(String name, String bind, List<String> voters) throws Exception {
+        InetSocketAddress self = address(bind);
+        List<InetSocketAddress> initial = new ArrayList<>();
+        for (String v : voters) {
+            initial.add(address(v));
+        }
+        if (!initial.contains(self)) {
+            initial.add(self);
+        }
+        TCP tcp = new TCP();
+        tcp.setBindAddress(self.getAddress());
+        tcp.setBindPort(self.getPort());
+        tcp.setPortRange(0);
+        tcp.setThreadFactory(new DefaultThreadFactory("ptimer-cluster", true));
+        TCPPING ping = new TCPPING();
+        ping.initialHosts(initial);
+        ping.portRange(0);
+        FD_ALL3 fd = new FD_ALL3();
+        fd.setInterval(500);
+        fd.setTimeout(2500);
+        VERIFY_SUSPECT2 verify = new VERIFY_SUSPECT2();
+        verify.setTimeout(500);
+        MERGE3 merge = new MERGE3();
+        merge.setMinInterval(2000);
+        merge.setMaxInterval(5000);
+        GMS gms = new GMS();
+        gms.setJoinTimeout(1000);
+        ELECTION election = new ELECTION();
+        RAFT raftProtocol = new RAFT();
+        // RAFT brings a lagging member up to date only when its queue has been idle for resend_interval:
+        // the asks come in a burst after each step's loops, so the default second never passes idle and
+        // a JVM that joins late would never catch up. 40 ms passes idle between two steps.
+        raftProtocol.resendInterval(RESEND_MILLIS);
+        raftProtocol.members(voters).raftId(bind).logClass(InMemoryLog.class.getName())
+                .logPrefix("ptimer-" + name + "-" + bind.replace(':', '-'));
+        List<Protocol> stack = List.of(tcp, ping, merge, fd, verify, new NAKACK2(), new UNICAST3(), new STABLE(),
+                new NO_DUPES(), gms, new FRAG4(), election, raftProtocol, new REDIRECT());
+        JChannel channel = new JChannel(stack).name(bind);
+        daemon(RAFT.class, "runner", raftProtocol);
+        daemon(BaseElection.class, "voting_thread", election);
+        RaftNode node = new RaftNode(bind, voters, channel);
+        channel.setReceiver(node);
+        node.raft.addRoleListener(role -> node.leaderChanged());
+        try {
+            channel.connect("ptimer-cluster-" + name);
+        } catch (Exception e) {
+            channel.close();
+            throw e;
+        }
+        node.prober.scheduleWithFixedDelay(node::probe, 0, PROBE_MILLIS, TimeUnit.MILLISECONDS);
+        return node;
+    }
+
+    /**
+     * RAFT's log-applying thread and ELECTION's voting thread start as user threads, which would
+     * keep the host's JVM alive after its main ends; they are made daemons like every other
+     * thread of the node.
+     */
+    private static void daemon(Class<?> owner, String runner, Object protocol) throws ReflectiveOperationException {
+        Field field = owner.getDeclaredField(runner);
+        field.setAccessible(true);
+        ((Runner) field.get(protocol)).daemon(true);
+    }
+
+    private static InetSocketAddress address(String hostPort) throws Exception {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(InetAddress.getByName(hostPort.substring(0, colon)),
+                Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    @Override
+    public void ask(String loop, long step, int budget, int wants, GrantReceiver receiver) {
+        if (leader() == null) {
+            return;
+        }
+        byte[] command = Commands.ask(new Ask(bind, loop, step, budget, wants));
+        CompletableFuture<byte[]> answer;
+        try {
+            answer = raft.setAsync(command, 0, command.length, null);
+        } catch (Exception e) {
+            failed(e);
+            return;
+        }
+        answer.whenComplete((bytes, failure) -> {
+            if (failure == null) {
+                receiver.granted(loop, step, Commands.grant(bytes));
+            } else {
+                failed(failure);
+            }
+        });
+    }
+
+    /** Logs an ask that failed, once for each kind of failure: its grant is 0. */
+    private void failed(Throwable failure) {
+        String kind = failure.getClass().getName();
+        if (failures.add(kind)) {
+            LOG.log(System.Logger.Level.WARNING, "ptimer: cluster ask failed (its grant is 0; failures of this kind"
+                    + " are not logged again): " + failure);
+        }
+    }
+
+    private void probe() {
+        try {
+            leaderChanged();
+            Address l = leader;
+            if (l != null && !l.equals(channel.getAddress())) {
+                channel.send(new BytesMessage(l, ClockProbe.probe()));
+            }
+        } catch (Exception | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "ptimer: cluster clock probe failed: " + e);
+        }
+    }
+
+    /** Keeps the leader known here in step with Raft's, and the clock measured against it. */
+    private synchronized void leaderChanged() {
+        Address now = raft.leader();
+        if (now == null ? leader == null : now.equals(leader)) {
+            return;
+        }
+        leader = now;
+        if (now != null && now.equals(channel.getAddress())) {
+            clock.leading();
+        } else {
+            clock.forget();
+        }
+    }
+
+    @Override
+    public void receive(Message msg) {
+        byte[] b = msg.getArray();
+        int at = msg.getOffset();
+        if (b == null || msg.getLength() < 9) {
+            return;
+        }
+        try {
+            if (b[at] == ClockProbe.PROBE) {
+                channel.send(new BytesMessage(msg.getSrc(), ClockProbe.answer(b, at)));
+            } else if (b[at] == ClockProbe.ANSWER && msg.getLength() >= 17 && msg.getSrc().equals(leader)) {
+                clock.answered(b, at);
+            }
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.DEBUG, "ptimer: cluster clock answer failed: " + e);
+        }
+    }
+
+    @Override
+    public void viewAccepted(View view) {
+        List<String> names = new ArrayList<>();
+        int voting = 0;
+        for (Address a : view.getMembers()) {
+            String name = String.valueOf(a);
+            names.add(name);
+            if (voters.contains(name)) {
+                voting++;
+            }
+        }
+        members = List.copyOf(names);
+        majority = voting > voters.size() / 2;
+        leaderChanged();
+    }
+
+    @Override
+    public long offsetNanos() {
+        leaderChanged();
+        return clock.offset();
+    }
+
+    @Override
+    public long offsetErrorNanos() {
+        return clock.error();
+    }
+
+    @Override
+    public String leader() {
+        Address l = raft.leader();
+        return l == null || !majority ? null : l.toString();
+    }
+
+    @Override
+    public List<String> members() {
+        return members;
+    }
+
+    @Override
+    public String role() {
+        if (leader() == null) {
+            return "none";
+        }
+        return raft.raft().role().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String log() {
+        RAFT r = raft.raft();
+        return "term " + r.currentTerm() + ", commit index " + r.commitIndex() + ", last appended " + r.lastAppended();
+    }
+
+    @Override
+    public void close() {
+        prober.shutdownNow();
+        channel.close();
+    }
+}

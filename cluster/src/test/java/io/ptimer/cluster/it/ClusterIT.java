@@ -1,0 +1,185 @@
+package io.ptimer.cluster.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three JVMs on loopback share one timer's budget, 10 tasks a step, through jgroups-raft: the
+ * tasks granted in a step never add up to more, through {@code kill -9} of the leader, a JVM
+ * without a vote joining, and the loss of the majority.
+ */
+class ClusterIT {
+    private final List<Proxy> proxies = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void killAll() throws InterruptedException {
+        for (Proxy p : proxies) {
+            p.kill();
+        }
+    }
+
+    @Test
+    void grantsOfAStepNeverAddUpToMoreThanItsBudget() throws Exception {
+        List<String> binds = freeBinds(4);
+        List<String> voters = binds.subList(0, 3);
+        for (String v : voters) {
+            proxies.add(Proxy.start(dir, v, voters));
+        }
+        await("the three JVMs send the whole budget", 40, () -> fullSteps(now() - 10, now()) >= 5);
+        Thread.sleep(3000);
+
+        Proxy leader = leader(proxies.get(0));
+        assertTrue(leader.mbean().startsWith("cluster role=leader leader=" + leader.bind + " sending=true"),
+                "the leader's MBean: " + leader.mbean());
+        long killed = now();
+        leader.kill();
+        await("the two JVMs left send the whole budget again", 20, () -> fullSteps(killed + 1, now()) >= 5);
+        long back = firstFullStep(killed + 1);
+        System.out.println("MEASURED leader killed at step " + killed + ": steps until the whole budget is sent again "
+                + (back - killed) + ", tasks lost " + lost(killed, back));
+
+        Proxy learner = Proxy.start(dir, binds.get(3), voters);
+        proxies.add(learner);
+        long joined = now();
+        await("the JVM without a vote is granted tasks", 30, () -> granted(learner) > 0);
+        long firstGrant = learner.loops().stream().filter(l -> l[1] > 0).mapToLong(l -> Proxy.step(l[0])).min()
+                .orElseThrow();
+        System.out.println("MEASURED a JVM without a vote started at step " + joined + ": first grant at step " + firstGrant);
+
+        Proxy follower = proxies.stream().filter(p -> p != leader && p != learner && p.alive()).findFirst().orElseThrow();
+        follower.kill();
+        long minority = now();
+        Thread.sleep(5000);
+        int afterLoss = sum(minority + 20, now());
+        assertEquals(0, afterLoss, "without a majority of the voters nobody is granted anything");
+        assertTrue(learner.mbean().startsWith("cluster role=none leader= sending=false"), "cut off: " + learner.mbean());
+
+        Map<Long, Integer> steps = perStep();
+        int worstWindow = 0;
+        for (Map.Entry<Long, Integer> e : steps.entrySet()) {
+            assertTrue(e.getValue() <= Proxy.STEP_BUDGET, "step " + e.getKey() + " spent " + e.getValue() + " " + steps);
+            worstWindow = Math.max(worstWindow, sum(e.getKey(), e.getKey() + 10));
+        }
+        assertTrue(worstWindow <= 10 * Proxy.STEP_BUDGET, "10 steps spent " + worstWindow);
+        for (Proxy p : proxies) {
+            if (p.alive()) {
+                assertTrue(p.endsWhenMainEnds(20), p.bind + ": the node's threads keep the JVM alive after main\n" + p.stderr());
+            }
+        }
+        System.out.println("MEASURED steps " + steps.size() + ", most in one step " + steps.values().stream()
+                .mapToInt(Integer::intValue).max().orElse(0) + ", most in 10 steps " + worstWindow);
+    }
+
+    /** The leader, as {@code cluster.list} of one JVM names it. */
+    private Proxy leader(Proxy asked) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-jar", System.getProperty("ptimer.agent.jar"), String.valueOf(asked.pid()),
+                "cluster.list").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+        assertTrue(out.startsWith("cluster carrier: bind " + asked.bind), out);
+        int at = out.indexOf(", leader ");
+        assertTrue(at > 0, out);
+        String leader = out.substring(at + 9, out.indexOf(',', at + 9));
+        return proxies.stream().filter(x -> x.bind.equals(leader)).findFirst()
+                .orElseThrow(() -> new AssertionError("no JVM is the leader " + leader + ": " + out));
+    }
+
+    private Map<Long, Integer> perStep() {
+        Map<Long, Integer> steps = new TreeMap<>();
+        for (Proxy p : proxies) {
+            for (long[] loop : p.loops()) {
+                steps.merge(Proxy.step(loop[0]), (int) loop[1], Integer::sum);
+            }
+        }
+        return steps;
+    }
+
+    /** Tasks spent in steps {@code from} (included) to {@code to} (excluded). */
+    private int sum(long from, long to) {
+        int sum = 0;
+        for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
+            if (e.getKey() >= from && e.getKey() < to) {
+                sum += e.getValue();
+            }
+        }
+        return sum;
+    }
+
+    private int fullSteps(long from, long to) {
+        int full = 0;
+        for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
+            if (e.getKey() >= from && e.getKey() < to && e.getValue() == Proxy.STEP_BUDGET) {
+                full++;
+            }
+        }
+        return full;
+    }
+
+    private long firstFullStep(long from) {
+        return perStep().entrySet().stream().filter(e -> e.getKey() >= from && e.getValue() == Proxy.STEP_BUDGET)
+                .mapToLong(Map.Entry::getKey).min().orElse(-1);
+    }
+
+    private int lost(long from, long to) {
+        return (int) ((to - from) * Proxy.STEP_BUDGET - sum(from, to));
+    }
+
+    private static long granted(Proxy p) {
+        return p.loops().stream().mapToLong(l -> l[1]).sum();
+    }
+
+    private static long now() {
+        Instant t = Instant.now();
+        return Proxy.step(t.getEpochSecond() * 1_000_000_000L + t.getNano());
+    }
+
+    private void await(String what, int seconds, BooleanSupplier done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                StringBuilder b = new StringBuilder("not within " + seconds + " s: " + what + "; steps " + perStep());
+                for (Proxy p : proxies) {
+                    b.append("\n--- ").append(p.bind).append(" stderr\n").append(p.stderr());
+                }
+                throw new AssertionError(b.toString());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<String> freeBinds(int n) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        List<String> binds = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                sockets.add(s);
+                binds.add("127.0.0.1:" + s.getLocalPort());
+            }
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+        return binds;
+    }
+}
