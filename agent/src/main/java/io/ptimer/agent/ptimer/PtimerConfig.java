@@ -88,6 +88,7 @@ public final class PtimerConfig implements ModuleConfig {
         Overrun overrun = Overrun.REANCHOR;
         boolean factoryRequired = false;
         long jfrLate = 0;
+        boolean sharedThread = false;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -118,9 +119,14 @@ public final class PtimerConfig implements ModuleConfig {
                     default -> throw e.error("factory must be required or optional, not \"" + v + "\"");
                 };
                 case "jfr_late" -> jfrLate = e.interval(v);
+                case "thread" -> sharedThread = switch (v) {
+                    case "shared" -> true;
+                    case "own" -> false;
+                    default -> throw e.error("thread must be own or shared, not \"" + v + "\"");
+                };
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
-                        + " overrun, factory, jfr_late)");
+                        + " overrun, factory, jfr_late, thread)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -133,7 +139,7 @@ public final class PtimerConfig implements ModuleConfig {
             throw e.error("timer \"" + name + "\" is defined twice");
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                overrun, factoryRequired, jfrLate, Map.of(), e.value()));
+                overrun, factoryRequired, jfrLate, sharedThread, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {

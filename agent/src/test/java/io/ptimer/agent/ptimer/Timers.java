@@ -12,8 +12,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Starts ptimer timers in this JVM whose routes are a class's {@code start}, {@code loop} and {@code end} methods. */
+/**
+ * Starts ptimer timers in this JVM whose routes are a class's {@code start}, {@code loop} and {@code end} methods;
+ * their workers have threads of their own unless the system property {@code ptimer.test.thread} is {@code shared}.
+ */
 final class Timers {
+    static final boolean SHARED = "shared".equals(System.getProperty("ptimer.test.thread"));
+
     private Timers() {
     }
 
@@ -33,7 +38,8 @@ final class Timers {
             bound.put(phase, RouteBinder.bind(spec, routes));
         }
         Ptimer timer = new Ptimer(new PtimerSpec(name, type, TimeUnit.MICROSECONDS.toNanos(intervalMicros), nworkers,
-                ntasks, nslices, Precision.HYBRID, autostart, Overrun.REANCHOR, false, 0, specs, "name=" + name));
+                ntasks, nslices, Precision.HYBRID, autostart, Overrun.REANCHOR, false, 0, SHARED, specs,
+                "name=" + name));
         timer.listener(listener);
         timer.start(bound);
         return timer;

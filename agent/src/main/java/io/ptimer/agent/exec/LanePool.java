@@ -1,0 +1,116 @@
+package io.ptimer.agent.exec;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A few {@link SharedLane}s for many short {@link Job}s, and the watchdog {@code ptimer-lanes} that
+ * keeps a long step from delaying the others: a step still running after {@link #longNanos()} keeps
+ * its thread, which becomes that job's own, and the rest of the lane moves to a fresh carrier. A job
+ * on a thread of its own comes back to a lane after {@link #shortSteps()} short steps in a row.
+ * Thread-safe; lanes and watchdog start with the first job.
+ */
+public final class LanePool {
+    /** A step longer than this, in ns, gets a thread of its own: 2 ms. */
+    public static final long LONG_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** Short steps in a row after which a job on a thread of its own returns to a lane. */
+    public static final int SHORT_STEPS = 100;
+    /** At most this many lanes, one per processor below it. */
+    public static final int MAX_LANES = 4;
+
+    private static final class Shared {
+        static final LanePool POOL = new LanePool(Math.min(MAX_LANES, Runtime.getRuntime().availableProcessors()),
+                LONG_STEP_NANOS, SHORT_STEPS);
+    }
+
+    private final SharedLane[] lanes;
+    private final long longNanos;
+    private final int shortSteps;
+    private Thread watchdog;
+
+    /**
+     * @param lanes      how many lanes
+     * @param longNanos  a step longer than this gets a thread of its own
+     * @param shortSteps short steps in a row after which such a job returns to a lane
+     */
+    public LanePool(int lanes, long longNanos, int shortSteps) {
+        this.lanes = new SharedLane[lanes];
+        for (int i = 0; i < lanes; i++) {
+            this.lanes[i] = new SharedLane(this, "ptimer-lane-" + i);
+        }
+        this.longNanos = longNanos;
+        this.shortSteps = shortSteps;
+    }
+
+    /** The JVM's pool: one lane per processor, at most {@value #MAX_LANES}. */
+    public static LanePool shared() {
+        return Shared.POOL;
+    }
+
+    /** Puts a job on the lane with the fewest jobs, where it steps at once. Any thread. */
+    public void place(Job job) {
+        startOnce();
+        SharedLane least = lanes[0];
+        for (SharedLane lane : lanes) {
+            if (lane.jobs() < least.jobs()) {
+                least = lane;
+            }
+        }
+        least.adopt(job);
+        LockSupport.unpark(watchdog);
+    }
+
+    long longNanos() {
+        return longNanos;
+    }
+
+    int shortSteps() {
+        return shortSteps;
+    }
+
+    /** Jobs on the lanes now (not those on threads of their own). */
+    public int jobs() {
+        int n = 0;
+        for (SharedLane lane : lanes) {
+            n += lane.jobs();
+        }
+        return n;
+    }
+
+    /** How many times a long step moved a lane to a fresh carrier. */
+    public long handovers() {
+        long n = 0;
+        for (SharedLane lane : lanes) {
+            n += lane.handovers();
+        }
+        return n;
+    }
+
+    private synchronized void startOnce() {
+        if (watchdog != null) {
+            return;
+        }
+        for (SharedLane lane : lanes) {
+            lane.start();
+        }
+        watchdog = new Thread(this::watch, "ptimer-lanes");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** Looks at the lanes every half {@link #longNanos}, while any has a job; parks while none has. */
+    private void watch() {
+        long tick = longNanos / 2;
+        for (;;) {
+            if (jobs() == 0) {
+                LockSupport.park(this);
+                continue;
+            }
+            LockSupport.parkNanos(this, tick);
+            long now = System.nanoTime();
+            for (SharedLane lane : lanes) {
+                lane.rescue(now, longNanos);
+            }
+        }
+    }
+}
