@@ -26,7 +26,10 @@ public final class LanePool {
     private final SharedLane[] lanes;
     private final long longNanos;
     private final int shortSteps;
-    private Thread watchdog;
+    /** The most, and the least, the watchdog waits between looks. */
+    private static final long MAX_WATCH_NANOS = 50_000_000;
+    private static final long MIN_WATCH_NANOS = 200_000;
+    private volatile Thread watchdog;
 
     /**
      * @param lanes      how many lanes
@@ -93,24 +96,42 @@ public final class LanePool {
         for (SharedLane lane : lanes) {
             lane.start();
         }
-        watchdog = new Thread(this::watch, "ptimer-lanes");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Thread w = new Thread(this::watchLanes, "ptimer-lanes");
+        w.setDaemon(true);
+        watchdog = w;
+        w.start();
     }
 
-    /** Looks at the lanes every half {@link #longNanos}, while any has a job; parks while none has. */
-    private void watch() {
-        long tick = longNanos / 2;
+    /** Makes the watchdog look at the lanes again now: a lane has work it did not plan for. */
+    void watch() {
+        Thread w = watchdog;
+        if (w != null) {
+            LockSupport.unpark(w);
+        }
+    }
+
+    /**
+     * Looks at each lane when a step of it could first have run long: {@link #longNanos} after the step
+     * running began, or after the lane's wait ends; at least every {@value #MAX_WATCH_NANOS} ns while
+     * there are jobs; parks while there are none.
+     */
+    private void watchLanes() {
         for (;;) {
             if (jobs() == 0) {
                 LockSupport.park(this);
                 continue;
             }
-            LockSupport.parkNanos(this, tick);
             long now = System.nanoTime();
+            long next = now + MAX_WATCH_NANOS;
             for (SharedLane lane : lanes) {
                 lane.rescue(now, longNanos);
+                long at = lane.watchAt(longNanos);
+                if (at - next < 0) {
+                    next = at;
+                }
             }
+            long wait = Math.max(next - now, MIN_WATCH_NANOS);
+            LockSupport.parkNanos(this, wait);
         }
     }
 }

@@ -21,6 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 final class SharedLane {
     /** A wait spins at most 1/{@value} of the idle time before its deadline. */
     private static final int IDLE_SHARE = 10;
+    /**
+     * A gap to the next due time this short, in ns, is spun rather than parked: a park costs more CPU
+     * to wake from, and returns later, than the gap. Jobs of one lane fall due close together when
+     * they started together.
+     */
+    static final long SHORT_GAP_NANOS = 50_000;
     private final LanePool pool;
     private final String name;
     private final Queue<Job> adopted = new ConcurrentLinkedQueue<>();
@@ -29,6 +35,8 @@ final class SharedLane {
     private final AtomicInteger jobs = new AtomicInteger();
     private final Waiter waiter = new Waiter(Precision.HYBRID, () -> !adopted.isEmpty() || !woken.isEmpty());
     private volatile long stepStarted;
+    /** When the carrier's wait ends at the latest (nanoTime), {@link Long#MAX_VALUE} while it parks with no job. */
+    private volatile long waitingUntil = Long.MAX_VALUE;
     private volatile Thread carrier;
     private volatile long handovers;
     private Job[] heap = new Job[64];
@@ -64,6 +72,7 @@ final class SharedLane {
     void wake(Job job) {
         woken.add(job);
         LockSupport.unpark(carrier);
+        pool.watch();
     }
 
     /** Jobs living on this lane (in its heap, parked on it, or stepping). */
@@ -94,6 +103,16 @@ final class SharedLane {
         return true;
     }
 
+    /**
+     * The earliest time (nanoTime) at which a step of this lane could have run longer than
+     * {@code longNanos}: that of the step running now, or of one beginning as the carrier's wait ends.
+     */
+    long watchAt(long longNanos) {
+        long t = turn.get();
+        long from = (t & 1) == 1 ? stepStarted : waitingUntil;
+        return from == Long.MAX_VALUE ? Long.MAX_VALUE : from + longNanos;
+    }
+
     private void carry(boolean prime) {
         Thread me = Thread.currentThread();
         long tid = OsThread.currentId();
@@ -104,6 +123,7 @@ final class SharedLane {
         for (;;) {
             takeArrivals();
             if (size == 0) {
+                waitingUntil = Long.MAX_VALUE;
                 if (adopted.isEmpty() && woken.isEmpty()) {
                     Thread.interrupted();
                     LockSupport.park(this);
@@ -113,10 +133,17 @@ final class SharedLane {
             Job next = heap[0];
             long now = System.nanoTime();
             if (next.due - now > 0) {
-                long maxSpin = next.precision() == Precision.SLEEP ? 0
-                        : Math.min(SpinBudget.perWait(next.intervalNanos()), (next.due - lastRan) / IDLE_SHARE);
-                if (!waiter.awaitUntil(next.due, maxSpin, false)) {
-                    continue;
+                waitingUntil = next.due;
+                if (next.due - now <= SHORT_GAP_NANOS && next.precision() != Precision.SLEEP) {
+                    if (!spinUntil(next.due)) {
+                        continue;
+                    }
+                } else {
+                    long maxSpin = next.precision() == Precision.SLEEP ? 0
+                            : Math.min(SpinBudget.perWait(next.intervalNanos()), (next.due - lastRan) / IDLE_SHARE);
+                    if (!waiter.awaitUntil(next.due, maxSpin, false)) {
+                        continue;
+                    }
                 }
             }
             remove(next);
@@ -139,6 +166,17 @@ final class SharedLane {
             lastRan = System.nanoTime();
             place(next, due);
         }
+    }
+
+    /** Spins until {@code due}, or until a job arrives or is woken: {@code false} then. */
+    private boolean spinUntil(long due) {
+        while (due - System.nanoTime() > 0) {
+            if (!adopted.isEmpty() || !woken.isEmpty()) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
     }
 
     private void place(Job job, long due) {
