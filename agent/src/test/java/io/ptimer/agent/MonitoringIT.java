@@ -63,10 +63,15 @@ class MonitoringIT {
         return Path.of(System.getProperty("ptimer.monitoring.dir", "../monitoring"), file).toAbsolutePath();
     }
 
-    /** The value of an instant PromQL query with one result, or NaN when it has none yet. */
+    /** The value of an instant PromQL query with one result, or NaN when it has none yet or the server is not up yet. */
     private static double query(int port, String promql) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body;
+        try {
+            body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
+                    + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.net.ConnectException notYet) {
+            return Double.NaN;
+        }
         assertTrue(body.contains("\"status\":\"success\""), promql + ": " + body);
         Matcher m = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]").matcher(body);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;

@@ -177,13 +177,15 @@ public final class AsyncSystem {
 
     private TaskGroup group(String name) {
         TaskGroup g = groups.get(name);
+        return g != null ? g : missingGroup(name);
+    }
+
+    private TaskGroup missingGroup(String name) {
+        TaskGroup g = name.equals(GroupSpec.DEFAULT) ? defaultGroup() : null;
         if (g == null) {
-            g = name.equals(GroupSpec.DEFAULT) ? defaultGroup() : null;
-            if (g == null) {
-                throw new IllegalArgumentException("unknown async group \"" + name + "\" (groups: "
-                        + (groups.isEmpty() ? "none configured; async_workers makes the group default"
-                        : String.join(", ", groups.keySet())) + ")");
-            }
+            throw new IllegalArgumentException("unknown async group \"" + name + "\" (groups: "
+                    + (groups.isEmpty() ? "none configured; async_workers makes the group default"
+                    : String.join(", ", groups.keySet())) + ")");
         }
         return g;
     }

@@ -26,7 +26,7 @@ public final class TaskGroup {
     }
 
     private RouteRunner newRunner() {
-        RouteRunner r = new RouteRunner(Thread.currentThread().getName());
+        RouteRunner r = new RouteRunner(Thread.currentThread().getName(), false);
         runners.add(r);
         return r;
     }
@@ -47,18 +47,27 @@ public final class TaskGroup {
             queued = pool.submit(task);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for room in async group \"" + name()
-                    + "\"; " + task + " not queued");
+            throw interrupted(task);
         }
         if (!queued) {
-            if (!closed) {
-                Flight.queueFull(name(), String.valueOf(task), pool.bound());
-            }
-            throw new IllegalStateException(closed
-                    ? "async group \"" + name() + "\" takes no more tasks: the JVM is shutting down"
-                    : "async group \"" + name() + "\" is full (queue bound " + pool.bound() + ", nonblock=1); "
-                    + task + " not queued");
+            throw refused(task);
         }
+    }
+
+    private IllegalStateException interrupted(Runnable task) {
+        return new IllegalStateException("interrupted while waiting for room in async group \"" + name()
+                + "\"; " + task + " not queued");
+    }
+
+    /** Why {@code task} was not queued; a full queue is also a Flight Recorder event. */
+    private IllegalStateException refused(Runnable task) {
+        if (!closed) {
+            Flight.queueFull(name(), String.valueOf(task), pool.bound());
+        }
+        return new IllegalStateException(closed
+                ? "async group \"" + name() + "\" takes no more tasks: the JVM is shutting down"
+                : "async group \"" + name() + "\" is full (queue bound " + pool.bound() + ", nonblock=1); "
+                + task + " not queued");
     }
 
     /** Runs a route on this worker thread, through its runner. */

@@ -36,6 +36,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class LateBinding implements ClassFileTransformer {
     static final long GONE_POLL_MILLIS = 250;
+    private static final long ASK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     static final long READY_POLL_MILLIS = 100;
     private static final List<String> STOPPED_STATES = List.of("STOPPING_PREP", "STOPPING", "STOPPED",
             "DESTROYING", "DESTROYED", "FAILED");
@@ -70,9 +71,15 @@ public final class LateBinding implements ClassFileTransformer {
     private final Map<String, Found> found = new LinkedHashMap<>();
     /** Internal names of the watched classes, read by the transformer without a lock. */
     private volatile Set<String> watchedInternal = Set.of();
-    /** Loaders already asked since the watch began. Guarded by itself. */
-    private final Map<ClassLoader, Boolean> asked = new WeakHashMap<>();
+    /**
+     * Loaders already asked since the watch began, and when (nanoTime). A loader that defines classes
+     * again half a second later is asked again: a web application's loader may define its first
+     * classes before its resources are readable. Guarded by itself.
+     */
+    private final Map<ClassLoader, Long> asked = new WeakHashMap<>();
     private volatile WeakReference<ClassLoader> lastLoader = new WeakReference<>(null);
+    /** When {@link #lastLoader} was last asked (nanoTime). */
+    private volatile long lastAsked;
     /** Written under this; read by the transformer without a lock. */
     private volatile ScheduledThreadPoolExecutor binder;
     private boolean installed;
@@ -172,14 +179,19 @@ public final class LateBinding implements ClassFileTransformer {
             return null;
         }
         boolean named = internalName != null && watchedInternal.contains(internalName);
-        if (!named && lastLoader.get() == loader) {
+        long now = System.nanoTime();
+        if (!named && lastLoader.get() == loader && now - lastAsked < ASK_AGAIN_NANOS) {
             return null;
         }
-        lastLoader = new WeakReference<>(loader);
         synchronized (asked) {
-            if (asked.put(loader, Boolean.TRUE) != null && !named) {
+            Long last = asked.get(loader);
+            lastLoader = new WeakReference<>(loader);
+            if (last != null && !named && now - last < ASK_AGAIN_NANOS) {
+                lastAsked = last;
                 return null;
             }
+            asked.put(loader, now);
+            lastAsked = now;
         }
         try {
             binder.execute(() -> ask(loader));
@@ -194,11 +206,12 @@ public final class LateBinding implements ClassFileTransformer {
         synchronized (this) {
             scanQueued = false;
         }
-        Map<ClassLoader, Boolean> loaders = new IdentityHashMap<>();
+        Map<ClassLoader, Long> loaders = new IdentityHashMap<>();
+        long now = System.nanoTime();
         for (Class<?> c : inst.getAllLoadedClasses()) {
             ClassLoader l = c.getClassLoader();
             if (l != null) {
-                loaders.put(l, Boolean.TRUE);
+                loaders.put(l, now);
             }
         }
         synchronized (asked) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * by anyone.
  */
 public final class RouteRunner {
+    private final boolean tracked;
     private final Errors errors;
     private Map<Class<?>, Object> instances = new HashMap<>();
     private boolean threw;
@@ -20,6 +21,15 @@ public final class RouteRunner {
 
     /** @param owner who runs the routes, for messages, e.g. {@code timer "t1" worker 0} */
     public RouteRunner(String owner) {
+        this(owner, true);
+    }
+
+    /**
+     * @param tracked whether operators see the running route and its time ({@link #running()}); without,
+     *                a run reads no clock (a task pool's worker, whose listing shows no running route)
+     */
+    public RouteRunner(String owner, boolean tracked) {
+        this.tracked = tracked;
         this.errors = new Errors("ptimer: " + owner);
     }
 
@@ -31,8 +41,10 @@ public final class RouteRunner {
      */
     public int run(String label, BoundRoute route, Object context) {
         threw = false;
-        runningSince = System.nanoTime();
-        running = label;
+        if (tracked) {
+            runningSince = System.nanoTime();
+            running = label;
+        }
         try {
             Object target = route.needsInstance() ? instance(route) : null;
             return route.invoker().applyAsInt(target, context);
@@ -41,7 +53,9 @@ public final class RouteRunner {
             errors.record(label, route.spec(), t);
             return Route.END;
         } finally {
-            running = null;
+            if (tracked) {
+                running = null;
+            }
         }
     }
 

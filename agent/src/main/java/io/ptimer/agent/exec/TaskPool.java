@@ -20,7 +20,7 @@ public final class TaskPool {
     private final long pauseNanos;
     private final int bound;
     private final List<Thread> threads = new ArrayList<>();
-    private final AtomicLong completed = new AtomicLong();
+    private final List<AtomicLong> completed = new ArrayList<>();
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean closed;
     private volatile long drainUntil = Long.MAX_VALUE;
@@ -40,7 +40,9 @@ public final class TaskPool {
         this.nonblock = nonblock;
         this.pauseNanos = pauseNanos;
         for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(this::work, prefix + "-" + i);
+            Worker w = new Worker();
+            completed.add(w.done);
+            Thread t = new Thread(w, prefix + "-" + i);
             t.setDaemon(true);
             threads.add(t);
         }
@@ -60,9 +62,10 @@ public final class TaskPool {
         if (closed) {
             return false;
         }
-        if (nonblock) {
-            return queue.offer(task);
-        }
+        return queue.offer(task) || !nonblock && awaitRoom(task);
+    }
+
+    private boolean awaitRoom(Runnable task) throws InterruptedException {
         while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
             if (closed) {
                 return false;
@@ -71,7 +74,17 @@ public final class TaskPool {
         return true;
     }
 
-    private void work() {
+    /** One thread's loop, with the count of its tasks that only it writes. */
+    private final class Worker implements Runnable {
+        private final AtomicLong done = new AtomicLong();
+
+        @Override
+        public void run() {
+            work(done);
+        }
+    }
+
+    private void work(AtomicLong done) {
         Errors log = new Errors("ptimer: a task on " + Thread.currentThread().getName());
         for (;;) {
             Runnable task;
@@ -95,7 +108,7 @@ public final class TaskPool {
                 errors.incrementAndGet();
                 log.record(null, null, t);
             }
-            completed.incrementAndGet();
+            done.lazySet(done.get() + 1);
             if (pauseNanos > 0) {
                 LockSupport.parkNanos(pauseNanos);
             }
@@ -140,7 +153,11 @@ public final class TaskPool {
     }
 
     public long completed() {
-        return completed.get();
+        long n = 0;
+        for (AtomicLong done : completed) {
+            n += done.get();
+        }
+        return n;
     }
 
     /** Tasks that threw something themselves did not catch. */

@@ -20,11 +20,16 @@ import java.util.concurrent.TimeUnit;
  * {@code figures sip ...} line and writes {@code invites-<shaper>.png}; exits 0 when the contract
  * held, 1 when it did not, 2 on bad options or a missing {@code sipp}.
  *
- * <p>Options: {@code --shaper ptimer|guava} (default ptimer), {@code --rate} calls a second offered
+ * <p>With {@code --shaper kamailio} the proxy is Kamailio itself, running the ptimer module's admin
+ * guide's global shaping example ({@code samples/kamailio/global-shaping.cfg}) from the install
+ * given with {@code --kamailio PATH} ({@code sbin/kamailio}, {@code lib64/kamailio/modules}).
+ *
+ * <p>Options: {@code --shaper ptimer|guava|kamailio} (default ptimer), {@code --rate} calls a second offered
  * (400), {@code --calls} (1200), {@code --limit} the carrier's calls a second (100), {@code --config},
  * {@code --agent}, {@code --classpath}, {@code --out} (paths, defaults relative to the repository
  * root), {@code --queue-timeout} seconds (30), {@code --ports auto} (default: 5060, 5070 and 5080
- * for proxy, carrier and customer, each replaced by a free port if taken).
+ * for proxy, carrier and customer, each replaced by a free port if taken), {@code --kamailio} and
+ * {@code --kamailio-config}.
  */
 public final class SipDemo {
     private final List<Process> processes = new ArrayList<>();
@@ -37,6 +42,7 @@ public final class SipDemo {
                 "config", "samples/config/sip-shaping.cfg", "agent", "agent/target/ptimer-agent.jar",
                 "classpath", "samples/target/classes:samples/target/lib/*", "out", "samples/target/sip-demo",
                 "queue-timeout", "30", "ports", "default"));
+        o.putAll(Map.of("kamailio", "", "kamailio-config", "samples/kamailio/global-shaping.cfg"));
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (!o.containsKey(key) || i + 1 >= args.length) {
@@ -45,8 +51,12 @@ public final class SipDemo {
             }
             o.put(key, args[i + 1]);
         }
-        if (!o.get("shaper").equals("ptimer") && !o.get("shaper").equals("guava")) {
-            fail(2, "SipDemo: --shaper \"" + o.get("shaper") + "\": expected ptimer or guava");
+        if (!List.of("ptimer", "guava", "kamailio").contains(o.get("shaper"))) {
+            fail(2, "SipDemo: --shaper \"" + o.get("shaper") + "\": expected ptimer, guava or kamailio");
+        }
+        if (o.get("shaper").equals("kamailio") && !Files.isExecutable(Path.of(o.get("kamailio"), "sbin", "kamailio"))) {
+            fail(2, "SipDemo: --shaper kamailio needs --kamailio PATH, a Kamailio install prefix with sbin/kamailio"
+                    + (o.get("kamailio").isEmpty() ? "" : "; there is none under " + o.get("kamailio")));
         }
         int rate = number(o, "rate");
         int calls = number(o, "calls");
@@ -78,22 +88,21 @@ public final class SipDemo {
         for (Path p : List.of(carrierTrace, customerTrace, stats)) {
             Files.deleteIfExists(p);
         }
-        System.out.printf("SIP shaping demo, shaper %s: SIPp customer 127.0.0.1:%d -> ShapingProxy 127.0.0.1:%d -> SIPp carrier 127.0.0.1:%d%n",
-                shaper, ports[2], ports[0], ports[1]);
-        System.out.printf("flood: %d calls at %d calls/s; carrier limit %d calls/s%s%n", calls, rate, limit,
-                shaper.equals("ptimer") ? " (" + o.get("config") + ")" : " (Guava RateLimiter at " + limit + "/s)");
+        boolean kamailio = shaper.equals("kamailio");
+        System.out.printf("SIP shaping demo, shaper %s: SIPp customer 127.0.0.1:%d -> %s 127.0.0.1:%d -> SIPp carrier 127.0.0.1:%d%n",
+                shaper, ports[2], kamailio ? "Kamailio" : "ShapingProxy", ports[0], ports[1]);
+        System.out.printf("flood: %d calls at %d calls/s; carrier limit %d calls/s (%s)%n", calls, rate, limit,
+                switch (shaper) {
+                    case "ptimer" -> o.get("config");
+                    case "kamailio" -> o.get("kamailio-config");
+                    default -> "Guava RateLimiter at " + limit + "/s";
+                });
         started(Sipp.carrier(sipp, ports[1], carrierTrace, out.resolve("carrier-" + shaper + ".log")));
 
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (shaper.equals("ptimer")) {
-            cmd.add("-javaagent:" + o.get("agent") + "=config=" + o.get("config"));
-        }
-        cmd.addAll(List.of("-cp", o.get("classpath"), ShapingProxy.class.getName(), "--listen", "127.0.0.1:" + ports[0],
-                "--upstream", "127.0.0.1:" + ports[1], "--queue-timeout", o.get("queue-timeout"), "--shaper", shaper,
-                "--rate", String.valueOf(limit)));
+        List<String> cmd = kamailio ? kamailio(o, ports, out) : shapingProxy(o, shaper, limit, ports);
         Path proxyLog = out.resolve("proxy-" + shaper + ".log");
         Process proxy = started(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(proxyLog.toFile()).start());
-        awaitLine(proxy, proxyLog, "ShapingProxy: udp");
+        awaitLine(proxy, proxyLog, kamailio ? "queue worker 7 started" : "ShapingProxy: udp");
 
         int seconds = calls / limit * 2 + 30;
         Process customer = started(Sipp.customer(sipp, ports[2], ports[0], rate, calls, seconds, customerTrace, stats,
@@ -103,14 +112,17 @@ public final class SipDemo {
         }
         customer.waitFor();
         int customerExit = customer.exitValue();
+        List<ProcessHandle> forked = proxy.descendants().toList();
         proxy.destroy();
         proxy.waitFor(10, TimeUnit.SECONDS);
+        forked.forEach(ProcessHandle::destroyForcibly);
         stopAll();
 
         Map<String, String> figures = words(Files.readAllLines(proxyLog).stream().filter(l -> l.startsWith("figures proxy "))
                 .findFirst().orElse(""));
         DemoReport report = new DemoReport(limit, calls, SippTrace.invites(customerTrace, "S"), SippTrace.invites(carrierTrace, "R"),
-                figures, SippTrace.lastStat(stats, "SuccessfulCall(C)"), SippTrace.lastStat(stats, "FailedCall(C)"), customerExit);
+                figures, SippTrace.lastStat(stats, "SuccessfulCall(C)"), SippTrace.lastStat(stats, "FailedCall(C)"), customerExit,
+                SippTrace.answerDelays(customerTrace));
         System.out.println();
         report.lines().forEach(System.out::println);
         Path png = out.resolve("invites-" + shaper + ".png");
@@ -121,6 +133,30 @@ public final class SipDemo {
         System.out.println("figures sip shaper=" + shaper + " " + report.words());
         System.out.println(report.held() ? "contract held" : "CONTRACT BROKEN");
         return report.held();
+    }
+
+    /** The ShapingProxy's JVM, with the agent when the shaper is ptimer. */
+    private static List<String> shapingProxy(Map<String, String> o, String shaper, int limit, int[] ports) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (shaper.equals("ptimer")) {
+            cmd.add("-javaagent:" + o.get("agent") + "=config=" + o.get("config"));
+        }
+        cmd.addAll(List.of("-cp", o.get("classpath"), ShapingProxy.class.getName(), "--listen", "127.0.0.1:" + ports[0],
+                "--upstream", "127.0.0.1:" + ports[1], "--queue-timeout", o.get("queue-timeout"), "--shaper", shaper,
+                "--rate", String.valueOf(limit)));
+        return cmd;
+    }
+
+    /**
+     * Kamailio in the foreground with the shaping configuration, its module path, a run directory of
+     * its own, the proxy's address and the carrier's ({@code CARRIER}, the configuration's define).
+     */
+    private static List<String> kamailio(Map<String, String> o, int[] ports, Path out) throws IOException {
+        Path prefix = Path.of(o.get("kamailio")).toAbsolutePath();
+        Path run = Files.createDirectories(out.resolve("kamailio-run"));
+        return List.of(prefix.resolve("sbin/kamailio").toString(), "-DD", "-E", "-f",
+                Path.of(o.get("kamailio-config")).toAbsolutePath().toString(), "-L", prefix.resolve("lib64/kamailio/modules") + "/",
+                "-Y", run.toString(), "-l", "udp:127.0.0.1:" + ports[0], "-A", "CARRIER=\"sip:127.0.0.1:" + ports[1] + "\"");
     }
 
     private Process started(Process p) {
@@ -150,10 +186,10 @@ public final class SipDemo {
         }
     }
 
-    private static void awaitLine(Process p, Path log, String prefix) throws IOException, InterruptedException {
+    private static void awaitLine(Process p, Path log, String text) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.startsWith(prefix))) {
+            if (Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.contains(text))) {
                 return;
             }
             if (!p.isAlive()) {

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,6 +46,32 @@ record SippTrace(long[] callMicros, int retransmissions) {
         long[] sorted = Arrays.copyOf(times, n);
         Arrays.sort(sorted);
         return new SippTrace(sorted, again);
+    }
+
+    /**
+     * For each call of a customer's trace, the time from its first INVITE sent to the first 200
+     * received, in µs, sorted; calls without a 200 are left out.
+     */
+    static long[] answerDelays(Path customerTrace) {
+        Map<String, Long> invited = new HashMap<>();
+        Map<String, Long> answered = new HashMap<>();
+        try (Stream<String> lines = Files.lines(customerTrace)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                String[] f = line.split("\t");
+                if (f.length < 7) {
+                    continue;
+                }
+                long micros = Math.round(Double.parseDouble(f[2]) * 1e6);
+                if (f[3].equals("S") && f[6].startsWith("INVITE ")) {
+                    invited.putIfAbsent(f[4], micros);
+                } else if (f[3].equals("R") && f[6].startsWith("SIP/2.0 200 ") && invited.containsKey(f[4])) {
+                    answered.putIfAbsent(f[4], micros);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return answered.entrySet().stream().mapToLong(e -> e.getValue() - invited.get(e.getKey())).sorted().toArray();
     }
 
     int calls() {
