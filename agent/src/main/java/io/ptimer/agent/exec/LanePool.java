@@ -14,7 +14,7 @@ public final class LanePool {
     /** A step longer than this, in ns, gets a thread of its own: 2 ms. */
     public static final long LONG_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Short steps in a row after which a job on a thread of its own returns to a lane. */
-    public static final int SHORT_STEPS = 100;
+    public static final int SHORT_STEPS = 20;
     /** At most this many lanes, one per processor below it. */
     public static final int MAX_LANES = 4;
 
@@ -113,24 +113,33 @@ public final class LanePool {
     /**
      * Looks at each lane when a step of it could first have run long: {@link #longNanos} after the step
      * running began, or after the lane's wait ends; at least every {@value #MAX_WATCH_NANOS} ns while
-     * there are jobs; parks while there are none.
+     * there are jobs; parks while there are none. When the watchdog itself woke more than half
+     * {@link #longNanos} late, the whole process was stalled (a garbage collection, a safepoint, a
+     * machine out of CPU): the steps it finds running were stalled too, not long, and it looks again
+     * shortly instead.
      */
     private void watchLanes() {
+        long expected = 0;
         for (;;) {
             if (jobs() == 0) {
                 LockSupport.park(this);
+                expected = 0;
                 continue;
             }
             long now = System.nanoTime();
+            boolean stalled = expected != 0 && now - expected > longNanos / 2;
             long next = now + MAX_WATCH_NANOS;
             for (SharedLane lane : lanes) {
-                lane.rescue(now, longNanos);
+                if (!stalled) {
+                    lane.rescue(now, longNanos);
+                }
                 long at = lane.watchAt(longNanos);
                 if (at - next < 0) {
                     next = at;
                 }
             }
             long wait = Math.max(next - now, MIN_WATCH_NANOS);
+            expected = now + wait;
             LockSupport.parkNanos(this, wait);
         }
     }

@@ -1,4 +1,4 @@
-package io.ptimer.samples.manytimers;
+package io.ptimer.bench;
 
 import io.ptimer.api.TimerContext;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import javax.management.ObjectName;
  * whose loop sleeps 50 ms every tenth loop runs among them; its own stamps are left out.
  *
  * <pre>
- * java -cp samples/target/classes:api/target/classes io.ptimer.samples.manytimers.ManyTimers \
+ * java -cp bench/target/classes:api/target/classes io.ptimer.bench.ManyTimers \
  *     agent/target/ptimer-agent.jar 1000 100 [--sleeper] [--seconds 20] [--kinds own,shared,stpe]
  * </pre>
  */
