@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link LanePool}). Its steps never overlap; its state belongs to whichever thread runs the step.
  * Any thread may {@link #wake} it.
  */
-public abstract class Job {
+public abstract class Job extends Due {
     /** {@link #step} result: nothing is due until the job is woken. */
     public static final long PARK = Long.MAX_VALUE;
     /** {@link #step} result: the job is over and leaves its carrier. */
@@ -19,9 +19,7 @@ public abstract class Job {
     volatile Object home;
     /** The thread that ran its last step, and that thread's OS id. */
     private volatile Thread carrier;
-    /** Its due time and place in a lane's heap, and whether it waits on that lane for a wake; confined to the lane's owner. */
-    long due;
-    int index = -1;
+    /** Whether it waits on its lane for a wake; like its due time and place in the lane's heap, the lane's. */
     boolean parked;
 
     /**

@@ -1,6 +1,5 @@
 package io.ptimer.agent.exec;
 
-import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +38,7 @@ final class SharedLane {
     private volatile long waitingUntil = Long.MAX_VALUE;
     private volatile Thread carrier;
     private volatile long handovers;
-    private Job[] heap = new Job[64];
-    private int size;
+    private final DueHeap<Job> heap = new DueHeap<>();
     private long lastRan = System.nanoTime();
 
     SharedLane(LanePool pool, String name) {
@@ -122,7 +120,7 @@ final class SharedLane {
         }
         for (;;) {
             takeArrivals();
-            if (size == 0) {
+            if (heap.size() == 0) {
                 waitingUntil = Long.MAX_VALUE;
                 if (adopted.isEmpty() && woken.isEmpty()) {
                     Thread.interrupted();
@@ -130,7 +128,7 @@ final class SharedLane {
                 }
                 continue;
             }
-            Job next = heap[0];
+            Job next = heap.first();
             long now = System.nanoTime();
             if (next.due - now > 0) {
                 waitingUntil = next.due;
@@ -146,7 +144,7 @@ final class SharedLane {
                     }
                 }
             }
-            remove(next);
+            heap.remove(next);
             next.attach(me, tid);
             long due;
             long t = turn.get() + 1;
@@ -187,7 +185,7 @@ final class SharedLane {
             job.parked = true;
         } else {
             job.due = due;
-            insert(job);
+            heap.add(job);
         }
     }
 
@@ -196,80 +194,20 @@ final class SharedLane {
         while ((j = adopted.poll()) != null) {
             j.parked = false;
             j.due = System.nanoTime();
-            insert(j);
+            heap.add(j);
         }
         while ((j = woken.poll()) != null) {
             if (j.home != this) {
                 continue;
             }
             if (j.index >= 0) {
-                remove(j);
+                heap.remove(j);
             } else if (!j.parked) {
                 continue;
             }
             j.parked = false;
             j.due = System.nanoTime();
-            insert(j);
+            heap.add(j);
         }
-    }
-
-    private void insert(Job j) {
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
-        }
-        j.index = size;
-        heap[size++] = j;
-        siftUp(j.index);
-    }
-
-    private void remove(Job j) {
-        int i = j.index;
-        Job last = heap[--size];
-        heap[size] = null;
-        j.index = -1;
-        if (i != size) {
-            heap[i] = last;
-            last.index = i;
-            siftDown(i);
-            if (heap[i] == last) {
-                siftUp(i);
-            }
-        }
-    }
-
-    private void siftUp(int i) {
-        Job j = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            Job p = heap[parent];
-            if (p.due - j.due <= 0) {
-                break;
-            }
-            heap[i] = p;
-            p.index = i;
-            i = parent;
-        }
-        heap[i] = j;
-        j.index = i;
-    }
-
-    private void siftDown(int i) {
-        Job j = heap[i];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && heap[right].due - heap[child].due < 0) {
-                child = right;
-            }
-            if (j.due - heap[child].due <= 0) {
-                break;
-            }
-            heap[i] = heap[child];
-            heap[i].index = i;
-            i = child;
-        }
-        heap[i] = j;
-        j.index = i;
     }
 }
