@@ -91,6 +91,9 @@ public final class Benchmark {
         if (options.parts.contains("sip")) {
             SipShaping.report(agent, options, out, report);
         }
+        if (options.parts.contains("jfr")) {
+            FlightCost.report(agent, options, out, report);
+        }
         report.line("");
         report.line(Machine.load());
         report.table("Where it stands", List.of("goal", "measured", "met"), targets.rows());
@@ -161,6 +164,9 @@ public final class Benchmark {
                 case "kamailio" -> KamailioRunner.ptimer(Kamailio.at(options.kamailio));
                 default -> throw new IllegalArgumentException(name);
             });
+        }
+        if (options.baseline != null) {
+            runners.add(JvmRunner.agent("ptimer-baseline", options.baseline.toAbsolutePath(), null));
         }
         return runners;
     }

@@ -13,6 +13,8 @@ final class Options {
     static final String USAGE = """
             usage: Benchmark [options]
               --agent PATH          the agent jar (default agent/target/ptimer-agent.jar)
+              --baseline PATH       an earlier agent jar, measured beside the agent in the lateness part as
+                                    ptimer-baseline: an old build against a new one, in one run
               --out DIR             where report.md, lateness.png and the runs' files go (default target/bench-<time>)
               --intervals LIST      lateness intervals (default 100us,1ms,10ms)
               --seconds S           recorded time per runner and interval, split over the rounds, at least
@@ -27,7 +29,7 @@ final class Options {
               --samples DIR         the samples module, built, for the sip part (default samples)
               --sip-calls N         calls of the sip part's flood at 400 CPS, contract 100 CPS (default 1200)
               --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async,
-                                    drift, scale, sip (default all)
+                                    drift, scale, sip, jfr (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks a round of the async part's throughput run (default 1000000)
               --startup-runs N      launches of each start-up variant (default 11)
@@ -48,9 +50,10 @@ final class Options {
     private static final long SMOKE_MIN_LOOPS = 1_000;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest", "kamailio");
     static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core",
-            "rtimer", "async", "drift", "scale", "sip");
+            "rtimer", "async", "drift", "scale", "sip", "jfr");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
+    Path baseline;
     Path out = Path.of("target", "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     List<Long> intervals = List.of(TimeUnit.MICROSECONDS.toNanos(100), TimeUnit.MILLISECONDS.toNanos(1),
             TimeUnit.MILLISECONDS.toNanos(10));
@@ -91,6 +94,7 @@ final class Options {
             String value = args[++i];
             switch (arg) {
                 case "--agent" -> o.agent = Path.of(value);
+                case "--baseline" -> o.baseline = Path.of(value);
                 case "--out" -> o.out = Path.of(value);
                 case "--intervals" -> o.intervals = Arrays.stream(value.split(",")).map(Options::nanos).toList();
                 case "--seconds" -> o.seconds = Double.parseDouble(value);
