@@ -68,8 +68,7 @@ final class CoreTimerMBean extends OpenMBean<CoreTimerMBean> {
             default -> null;
         };
         if (op == null || n != 0) {
-            throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with " + n
-                    + " argument(s); operations: pause(), continue(), cancel()");
+            throw Jmx.noSuchOperation(action, params, "pause(), continue(), cancel()");
         }
         if (timer.cancelled() && !action.equals("cancel")) {
             throw new MBeanException(new IllegalArgumentException("core timer \"" + timer.name() + "\" is cancelled"),

@@ -24,6 +24,7 @@ import javax.management.MBeanParameterInfo;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import javax.management.ReflectionException;
 import javax.management.openmbean.OpenType;
 
 /**
@@ -177,6 +178,17 @@ public final class Jmx {
             notifier = pool;
         }
         return notifier;
+    }
+
+    /**
+     * The error for an operation an MBean does not have, naming what it has.
+     *
+     * @param operations the operations and their parameters, e.g. {@code pause(), continue(), cancel()}
+     */
+    static ReflectionException noSuchOperation(String action, Object[] params, String operations) {
+        int n = params == null ? 0 : params.length;
+        return new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with " + n
+                + " argument(s); operations: " + operations);
     }
 
     /**

@@ -89,8 +89,7 @@ final class ManagerMBean extends ReadOnlyMBean {
         Request request = Request.of(action);
         if (request == null || n < 1 || n > 2 || !(params[0] instanceof String)
                 || (n == 2 && !(params[1] instanceof Integer))) {
-            throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with "
-                    + n + " argument(s); operations: list(), pause, continue, start, loop, end, each with"
+            throw Jmx.noSuchOperation(action, params, "list(), pause, continue, start, loop, end, each with"
                     + " (String timer) or (String timer, int worker), and set with (String timer, String assignment)"
                     + " or (String timer, String assignment, int worker)");
         }

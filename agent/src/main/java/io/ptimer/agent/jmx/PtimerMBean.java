@@ -277,10 +277,8 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                     () -> system.set(timer.name(), (String) params[0], worker));
         }
         if (request == null || n > 1 || (n == 1 && !(params[0] instanceof Integer))) {
-            throw new ReflectionException(new NoSuchMethodException(action),
-                    "no operation " + action + " with " + n + " argument(s); operations: pause, continue, start, loop,"
-                            + " end, each with () or (int worker), and set with (String assignment) or"
-                            + " (String assignment, int worker)");
+            throw Jmx.noSuchOperation(action, params, "pause, continue, start, loop, end, each with () or (int worker),"
+                    + " and set with (String assignment) or (String assignment, int worker)");
         }
         Integer worker = n == 0 ? null : (Integer) params[0];
         return Jmx.call(String.valueOf(objectName), request.command(), timer.name(), worker,

@@ -112,8 +112,8 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
         }
         boolean pause = action.equals("pause");
         if (!pause && !action.equals("continue") || n > 1 || (n == 1 && !(params[0] instanceof Integer))) {
-            throw new ReflectionException(new NoSuchMethodException(action), "no operation " + action + " with " + n
-                    + " argument(s); operations: pause, continue, each with () or (int worker), and set(String assignment)");
+            throw Jmx.noSuchOperation(action, params, "pause, continue, each with () or (int worker), and"
+                    + " set(String assignment)");
         }
         Integer worker = n == 0 ? null : (Integer) params[0];
         return Jmx.call("io.ptimer:type=RTimer,name=" + timer.name(), action, timer.name(), worker,

@@ -5,6 +5,7 @@ import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.binding.InstalledFactory;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.exec.Registry;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class PtimerSystem {
     private static final long UNBIND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final LateBinding lateBinding;
-    private final Map<String, Ptimer> timers = new LinkedHashMap<>();
+    private final Registry<Ptimer> timers = new Registry<>("timer", "timer");
     private volatile boolean shuttingDown;
 
     public PtimerSystem(LateBinding lateBinding) {
@@ -39,10 +40,7 @@ public final class PtimerSystem {
      */
     public synchronized Runnable prepare(List<PtimerSpec> specs, boolean lateAllowed) throws ConfigException {
         for (PtimerSpec spec : specs) {
-            if (timers.containsKey(spec.name())) {
-                throw ConfigException.entry("timer", spec.entry(), "timer \"" + spec.name()
-                        + "\" is already loaded in this JVM");
-            }
+            timers.checkNew(spec.name(), spec.entry());
         }
         Map<Ptimer, Binding> bindings = new LinkedHashMap<>();
         for (PtimerSpec spec : specs) {
@@ -59,7 +57,7 @@ public final class PtimerSystem {
     }
 
     private synchronized void begin(Ptimer timer, Binding binding) {
-        timers.put(timer.name(), timer);
+        timers.add(timer.name(), timer);
         timer.waitFor(binding);
         String owner = "timer \"" + timer.name() + "\"";
         binding.whenBound(owner, new Binding.Listener() {
@@ -118,8 +116,8 @@ public final class PtimerSystem {
     }
 
     /** The timers, in the order they were loaded. */
-    public synchronized List<Ptimer> timers() {
-        return new ArrayList<>(timers.values());
+    public List<Ptimer> timers() {
+        return timers.all();
     }
 
     /**
@@ -127,13 +125,8 @@ public final class PtimerSystem {
      *
      * @throws IllegalArgumentException naming it and the timers that exist
      */
-    public synchronized Ptimer timer(String name) {
-        Ptimer timer = name == null ? null : timers.get(name);
-        if (timer == null) {
-            throw new IllegalArgumentException("unknown timer \"" + name + "\" (timers: "
-                    + (timers.isEmpty() ? "none" : String.join(", ", timers.keySet())) + ")");
-        }
-        return timer;
+    public Ptimer timer(String name) {
+        return timers.get(name);
     }
 
     /**

@@ -6,9 +6,9 @@ import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.exec.Registry;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ public final class RtimerSystem {
     private final LateBinding lateBinding;
     private final Ticks ticks;
     private final Supplier<TimerLane> sharedLane;
-    private final Map<String, Rtimer> timers = new LinkedHashMap<>();
+    private final Registry<Rtimer> timers = new Registry<>("rtimer", "rtimer.timer");
     private volatile boolean shuttingDown;
 
     /** @param sharedLane the shared {@code ptimer-core} lane, started on first use */
@@ -38,10 +38,7 @@ public final class RtimerSystem {
      */
     public synchronized Runnable prepare(List<RtimerSpec> specs, boolean lateAllowed) throws ConfigException {
         for (RtimerSpec spec : specs) {
-            if (timers.containsKey(spec.name())) {
-                throw ConfigException.entry("rtimer.timer", spec.entry(), "rtimer \"" + spec.name()
-                        + "\" is already loaded in this JVM");
-            }
+            timers.checkNew(spec.name(), spec.entry());
         }
         Map<Rtimer, Binding> bindings = new LinkedHashMap<>();
         for (RtimerSpec spec : specs) {
@@ -51,7 +48,7 @@ public final class RtimerSystem {
     }
 
     private synchronized void begin(Rtimer timer, Binding binding) {
-        timers.put(timer.name(), timer);
+        timers.add(timer.name(), timer);
         if (binding.waiting()) {
             timer.waitFor(binding.awaited());
         }
@@ -76,8 +73,8 @@ public final class RtimerSystem {
     }
 
     /** The timers, in the order they were loaded. */
-    public synchronized List<Rtimer> timers() {
-        return new ArrayList<>(timers.values());
+    public List<Rtimer> timers() {
+        return timers.all();
     }
 
     /**
@@ -85,13 +82,8 @@ public final class RtimerSystem {
      *
      * @throws IllegalArgumentException naming it and the timers that exist
      */
-    public synchronized Rtimer timer(String name) {
-        Rtimer timer = name == null ? null : timers.get(name);
-        if (timer == null) {
-            throw new IllegalArgumentException("unknown rtimer \"" + name + "\" (rtimers: "
-                    + (timers.isEmpty() ? "none" : String.join(", ", timers.keySet())) + ")");
-        }
-        return timer;
+    public Rtimer timer(String name) {
+        return timers.get(name);
     }
 
     /**
