@@ -5,7 +5,7 @@ package io.ptimer.agent.exec;
  * {@link Schedule}. Any thread may pause, resume or cancel it; its position in the lane's heap
  * belongs to the lane's thread.
  */
-public final class Deadline {
+public final class Deadline extends Due {
 
     /** What a deadline runs on its lane's thread when it is due. */
     @FunctionalInterface
@@ -22,8 +22,6 @@ public final class Deadline {
     private volatile long requestedInterval;
     final Schedule schedule;
     final Lateness lateness;
-    long due;
-    int index = -1;
     /** Where the deadline is, as its lane sees it. */
     State state = State.NEW;
 

@@ -1,7 +1,6 @@
 package io.ptimer.agent.exec;
 
 import io.ptimer.agent.jfr.Flight;
-import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -18,8 +17,7 @@ public final class TimerLane {
     private final DedicatedLane lane;
     /** What the lane's own tasks let escape: a safety net, as every system's task catches its routes' errors. */
     private final Errors escaped;
-    private Deadline[] heap = new Deadline[64];
-    private int size;
+    private final DueHeap<Deadline> heap = new DueHeap<>();
     private volatile int pending;
     private volatile boolean stopping;
     private boolean started;
@@ -104,11 +102,11 @@ public final class TimerLane {
             if (stopping) {
                 return;
             }
-            if (size == 0) {
+            if (heap.size() == 0) {
                 lane.park();
                 continue;
             }
-            Deadline next = heap[0];
+            Deadline next = heap.first();
             long maxSpin = Math.min(next.interval > 0 ? SpinBudget.perWait(next.interval)
                     : DedicatedLane.MAX_ONE_SHOT_SPIN_NANOS, (next.due - lastRan) / IDLE_SHARE);
             if (!lane.awaitUntil(next.due, maxSpin) || !arrivals.isEmpty()) {
@@ -183,7 +181,7 @@ public final class TimerLane {
             }
             insert(d);
         }
-        pending = size;
+        pending = heap.size();
     }
 
     /** Puts a deadline's requested interval in force, moving its pending run. */
@@ -201,65 +199,13 @@ public final class TimerLane {
     }
 
     private void insert(Deadline d) {
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
-        }
         d.state = Deadline.State.QUEUED;
-        d.index = size;
-        heap[size++] = d;
-        siftUp(d.index);
-        pending = size;
+        heap.add(d);
+        pending = heap.size();
     }
 
     private void remove(Deadline d) {
-        int i = d.index;
-        Deadline last = heap[--size];
-        heap[size] = null;
-        d.index = -1;
-        if (i != size) {
-            heap[i] = last;
-            last.index = i;
-            siftDown(i);
-            if (heap[i] == last) {
-                siftUp(i);
-            }
-        }
-        pending = size;
-    }
-
-    private void siftUp(int i) {
-        Deadline d = heap[i];
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            Deadline p = heap[parent];
-            if (p.due - d.due <= 0) {
-                break;
-            }
-            heap[i] = p;
-            p.index = i;
-            i = parent;
-        }
-        heap[i] = d;
-        d.index = i;
-    }
-
-    private void siftDown(int i) {
-        Deadline d = heap[i];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < size && heap[right].due - heap[child].due < 0) {
-                child = right;
-            }
-            if (d.due - heap[child].due <= 0) {
-                break;
-            }
-            heap[i] = heap[child];
-            heap[i].index = i;
-            i = child;
-        }
-        heap[i] = d;
-        d.index = i;
+        heap.remove(d);
+        pending = heap.size();
     }
 }

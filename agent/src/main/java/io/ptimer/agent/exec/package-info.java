@@ -8,6 +8,9 @@
  *       one-shot {@link io.ptimer.agent.exec.Deadline}s from a heap, waiting precisely for the
  *       nearest one (the shared {@code ptimer-core} lane, an rtimer thread, a timer process, an
  *       async timer thread);</li>
+ *   <li>a {@link io.ptimer.agent.exec.LanePool}: a few {@link io.ptimer.agent.exec.SharedLane}s
+ *       running many {@link io.ptimer.agent.exec.Job}s (ptimer workers with {@code thread=shared}),
+ *       where a job whose step runs long gets a thread of its own;</li>
  *   <li>a {@link io.ptimer.agent.exec.TaskPool}: named threads taking tasks from a bounded queue.</li>
  * </ul>
  *
@@ -16,7 +19,8 @@
  * ({@link io.ptimer.agent.exec.Lateness}) are one piece each, used by every system.
  *
  * <p>Threading rule: each lane's state (its schedule, its heap, its route instances) is confined to
- * the lane's own thread. Other threads only hand it work through a concurrent queue and wake it;
+ * the lane's own thread; a shared lane's, to its current carrier, which changes only by one
+ * compare-and-set. Other threads only hand it work through a concurrent queue and wake it;
  * the figures operators read are single-writer fields, published with volatile or ordered writes.
  */
 package io.ptimer.agent.exec;

@@ -107,6 +107,7 @@ public final class PtimerConfig implements ModuleConfig {
         boolean factoryRequired = false;
         long jfrLate = 0;
         String clusterName = null;
+        boolean sharedThread = false;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -137,10 +138,15 @@ public final class PtimerConfig implements ModuleConfig {
                     default -> throw e.error("factory must be required or optional, not \"" + v + "\"");
                 };
                 case "jfr_late" -> jfrLate = e.interval(v);
+                case "thread" -> sharedThread = switch (v) {
+                    case "shared" -> true;
+                    case "own" -> false;
+                    default -> throw e.error("thread must be own or shared, not \"" + v + "\"");
+                };
                 case "cluster" -> clusterName = v;
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
-                        + " overrun, factory, jfr_late, cluster)");
+                        + " overrun, factory, jfr_late, cluster, thread)");
             }
         }
         if (name == null || name.isEmpty()) {
@@ -157,7 +163,7 @@ public final class PtimerConfig implements ModuleConfig {
                     + " not type " + type.code());
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
-                overrun, factoryRequired, jfrLate, clusterName, Map.of(), e.value()));
+                overrun, factoryRequired, jfrLate, clusterName, sharedThread, Map.of(), e.value()));
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {

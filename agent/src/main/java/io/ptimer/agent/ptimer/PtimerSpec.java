@@ -20,6 +20,8 @@ import java.util.Map;
  * @param jfrLateNanos when a loop counts as late (the {@code lateLoops} figure, the Flight Recorder
  *                     event), in ns; 0 for the default, a tenth of the interval, at most 1 ms
  * @param cluster the cluster sharing the timer's budget ({@code cluster=C}), or {@code null}
+ * @param sharedThread whether its workers run on the shared lanes while their routes are short
+ *                     ({@code thread=shared}), or each on a thread of its own from the start ({@code thread=own})
  * @param routes  the configured route of each phase that has one
  * @param entry  the {@code timer} entry's value, for messages
  */
@@ -36,8 +38,17 @@ public record PtimerSpec(
         boolean factoryRequired,
         long jfrLateNanos,
         String cluster,
+        boolean sharedThread,
         Map<Phase, RouteSpec> routes,
         String entry) {
+
+    /** A timer whose workers have threads of their own. */
+    public PtimerSpec(String name, TimerType type, long intervalNanos, int nworkers, int ntasks, int nslices,
+            Precision precision, boolean autostart, Overrun overrun, boolean factoryRequired, long jfrLateNanos,
+            String cluster, Map<Phase, RouteSpec> routes, String entry) {
+        this(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun, factoryRequired,
+                jfrLateNanos, cluster, false, routes, entry);
+    }
 
     public PtimerSpec {
         EnumMap<Phase, RouteSpec> copy = new EnumMap<>(Phase.class);
@@ -61,6 +72,6 @@ public record PtimerSpec(
         more.putAll(routes);
         more.put(phase, route.factoryMade(factoryRequired));
         return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun,
-                factoryRequired, jfrLateNanos, cluster, more, entry);
+                factoryRequired, jfrLateNanos, cluster, sharedThread, more, entry);
     }
 }

@@ -218,7 +218,7 @@ public final class PtimerSystem {
         for (Ptimer t : timers()) {
             for (Worker w : t.workers()) {
                 if (w.thread() != Thread.currentThread() && !w.awaitStop(deadline)) {
-                    late.add(w.thread().getName() + " (in " + w.state() + ")");
+                    late.add(w.threadName() + " (in " + w.state() + ")");
                 }
             }
         }

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Once per JVM, before the first start route of any timer, a stand-in timer runs the workers' code
@@ -30,6 +29,8 @@ final class Rehearsal {
     /** Left to the compiler threads after the last loop, to finish what the rehearsal asked of them. */
     static final long SETTLE_MILLIS = 20;
     static final long MAX_WAIT_MILLIS = 1_000;
+    /** How often a waiting worker looks whether the rehearsal is over. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private static final AtomicBoolean BEGUN = new AtomicBoolean();
     private static final CountDownLatch DONE = new CountDownLatch(1);
@@ -40,10 +41,12 @@ final class Rehearsal {
     }
 
     /**
-     * Called by each worker before its first start route: the first call starts the rehearsal with the type
-     * and precision of {@code timer}; every call but the stand-in's own waits for it to settle.
+     * Asked by each worker before its first start route, first at {@code since} (nanoTime): the first
+     * call starts the rehearsal with the type and precision of {@code timer}.
+     *
+     * @return 0 when the worker may run its start route (at once for the stand-in), else when to ask again
      */
-    static void await(Ptimer timer) {
+    static long readyAt(Ptimer timer, long since) {
         if (BEGUN.compareAndSet(false, true)) {
             try {
                 begin(timer.spec());
@@ -53,24 +56,28 @@ final class Rehearsal {
             }
         }
         if (timer == standIn) {
-            return;
+            return 0;
         }
-        long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
-        try {
-            if (DONE.await(MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS) && threadEnded(giveUp)) {
-                long until = Math.min(settledAt, giveUp);
-                for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
-                    LockSupport.parkNanos(left);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long now = System.nanoTime();
+        long giveUp = since + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+        if (now - giveUp >= 0) {
+            return 0;
         }
+        if (DONE.getCount() != 0 || !threadEnded()) {
+            return Math.min(now + POLL_NANOS, giveUp);
+        }
+        long until = Math.min(settledAt, giveUp);
+        return until - now > 0 ? until : 0;
     }
 
-    private static boolean threadEnded(long deadline) throws InterruptedException {
+    private static boolean threadEnded() {
         Ptimer timer = standIn;
-        return timer == null || timer.workers().isEmpty() || timer.workers().get(0).awaitStop(deadline);
+        try {
+            return timer == null || timer.workers().isEmpty() || timer.workers().get(0).awaitStop(System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** Whether the rehearsal has run its loops, or could not start. */

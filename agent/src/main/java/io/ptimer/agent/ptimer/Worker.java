@@ -2,24 +2,32 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.exec.DedicatedLane;
+import io.ptimer.agent.exec.Job;
+import io.ptimer.agent.exec.LanePool;
 import io.ptimer.agent.exec.Lateness;
 import io.ptimer.agent.exec.LatenessHistogram;
 import io.ptimer.agent.jfr.Flight;
 import io.ptimer.agent.exec.RouteRunner;
+import io.ptimer.agent.exec.Precision;
 import io.ptimer.agent.exec.Schedule;
 import io.ptimer.api.Route;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One worker of a timer, on its own {@link DedicatedLane} {@code ptimer-<timer>-<worker>}: start
- * route, then the loop route every interval, then the end route, then paused until told otherwise.
+ * One worker of a timer: start route, then the loop route every interval, then the end route, then
+ * paused until told otherwise. It is a {@link Job} whose steps run either on a thread of its own
+ * from the start ({@code thread=own}: a {@link DedicatedLane} {@code ptimer-<timer>-<worker>}) or
+ * on a shared lane of the {@link LanePool} while its routes are short ({@code thread=shared}), on a
+ * thread of its own, so named, while they run long.
  *
  * <p>Requests from operators are queued and applied in order at safe points: at once while the
  * worker waits or is paused, otherwise when the running route returns. A route is never cut off.
  */
-public final class Worker {
+public final class Worker extends Job {
     private static final String SYSTEM = "ptimer";
     private final Ptimer timer;
     private final int index;
@@ -28,14 +36,16 @@ public final class Worker {
     private final BoundRoute loopRoute;
     private final boolean sliced;
     /** This worker's share of a cluster's budget, or {@code null} outside cluster mode. */
-    private final SharedLoop shared;
+    private final SharedLoop clusterShare;
     private final long jfrLateNanos;
     private final WorkerContext ctx;
     private final Schedule schedule;
+    /** Its own thread from the start, or {@code null} on the shared lanes. */
     private final DedicatedLane lane;
     private final RouteRunner runner;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
-    private final Lateness lateness = new Lateness();
+    private final Lateness lateness;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final LatenessHistogram histogram = new LatenessHistogram();
     /** What the next start begins from; written by operators through {@link #set}, under the timer's monitor. */
     private volatile Settings base;
@@ -58,6 +68,9 @@ public final class Worker {
     private boolean inCycle;
     private boolean firstLoop;
     private boolean rehearsed;
+    /** Whether its first start route waits for the {@link Rehearsal} to settle, since when (nanoTime). */
+    private boolean rehearsing;
+    private long rehearsalSince;
 
     Worker(Ptimer timer, int index, Map<Phase, BoundRoute> routes) {
         PtimerSpec spec = timer.spec();
@@ -66,7 +79,7 @@ public final class Worker {
         this.routes = routes;
         this.loopRoute = routes.get(Phase.LOOP);
         this.sliced = spec.type().sliced();
-        this.shared = timer.cluster() == null ? null : new SharedLoop(timer.cluster(), spec.name(), index);
+        this.clusterShare = timer.cluster() == null ? null : new SharedLoop(timer.cluster(), spec.name(), index);
         this.jfrLateNanos = spec.jfrLateNanos();
         this.base = timer.settings();
         this.applied = base;
@@ -74,18 +87,36 @@ public final class Worker {
         this.schedule = new Schedule(spec.type().synced(), spec.overrun());
         this.paused = !spec.autostart();
         this.runner = new RouteRunner("timer \"" + spec.name() + "\" worker " + index);
-        this.lane = new DedicatedLane("ptimer-" + spec.name() + "-" + index, spec.precision(),
-                () -> stopping || !requests.isEmpty() || base != applied, this::run);
+        boolean onLanes = spec.sharedThread() && spec.precision() != Precision.SPIN;
+        this.lateness = onLanes ? new Lateness(SHARED_WINDOW) : new Lateness();
+        this.lane = onLanes ? null : new DedicatedLane(threadName(), spec.precision(), this::hasWork, runOn());
     }
 
+    /** The recent lateness window of a worker on the shared lanes: small, as there may be thousands. */
+    static final int SHARED_WINDOW = 64;
+
     void start() {
-        lane.start();
+        if (lane != null) {
+            lane.start();
+        } else {
+            LanePool.shared().place(this);
+        }
+    }
+
+    private Runnable runOn() {
+        return () -> {
+            try {
+                runOn(lane).run();
+            } finally {
+                finish();
+            }
+        };
     }
 
     /** Queues a request; the worker applies it at its next safe point. */
     public void request(Request request) {
         requests.add(request);
-        lane.wake();
+        wake();
     }
 
     /**
@@ -94,45 +125,93 @@ public final class Worker {
      */
     void set(Setting.Change change) {
         base = base.with(change);
-        lane.wake();
+        wake();
     }
 
     /** Asks the worker to run its end route if it is within a cycle, then to stop. */
     public void shutdown() {
         stopping = true;
-        lane.wake();
+        wake();
     }
 
-    /** Waits for the worker's thread to stop, at most until {@code deadline} (nanoTime). */
+    /** Waits for the worker to stop (its thread, if it has one of its own from the start, too), at most until {@code deadline} (nanoTime). */
     public boolean awaitStop(long deadline) throws InterruptedException {
-        return lane.awaitStop(deadline);
+        long remaining = deadline - System.nanoTime();
+        if (!stopped.await(Math.max(0, remaining), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        return lane == null || lane.awaitStop(deadline);
     }
 
-    private void run() {
-        ctx.attach(lane.thread(), lane.osThreadId());
-        try {
-            for (;;) {
-                applyRequests();
-                if (stopping && !inCycle) {
-                    return;
-                }
-                if (stopping) {
-                    next = Phase.END;
-                    paused = false;
-                }
-                if (paused || next == null) {
-                    lane.park();
-                    continue;
-                }
-                switch (next) {
-                    case START -> runStart();
-                    case LOOP -> runLoop();
-                    case END -> runEnd();
-                }
+    @Override
+    protected long step() {
+        if (rehearsing) {
+            long ready = Rehearsal.readyAt(timer, rehearsalSince);
+            if (ready != 0) {
+                return ready;
             }
-        } finally {
-            finished = true;
+            rehearsing = false;
+            runStart();
+            return System.nanoTime();
         }
+        applyRequests();
+        if (stopping && !inCycle) {
+            finish();
+            return DONE;
+        }
+        if (stopping) {
+            next = Phase.END;
+            paused = false;
+        }
+        if (paused || next == null) {
+            return PARK;
+        }
+        switch (next) {
+            case START -> {
+                if (!rehearsed) {
+                    rehearsed = true;
+                    rehearsing = true;
+                    rehearsalSince = System.nanoTime();
+                    return step();
+                }
+                runStart();
+            }
+            case LOOP -> {
+                return runLoop();
+            }
+            case END -> runEnd();
+        }
+        return System.nanoTime();
+    }
+
+    private void finish() {
+        finished = true;
+        stopped.countDown();
+    }
+
+    @Override
+    protected boolean hasWork() {
+        return !rehearsing && (stopping || !requests.isEmpty() || base != applied);
+    }
+
+    @Override
+    protected long intervalNanos() {
+        return ctx.intervalNanos();
+    }
+
+    @Override
+    protected Precision precision() {
+        return timer.spec().precision();
+    }
+
+    @Override
+    protected String threadName() {
+        return "ptimer-" + timer.name() + "-" + index;
+    }
+
+    @Override
+    protected void carriedBy(Thread thread, long osThreadId) {
+        ctx.attach(thread, osThreadId);
     }
 
     private void applyRequests() {
@@ -228,10 +307,6 @@ public final class Worker {
     }
 
     private void runStart() {
-        if (!rehearsed) {
-            rehearsed = true;
-            Rehearsal.await(timer);
-        }
         beginCycle();
         announce(Phase.START.key());
         ctx.inStart(true);
@@ -247,27 +322,28 @@ public final class Worker {
         }
     }
 
-    private void runLoop() {
+    /** Runs the loop route when its time has come; returns when the next step is due. */
+    private long runLoop() {
         long interval = ctx.intervalNanos();
         if (!schedule.armed()) {
-            if (shared == null) {
+            if (clusterShare == null) {
                 schedule.arm(System.nanoTime(), interval);
             } else {
-                schedule.jump(shared.firstDeadline(interval));
+                schedule.jump(clusterShare.firstDeadline(interval));
             }
         }
         long deadline = schedule.deadline();
         nextDueNanos = deadline;
-        if (!lane.awaitGridPoint(deadline, interval)) {
-            return;
-        }
         long began = System.nanoTime();
         long late = began - deadline;
+        if (late < 0) {
+            return deadline;
+        }
         if (sliced) {
             ctx.nextSlice(firstLoop);
         }
-        if (shared != null) {
-            shared.spend(ctx, interval, firstLoop);
+        if (clusterShare != null) {
+            clusterShare.spend(ctx, interval, firstLoop);
         }
         firstLoop = false;
         int result = invoke(Phase.LOOP);
@@ -284,12 +360,12 @@ public final class Worker {
         if (result < 0 && !runner.threw()) {
             next = Phase.END;
             schedule.disarm();
-            return;
+            return ended;
         }
         long nextPoint = deadline + interval;
         schedule.advance(ended, interval);
-        if (shared != null) {
-            schedule.jump(shared.nextDeadline());
+        if (clusterShare != null) {
+            schedule.jump(clusterShare.nextDeadline());
         }
         if (schedule.overruns() != overruns) {
             long skippedNow = schedule.skipped();
@@ -297,7 +373,9 @@ public final class Worker {
             overruns = schedule.overruns();
             skipped = skippedNow;
         }
-        nextDueNanos = schedule.deadline();
+        long due = schedule.deadline();
+        nextDueNanos = due;
+        return due;
     }
 
     /** When a loop counts as late: the timer's {@code jfr_late}, or by default a tenth of the interval, at most 1 ms. */
@@ -402,7 +480,8 @@ public final class Worker {
         return paused || n != Phase.LOOP ? 0 : nextDueNanos;
     }
 
+    /** The thread of its own from the start, else the thread that runs or last ran its step. */
     public Thread thread() {
-        return lane.thread();
+        return lane != null ? lane.thread() : carrier();
     }
 }

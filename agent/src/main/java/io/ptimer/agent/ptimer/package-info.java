@@ -3,10 +3,12 @@
  * interval, then an end route, steered by the requests pause, continue, start, loop and end.
  * Its configuration schema ({@link io.ptimer.agent.ptimer.PtimerConfig}), the timers
  * ({@link io.ptimer.agent.ptimer.Ptimer}), their workers ({@link io.ptimer.agent.ptimer.Worker},
- * each on its own {@link io.ptimer.agent.exec.DedicatedLane}) and the text of {@code ptimer.list}.
+ * {@link io.ptimer.agent.exec.Job}s on a {@link io.ptimer.agent.exec.DedicatedLane} of their own
+ * or on the shared lanes of the {@link io.ptimer.agent.exec.LanePool}) and the text of
+ * {@code ptimer.list}.
  *
- * <p>Threading rule: a worker's state machine, context and route instances belong to its own
- * thread. Any thread may send a {@link io.ptimer.agent.ptimer.Request}: it is queued and applied
+ * <p>Threading rule: a worker's state machine, context and route instances belong to the thread
+ * that runs its step; its steps never overlap. Any thread may send a {@link io.ptimer.agent.ptimer.Request}: it is queued and applied
  * by the worker at its next safe point. Operators' figures are volatile single-writer fields.
  */
 package io.ptimer.agent.ptimer;

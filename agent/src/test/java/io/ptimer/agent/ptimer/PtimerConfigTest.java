@@ -119,7 +119,7 @@ class PtimerConfigTest {
         "loop=timer=t1;route=a.B::c|loop \"timer=t1;route=a.B::c\": unknown timer \"t1\" (no timer is defined before this entry)",
         "timer=name=t1" + LOOP + ",loop=timer=t1;route=a.B::c|loop \"timer=t1;route=a.B::c\": timer \"t1\" has a loop route already (com.example.Jobs::tick)",
         "timer=name=t1|timer \"name=t1\": timer \"t1\" has no loop route (add loop=timer=t1;route=...)",
-        "timer=name=t1;intervall=1s" + LOOP + "|timer \"name=t1;intervall=1s\": unknown attribute \"intervall\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart, overrun, factory, jfr_late, cluster)",
+        "timer=name=t1;intervall=1s" + LOOP + "|timer \"name=t1;intervall=1s\": unknown attribute \"intervall\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart, overrun, factory, jfr_late, cluster, thread)",
         "timer=name=t1;factory=maybe" + LOOP + "|timer \"name=t1;factory=maybe\": factory must be required or optional, not \"maybe\"",
         "timer=name=t1;type=7" + LOOP + "|timer \"name=t1;type=7\": type must be an integer from 0 to 3 (0 basic, 1 sync, 2 slice, 3 synced slice), not 7",
         "timer=name=t1;nworkers=0" + LOOP + "|timer \"name=t1;nworkers=0\": nworkers must be an integer from 1 to 1024, not 0",

@@ -1,0 +1,59 @@
+package io.ptimer.agent.ptimer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ptimer.agent.exec.Lateness;
+import io.ptimer.api.TimerType;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workers of a {@code thread=shared} timer: those whose loops are short run on the shared lanes (a cold
+ * first loop, or a busy machine, may send one to a thread of its own for a while), the
+ * one whose loop sleeps gets a thread of its own named after it without delaying the others, and
+ * shutdown runs every worker's end route, wherever it runs.
+ */
+class SharedWorkersTest {
+
+    @Test
+    void aSleepingWorkerGetsItsOwnThreadAndShutdownEndsWorkersOnLanesAndOnTheirOwn() throws Exception {
+        Blocker.reset();
+        Ptimer timer = Timers.started("mix", TimerType.SYNC, 10_000, 4, 0, 1, true, Blocker.class, null, true);
+        await("every worker loops a few times", () -> timer.workers().stream().allMatch(w -> w.iterations() >= 20));
+
+        Set<String> sleeper = Blocker.LOOP_THREADS.get(0);
+        assertTrue(sleeper.contains("ptimer-mix-0"), "the sleeping worker has a thread of its own: " + sleeper);
+        for (int i = 1; i < 4; i++) {
+            Set<String> threads = Blocker.LOOP_THREADS.get(i);
+            assertTrue(threads.stream().anyMatch(n -> n.startsWith("ptimer-lane-")), "worker " + i + " ran on " + threads);
+            long median = Lateness.percentile(timer.worker(i).lateness().sorted(), 50);
+            assertTrue(median < TimeUnit.MILLISECONDS.toNanos(25), "worker " + i + " waited for the sleeper: its"
+                    + " median lateness is " + median / 1000 + " µs, where a lane shared with it would make it 50 ms");
+        }
+        assertNotEquals(Blocker.PIDS.get(0), Blocker.PIDS.get(1), "pid() is the thread that runs the worker");
+        assertTrue(timer.worker(0).ownThread());
+        assertEquals("ptimer-mix-0", timer.worker(0).thread().getName());
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        timer.workers().forEach(Worker::shutdown);
+        for (Worker w : timer.workers()) {
+            assertTrue(w.awaitStop(deadline), "worker " + w.index() + " stops");
+            assertEquals("stopped", w.state());
+        }
+        assertEquals(Set.of(0, 1, 2, 3), Blocker.ENDED, "every worker ran its end route");
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.ptimer.bench;
+
+import io.ptimer.api.TimerContext;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Many one-worker timers, as one timer per customer: {@code n} sync-slice timers at one interval,
+ * whose loop routes only take a time stamp, run by the agent with {@code thread=own} and
+ * {@code thread=shared} and by {@code ScheduledThreadPoolExecutor(1)}, each in a JVM of its own.
+ * Each reports the p50 / p99 / max lateness of the loops from the stamps (each timer against its
+ * own grid), the CPU the JVM used (from {@code /proc/self/stat}), its threads, and the heap per
+ * timer (after a full GC, against a run of the same kind with one timer). Optionally one more timer
+ * whose loop sleeps 50 ms every tenth loop runs among them; its own stamps are left out.
+ *
+ * <pre>
+ * java -cp bench/target/classes:api/target/classes io.ptimer.bench.ManyTimers \
+ *     agent/target/ptimer-agent.jar 1000 100 [--sleeper] [--seconds 20] [--kinds own,shared,stpe]
+ * </pre>
+ */
+public final class ManyTimers {
+    /** Lateness buckets of 1 µs up to 100 ms; the last one takes the rest. */
+    private static final int BUCKETS = 100_001;
+    private static final AtomicLongArray LATE = new AtomicLongArray(BUCKETS);
+    private static volatile boolean measuring;
+    private static long[] firstLoop;
+    private static long[] phase;
+    private static boolean[] reset;
+    private static volatile boolean resetPhase;
+    private static long intervalNanos;
+
+    /** One instance per worker cycle, made by the agent. */
+    public ManyTimers() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("--child")) {
+            child(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4]),
+                    Path.of(args[5]));
+            return;
+        }
+        Path jar = Path.of(args[0]);
+        int n = Integer.parseInt(args[1]);
+        long intervalMillis = Long.parseLong(args[2]);
+        boolean sleeper = false;
+        int seconds = 20;
+        List<String> kinds = List.of("own", "shared", "stpe");
+        for (int i = 3; i < args.length; i++) {
+            switch (args[i]) {
+                case "--sleeper" -> sleeper = true;
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--kinds" -> kinds = List.of(args[++i].split(","));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf("%d timers x 1 worker, type=3, interval=%d ms%s, %d s measured, %d processors%n", n,
+                intervalMillis, sleeper ? ", one more sleeping 50 ms every tenth loop" : "", seconds,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-8s %9s %9s %9s %8s %8s %14s %9s%n", "kind", "p50 us", "p99 us", "max us", "CPU %",
+                "threads", "heap/timer B", "overruns");
+        for (String kind : kinds) {
+            String[] base = run(jar, kind, 1, intervalMillis, false, 5);
+            String[] full = run(jar, kind, n, intervalMillis, sleeper, seconds);
+            long heapPer = (Long.parseLong(full[5]) - Long.parseLong(base[5])) / Math.max(1, n - 1);
+            System.out.printf("%-8s %9s %9s %9s %8s %8s %14d %9s%n", kind, full[0], full[1], full[2], full[3], full[4],
+                    heapPer, full[6]);
+        }
+    }
+
+    /** Runs one child JVM; its figures: p50, p99, max (µs), CPU %, threads, heap used after GC (bytes). */
+    private static String[] run(Path jar, String kind, int n, long intervalMillis, boolean sleeper, int seconds)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile("many-timers", ".out");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!kind.equals("stpe")) {
+            Path config = Files.createTempFile("many-timers", ".cfg");
+            StringBuilder cfg = new StringBuilder();
+            String route = ManyTimers.class.getName() + "::loop";
+            for (int i = 0; i < n; i++) {
+                cfg.append("modparam(\"ptimer\", \"timer\", \"name=c").append(i).append(";type=3;interval=")
+                        .append(intervalMillis).append("ms;nworkers=1;thread=").append(kind).append("\")\n");
+                cfg.append("modparam(\"ptimer\", \"loop\", \"timer=c").append(i).append(";route=").append(route)
+                        .append("\")\n");
+            }
+            if (sleeper) {
+                cfg.append("modparam(\"ptimer\", \"timer\", \"name=sleeper;type=3;interval=").append(intervalMillis)
+                        .append("ms;nworkers=1;thread=").append(kind).append("\")\n");
+                cfg.append("modparam(\"ptimer\", \"loop\", \"timer=sleeper;route=").append(ManyTimers.class.getName())
+                        .append("::sleep\")\n");
+            }
+            Files.writeString(config, cfg);
+            command.add("-javaagent:" + jar + "=config=" + config);
+        }
+        command.add("-Dmany.debug=" + Boolean.getBoolean("many.debug"));
+        command.addAll(List.of("-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ManyTimers.class.getName(), "--child", kind, String.valueOf(n),
+                String.valueOf(TimeUnit.MILLISECONDS.toNanos(intervalMillis)), String.valueOf(seconds), out.toString()));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (!p.waitFor(seconds + 120L, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(kind + " with " + n + " timers failed");
+        }
+        return Files.readString(out).trim().split(" ");
+    }
+
+    private static void child(String kind, int n, long interval, int seconds, Path out) throws Exception {
+        intervalNanos = interval;
+        firstLoop = new long[n];
+        phase = new long[n];
+        reset = new boolean[n];
+        ScheduledThreadPoolExecutor stpe = null;
+        if (kind.equals("stpe")) {
+            stpe = new ScheduledThreadPoolExecutor(1);
+            stpe.prestartAllCoreThreads();
+            for (int i = 0; i < n; i++) {
+                int id = i;
+                stpe.scheduleAtFixedRate(() -> stamp(id), interval, interval, TimeUnit.NANOSECONDS);
+            }
+        }
+        Thread.sleep(3_000);
+        resetPhase = true;
+        Thread.sleep(2_000);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        Thread.sleep(200);
+        System.gc();
+        long heap = memory.getHeapMemoryUsage().getUsed();
+        long overrunsBefore = overruns(kind, n);
+        long cpuBefore = cpuTicks();
+        long wallBefore = System.nanoTime();
+        measuring = true;
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        measuring = false;
+        long cpu = cpuTicks() - cpuBefore;
+        long wall = System.nanoTime() - wallBefore;
+        long overruns = overruns(kind, n) - overrunsBefore;
+        double cpuPercent = 100.0 * cpu * 1e7 / wall;
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        long total = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            total += LATE.get(i);
+        }
+        String line = percentile(total, 0.50) + " " + percentile(total, 0.99) + " " + percentile(total, 1.0) + " "
+                + String.format("%.1f", cpuPercent) + " " + threads + " " + heap + " " + overruns;
+        Files.writeString(out, line + "\n");
+        if (!kind.equals("stpe") && Boolean.getBoolean("many.debug")) {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            StringBuilder agent = new StringBuilder("agent's p99/max us:");
+            for (int i = 0; i < Math.min(n, 40); i++) {
+                ObjectName name = new ObjectName("io.ptimer:type=Timer,name=c" + i);
+                agent.append(' ').append(server.getAttribute(name, "latenessP99Us")).append('/')
+                        .append(server.getAttribute(name, "latenessMaxUs"));
+            }
+            System.err.println(agent);
+        }
+        if (stpe != null) {
+            stpe.shutdownNow();
+        }
+        System.exit(0);
+    }
+
+    /** The overruns of the agent's timers, as their MBeans say; 0 for other kinds. */
+    private static long overruns(String kind, int n) throws Exception {
+        if (kind.equals("stpe")) {
+            return 0;
+        }
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            ObjectName name = new ObjectName("io.ptimer:type=Timer,name=c" + i);
+            for (int wait = 0; wait < 1000 && !server.isRegistered(name); wait++) {
+                Thread.sleep(10);
+            }
+            sum += (Long) server.getAttribute(name, "overruns");
+        }
+        return sum;
+    }
+
+    /** The smallest µs bucket by which {@code q} of the loops had begun. */
+    private static long percentile(long total, double q) {
+        long want = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += LATE.get(i);
+            if (seen >= want && seen > 0) {
+                return i;
+            }
+        }
+        return BUCKETS - 1;
+    }
+
+    /** The JVM's user and system CPU time, in clock ticks (10 ms), from {@code /proc/self/stat}. */
+    private static long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /**
+     * Notes a loop of timer {@code id}. Its grid's phase is the earliest that its loops began during the
+     * warm-up, counted from half an interval before its first loop (so that a late loop does not wrap
+     * round); while measuring, a loop's lateness is how much later than that phase it began.
+     */
+    private static void stamp(int id) {
+        long now = System.nanoTime();
+        if (firstLoop[id] == 0) {
+            firstLoop[id] = now - intervalNanos / 2;
+            phase[id] = intervalNanos / 2;
+            return;
+        }
+        long at = (now - firstLoop[id]) % intervalNanos;
+        if (!measuring) {
+            if (resetPhase && !reset[id]) {
+                reset[id] = true;
+                phase[id] = at;
+            }
+            phase[id] = Math.min(phase[id], at);
+            return;
+        }
+        int bucket = (int) Math.min(Math.max(0, at - phase[id]) / 1000, BUCKETS - 1);
+        LATE.incrementAndGet(bucket);
+    }
+
+    /** The loop route of timer {@code c<i>}: a time stamp against its own grid. */
+    public void loop(TimerContext ctx) {
+        if (id < 0) {
+            String name = ctx.name();
+            id = Integer.parseInt(name, 1, name.length(), 10);
+        }
+        stamp(id);
+    }
+
+    private int id = -1;
+    private int loops;
+
+    /** The loop route of the timer that sleeps 50 ms every tenth loop. */
+    public void sleep(TimerContext ctx) throws InterruptedException {
+        if (++loops % 10 == 0) {
+            Thread.sleep(50);
+        }
+    }
+}
