@@ -153,10 +153,7 @@ public final class PtimerSystem {
      * @throws IllegalArgumentException for an unknown timer or worker; nothing is sent then
      */
     public String request(Request request, String timerName, Integer worker) {
-        Ptimer timer = timer(timerName);
-        if (shuttingDown) {
-            throw new IllegalStateException("the JVM is shutting down; timer \"" + timerName + "\" takes no requests");
-        }
+        Ptimer timer = takingRequests(timerName);
         if (worker != null) {
             timer.worker(worker).request(request);
             return request.command() + " sent to timer \"" + timerName + "\" worker " + worker;
@@ -177,10 +174,7 @@ public final class PtimerSystem {
      *                                  allowed, naming what is; nothing changes then
      */
     public String set(String timerName, String assignment, Integer worker) {
-        Ptimer timer = timer(timerName);
-        if (shuttingDown) {
-            throw new IllegalStateException("the JVM is shutting down; timer \"" + timerName + "\" takes no requests");
-        }
+        Ptimer timer = takingRequests(timerName);
         Setting.Change change;
         try {
             change = Setting.parse(assignment);
@@ -188,6 +182,15 @@ public final class PtimerSystem {
             throw new IllegalArgumentException("timer \"" + timerName + "\": " + e.getMessage() + "; nothing changed");
         }
         return timer.set(change, worker);
+    }
+
+    /** The timer with that name, while the JVM is not shutting down. @throws IllegalArgumentException for an unknown timer */
+    private Ptimer takingRequests(String timerName) {
+        Ptimer timer = timer(timerName);
+        if (shuttingDown) {
+            throw new IllegalStateException("the JVM is shutting down; timer \"" + timerName + "\" takes no requests");
+        }
+        return timer;
     }
 
     /** The cluster loaded in this JVM, or {@code null}. */
