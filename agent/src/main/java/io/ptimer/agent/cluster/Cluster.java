@@ -24,6 +24,8 @@ public final class Cluster {
     public static final long MAX_OFFSET_NANOS = 5_000_000;
     /** What {@link #now()} returns while the JVM refuses to send. */
     public static final long REFUSE = Long.MIN_VALUE;
+    /** The longest wait between two attempts to start the node. */
+    public static final int RETRY_MAX_SECONDS = 30;
 
     private static final System.Logger LOG = System.getLogger("io.ptimer");
     private final ClusterSpec spec;
@@ -31,6 +33,7 @@ public final class Cluster {
     private final Map<String, LoopGrants> loops = new ConcurrentSkipListMap<>();
     private final Map<String, Boolean> failedAsks = new ConcurrentHashMap<>();
     private volatile ClusterNode node;
+    private volatile boolean closed;
     private volatile String refusal = "not started";
     private volatile String refusalKind = "not started";
 
@@ -57,21 +60,55 @@ public final class Cluster {
         return spec;
     }
 
-    /** Starts this JVM's node; a node that cannot start leaves the JVM refusing to send, and says why. */
+    /**
+     * Starts this JVM's node on a daemon thread of its own, so the host's start never waits for
+     * the others. A node that cannot start leaves the JVM refusing to send, says why, and tries
+     * again after 1, 2, 4 ... at most {@value #RETRY_MAX_SECONDS} seconds until it joins or the
+     * cluster is closed.
+     */
     public void start() {
-        try {
-            node = engine.join(spec.name(), spec.bind(), spec.members());
-            LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" node on " + spec.bind()
-                    + (spec.voter() ? " (voter)" : " (no vote)") + ", members " + String.join(",", spec.members()));
-        } catch (Exception | LinkageError e) {
-            refuse("start", "the node did not start: " + e);
+        Thread joiner = new Thread(this::join, "ptimer-cluster-join");
+        joiner.setDaemon(true);
+        joiner.start();
+    }
+
+    private void join() {
+        long delay = 1;
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                ClusterNode joined = engine.join(spec.name(), spec.bind(), spec.members());
+                synchronized (this) {
+                    if (closed) {
+                        joined.close();
+                        return;
+                    }
+                    node = joined;
+                }
+                LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" node on " + spec.bind()
+                        + (spec.voter() ? " (voter)" : " (no vote)") + ", members " + String.join(",", spec.members())
+                        + (attempt > 1 ? ", joined on attempt " + attempt : ""));
+                return;
+            } catch (Exception | LinkageError e) {
+                refuse("start " + e.getClass().getName(), "the node did not start (attempt " + attempt
+                        + ", next in " + delay + " s): " + e);
+            }
+            try {
+                Thread.sleep(delay * 1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            delay = Math.min(delay * 2, RETRY_MAX_SECONDS);
         }
     }
 
     /** Leaves the cluster; the loops spend nothing from then on. */
     public void close() {
-        ClusterNode n = node;
-        node = null;
+        ClusterNode n;
+        synchronized (this) {
+            closed = true;
+            n = node;
+            node = null;
+        }
         refuse("closed", "closed");
         if (n != null) {
             n.close();

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -154,11 +155,34 @@ class SharedLoopTest {
         assertTrue(cluster.list().contains("sending: no, no leader in reach"), cluster.list());
     }
 
+    @Test
+    void aNodeThatCannotStartTriesAgainUntilItJoins() throws Exception {
+        Node node = new Node();
+        AtomicInteger attempts = new AtomicInteger();
+        Cluster cluster = started((name, bind, members) -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException("join refused, attempt " + attempts.get());
+            }
+            return node;
+        });
+        assertEquals(3, attempts.get());
+        assertTrue(cluster.list().contains("role leader"), cluster.list());
+        cluster.close();
+    }
+
     private Cluster started(Node node) throws Exception {
+        return started((name, bind, members) -> node);
+    }
+
+    private Cluster started(ClusterEngine engine) throws Exception {
         ClusterSpec spec = new ClusterSpec("c", "127.0.0.1:1", List.of("127.0.0.1:1"), null, "name=c");
-        ClusterEngine engine = (name, bind, members) -> node;
         Cluster cluster = Cluster.of(spec, engine);
         cluster.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (cluster.node() == null) {
+            assertTrue(System.nanoTime() < deadline, "not joined within 10 s: " + cluster.list());
+            Thread.sleep(20);
+        }
         Map<Phase, RouteSpec> specs = new EnumMap<>(Phase.class);
         Map<Phase, BoundRoute> bound = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {

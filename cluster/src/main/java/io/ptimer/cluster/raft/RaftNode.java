@@ -52,6 +52,12 @@ final class RaftNode implements ClusterNode, Receiver {
     /** How often the clock offset to the leader is measured. */
     private static final long PROBE_MILLIS = 250;
     private static final long RESEND_MILLIS = 40;
+    /**
+     * How long a join waits for the coordinator's answer. A join answered after this is counted
+     * by the coordinator but lost here, and its retry is then refused as a duplicate: on a loaded
+     * machine a second was not enough.
+     */
+    private static final long JOIN_MILLIS = 5000;
     private static final System.Logger LOG = System.getLogger("io.ptimer");
 
     private final String bind;
@@ -104,7 +110,7 @@ final class RaftNode implements ClusterNode, Receiver {
         merge.setMinInterval(2000);
         merge.setMaxInterval(5000);
         GMS gms = new GMS();
-        gms.setJoinTimeout(1000);
+        gms.setJoinTimeout(JOIN_MILLIS);
         ELECTION election = new ELECTION();
         RAFT raftProtocol = new RAFT();
         // RAFT brings a lagging member up to date only when its queue has been idle for resend_interval:

@@ -88,6 +88,34 @@ class ClusterIT {
                 .mapToInt(Integer::intValue).max().orElse(0) + ", most in 10 steps " + worstWindow);
     }
 
+    /**
+     * A JVM whose join is answered after it gave up waiting (the members' coordinator stalled
+     * meanwhile) joins later by itself, and the budget holds throughout.
+     */
+    @Test
+    void aJvmWhoseJoinIsAnsweredLateJoinsLater() throws Exception {
+        List<String> voters = freeBinds(3);
+        Proxy coordinator = Proxy.start(dir, voters.get(0), voters);
+        proxies.add(coordinator);
+        await("the first JVM opens its channel", 30, () -> coordinator.stderr().contains("local_addr"));
+        proxies.add(Proxy.start(dir, voters.get(1), voters));
+        await("two of three JVMs send the whole budget", 40, () -> fullSteps(now() - 10, now()) >= 5);
+
+        coordinator.signal("STOP");
+        Proxy late = Proxy.start(dir, voters.get(2), voters);
+        proxies.add(late);
+        await("the third JVM opens its channel", 30, () -> late.stderr().contains("local_addr"));
+        Thread.sleep(1200);
+        coordinator.signal("CONT");
+        long resumed = now();
+        await("the late JVM is granted tasks", 40, () -> late.loops().stream()
+                .anyMatch(l -> Proxy.step(l[0]) > resumed && l[1] > 0));
+        await("the three JVMs send the whole budget", 20, () -> fullSteps(resumed, now()) >= 5);
+        for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
+            assertTrue(e.getValue() <= Proxy.STEP_BUDGET, "step " + e.getKey() + " spent " + e.getValue());
+        }
+    }
+
     /** The leader, as {@code cluster.list} of one JVM names it. */
     private Proxy leader(Proxy asked) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -92,12 +92,24 @@ final class Proxy {
         return process.waitFor(seconds, TimeUnit.SECONDS);
     }
 
+    /** Sends {@code kill -<signal>} to the JVM, e.g. {@code STOP} and {@code CONT}. */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process k = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        if (k.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
     boolean alive() {
         return process.isAlive();
     }
 
-    String stderr() throws IOException {
-        return Files.exists(stderr) ? Files.readString(stderr) : "";
+    String stderr() {
+        try {
+            return Files.exists(stderr) ? Files.readString(stderr) : "";
+        } catch (IOException e) {
+            return "(its standard error cannot be read: " + e + ")";
+        }
     }
 
     /** The step a loop printed at {@code wall} spent: loops begin just after their step's start, on the leader's clock. */
