@@ -43,7 +43,7 @@ class ClusterIT {
         for (String v : voters) {
             proxies.add(Proxy.start(dir, v, voters));
         }
-        await("the three JVMs send the whole budget", 40, () -> fullSteps(now() - 10, now()) >= 5);
+        await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
         Thread.sleep(3000);
 
         Proxy leader = leader(proxies.get(0));
@@ -51,7 +51,7 @@ class ClusterIT {
                 "the leader's MBean: " + leader.mbean());
         long killed = now();
         leader.kill();
-        await("the two JVMs left send the whole budget again", 20, () -> fullSteps(killed + 1, now()) >= 5);
+        await("the two JVMs left send the whole budget again", 40, () -> fullSteps(killed + 1, now()) >= 5);
         long back = firstFullStep(killed + 1);
         System.out.println("MEASURED leader killed at step " + killed + ": steps until the whole budget is sent again "
                 + (back - killed) + ", tasks lost " + lost(killed, back));
@@ -186,7 +186,8 @@ class ClusterIT {
             if (System.nanoTime() > deadline) {
                 StringBuilder b = new StringBuilder("not within " + seconds + " s: " + what + "; steps " + perStep());
                 for (Proxy p : proxies) {
-                    b.append("\n--- ").append(p.bind).append(" stderr\n").append(p.stderr());
+                    b.append("\n--- ").append(p.bind).append(p.alive() ? "" : " (ended)").append(", last ")
+                            .append(p.mbean()).append(", stderr\n").append(p.stderr());
                 }
                 throw new AssertionError(b.toString());
             }
