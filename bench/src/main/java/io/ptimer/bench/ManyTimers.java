@@ -103,6 +103,8 @@ public final class ManyTimers {
             command.add("-javaagent:" + jar + "=config=" + config);
         }
         command.add("-Dmany.debug=" + Boolean.getBoolean("many.debug"));
+        if (Integer.getInteger("xx.lanes") != null) command.add("-Dxx.lanes=" + Integer.getInteger("xx.lanes"));
+        if (System.getProperty("xx.jvmopt") != null) command.add(System.getProperty("xx.jvmopt"));
         command.addAll(List.of("-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 ManyTimers.class.getName(), "--child", kind, String.valueOf(n),
                 String.valueOf(TimeUnit.MILLISECONDS.toNanos(intervalMillis)), String.valueOf(seconds), out.toString()));
@@ -157,9 +159,9 @@ public final class ManyTimers {
         if (!kind.equals("stpe") && Boolean.getBoolean("many.debug")) {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             StringBuilder agent = new StringBuilder("agent's p99/max us:");
-            for (int i = 0; i < Math.min(n, 40); i++) {
+            for (int i = 0; i < n; i += Math.max(1, n / 40)) {
                 ObjectName name = new ObjectName("io.ptimer:type=Timer,name=c" + i);
-                agent.append(' ').append(server.getAttribute(name, "latenessP99Us")).append('/')
+                agent.append(' ').append(server.getAttribute(name, "iterations")).append(':').append(server.getAttribute(name, "latenessP99Us")).append('/')
                         .append(server.getAttribute(name, "latenessMaxUs"));
             }
             System.err.println(agent);
