@@ -103,8 +103,6 @@ public final class ManyTimers {
             command.add("-javaagent:" + jar + "=config=" + config);
         }
         command.add("-Dmany.debug=" + Boolean.getBoolean("many.debug"));
-        if (Integer.getInteger("xx.lanes") != null) command.add("-Dxx.lanes=" + Integer.getInteger("xx.lanes"));
-        if (System.getProperty("xx.jvmopt") != null) command.add(System.getProperty("xx.jvmopt"));
         command.addAll(List.of("-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 ManyTimers.class.getName(), "--child", kind, String.valueOf(n),
                 String.valueOf(TimeUnit.MILLISECONDS.toNanos(intervalMillis)), String.valueOf(seconds), out.toString()));

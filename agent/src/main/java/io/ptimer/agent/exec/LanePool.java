@@ -21,7 +21,7 @@ public final class LanePool {
     public static final int PROCESSORS_PER_LANE = 4;
 
     private static final class Shared {
-        static final LanePool POOL = new LanePool(Integer.getInteger("xx.lanes", lanesFor(Runtime.getRuntime().availableProcessors())),
+        static final LanePool POOL = new LanePool(lanesFor(Runtime.getRuntime().availableProcessors()),
                 LONG_STEP_NANOS, SHORT_STEPS);
     }
 
