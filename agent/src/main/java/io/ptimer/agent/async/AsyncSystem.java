@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Kamailio's async module in this JVM: delayed routes and sleeps on the {@code async-timer-<i>}
  * lanes (made at the first delayed call), task groups on task pools, and type/key/value events.
  * Every call checks what it is given and fails at once, queuing nothing, when it cannot be run.
- * Thread-safe.
+ *
+ * <p>Threading: configuration ({@link #prepare}, its start) and making the lanes run under this
+ * object's monitor; the calls from routes read only volatile fields, which hold immutable values
+ * (an array of lanes, a map of groups replaced whole), and hand work to a lane's or a pool's queue.
  */
 public final class AsyncSystem {
     private final LateBinding loaded;
