@@ -1,5 +1,6 @@
 package io.ptimer.agent.async;
 
+import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.binding.RouteShape;
@@ -97,12 +98,7 @@ public final class AsyncSystem {
                 throw new ConfigException(e.getMessage().replace("route \"" + spec.display() + "\"", spec.entry()));
             }
         }
-        String name = spec.className();
-        int dot = name.lastIndexOf('.');
-        if (dot > 0 && ClassLoader.getSystemResource(name.substring(0, dot).replace('.', '/') + "/") != null) {
-            throw new ConfigException(spec.entry() + ": class " + name + " not found (its package "
-                    + name.substring(0, dot) + " is on the class path)");
-        }
+        Binding.checkPackageElsewhere(spec);
         return null;
     }
 
