@@ -18,6 +18,24 @@ class DueHeapTest {
     }
 
     @Test
+    void ofThoseDueAtOnceTheOneMadeFirstComesFirstWhateverTheOrderTheyWereAddedIn() {
+        List<Item> made = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            made.add(new Item(1_000));
+        }
+        List<Item> shuffled = new ArrayList<>(made);
+        java.util.Collections.shuffle(shuffled, new Random(7));
+        DueHeap<Item> heap = new DueHeap<>();
+        shuffled.forEach(heap::add);
+        heap.add(new Item(999));
+        heap.remove(heap.first());
+        for (Item expected : made) {
+            assertSame(expected, heap.first());
+            heap.remove(expected);
+        }
+    }
+
+    @Test
     void givesTheNearestFirstThroughRandomAddsAndRemovalsFromAnywhere() {
         Random random = new Random(42);
         DueHeap<Item> heap = new DueHeap<>();
