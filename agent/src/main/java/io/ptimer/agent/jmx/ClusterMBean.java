@@ -4,6 +4,11 @@ import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.cluster.ClusterNode;
 import io.ptimer.agent.cluster.LoopGrants;
 import java.util.function.ToLongFunction;
+import javax.management.MBeanException;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.ReflectionException;
 import javax.management.openmbean.ArrayType;
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.SimpleType;
@@ -11,16 +16,49 @@ import javax.management.openmbean.SimpleType;
 /**
  * {@code io.ptimer:type=Cluster,name=<cluster>}: what {@code cluster.list} shows: the members, the
  * leader, this JVM's role, its grants, the loops granted nothing, the measured clock offset, and
- * why it sends nothing when it does not.
+ * why it sends nothing when it does not. Its one operation, {@code partition(boolean)}, injects a
+ * network partition for tests; it exists only in a JVM started with fault injection on.
  */
-final class ClusterMBean extends AttributesOnlyMBean<ClusterMBean> {
+final class ClusterMBean extends OpenMBean<ClusterMBean> {
     private static final OpenAttributes<ClusterMBean> ATTRIBUTES = build();
+    private static final String DESCRIPTION = "cluster: one timer budget shared by several JVMs through a replicated"
+            + " ledger of grants";
 
     private final Cluster cluster;
+    private final MBeanInfo info;
 
     ClusterMBean(Cluster cluster) {
-        super("cluster: one timer budget shared by several JVMs through a replicated ledger of grants", ATTRIBUTES);
         this.cluster = cluster;
+        MBeanOperationInfo[] operations = Cluster.faultInjection()
+                ? new MBeanOperationInfo[] {Jmx.operation("partition", "Fault injection: true cuts this JVM off from"
+                        + " the other members (every message in and out is dropped), false heals the cut",
+                        new MBeanParameterInfo("cut", boolean.class.getName(), "true to cut, false to heal"))}
+                : new MBeanOperationInfo[0];
+        this.info = new MBeanInfo(getClass().getName(), DESCRIPTION, ATTRIBUTES.infos(), null, operations, null);
+    }
+
+    @Override
+    OpenAttributes<ClusterMBean> attributes() {
+        return ATTRIBUTES;
+    }
+
+    @Override
+    public Object invoke(String action, Object[] params, String[] signature) throws MBeanException, ReflectionException {
+        if (!Cluster.faultInjection() || !action.equals("partition") || params == null || params.length != 1
+                || !(params[0] instanceof Boolean)) {
+            throw Jmx.noSuchOperation(action, params, Cluster.faultInjection() ? "partition(boolean)"
+                    : "none (partition(boolean) needs -D" + ClusterNode.FAULT_INJECTION + "=true)");
+        }
+        try {
+            return cluster.partition((Boolean) params[0]);
+        } catch (IllegalStateException e) {
+            throw new MBeanException(new IllegalArgumentException(e.getMessage()), e.getMessage());
+        }
+    }
+
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        return info;
     }
 
     private static OpenAttributes<ClusterMBean> build() {
