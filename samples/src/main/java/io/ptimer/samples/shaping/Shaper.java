@@ -68,7 +68,15 @@ public final class Shaper {
 
     /** Relays up to {@code tasks} queued calls, fewer if the queue runs dry. */
     public void relay(int tasks) {
-        for (int done = 0; done < tasks; ) {
+        relay(tasks, Long.MAX_VALUE);
+    }
+
+    /**
+     * Relays up to {@code tasks} queued calls, fewer if the queue runs dry or {@link System#nanoTime()}
+     * passes {@code deadline}: the calls not relayed by then stay queued.
+     */
+    public void relay(int tasks, long deadline) {
+        for (int done = 0; done < tasks && System.nanoTime() - deadline < 0; ) {
             if (GUARDED) {
                 guard.awaitRoom();
             }
