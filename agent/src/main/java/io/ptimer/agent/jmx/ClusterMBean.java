@@ -3,6 +3,7 @@ package io.ptimer.agent.jmx;
 import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.cluster.ClusterNode;
 import io.ptimer.agent.cluster.LoopGrants;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
@@ -76,19 +77,19 @@ final class ClusterMBean extends OpenMBean<ClusterMBean> {
                 .add("voters", strings, "The voting members, as configured",
                         m -> m.cluster.spec().members().toArray(String[]::new))
                 .add("members", strings, "The members this node sees now, voters and others",
-                        m -> m.node() == null ? new String[0] : m.node().members().toArray(String[]::new))
+                        m -> m.ofNode(n -> n.members().toArray(String[]::new), new String[0]))
                 .add("leader", SimpleType.STRING, "The leader's address, or empty when none is in reach",
-                        m -> m.node() == null || m.node().leader() == null ? "" : m.node().leader())
+                        m -> m.ofNode(n -> n.leader() == null ? "" : n.leader(), ""))
                 .add("role", SimpleType.STRING, "leader, follower, learner (no vote) or none (no leader known)",
-                        m -> m.node() == null ? "none" : m.node().role())
+                        m -> m.ofNode(ClusterNode::role, "none"))
                 .add("sending", SimpleType.BOOLEAN, "Whether this JVM may spend its grants", m -> m.cluster.refusal() == null)
                 .add("notSendingBecause", SimpleType.STRING, "Why this JVM sends nothing, or empty while it sends",
                         m -> m.cluster.refusal() == null ? "" : m.cluster.refusal())
                 .add("clockOffsetUs", SimpleType.LONG, "The leader's clock minus this JVM's, in microseconds; 0 before measured",
                         m -> m.measured(ClusterNode::offsetNanos))
                 .add("clockErrorUs", SimpleType.LONG, "How far clockOffsetUs may be off, in microseconds; -1 before measured",
-                        m -> m.node() == null || m.node().offsetErrorNanos() == ClusterNode.UNKNOWN ? -1
-                                : m.node().offsetErrorNanos() / 1000)
+                        m -> m.ofNode(n -> n.offsetErrorNanos() == ClusterNode.UNKNOWN ? -1
+                                : n.offsetErrorNanos() / 1000, -1L))
                 .add("maxClockOffsetUs", SimpleType.LONG, "The offset, error included, beyond which this JVM sends nothing",
                         m -> Cluster.MAX_OFFSET_NANOS / 1000)
                 .add("tasksGranted", SimpleType.LONG, "Tasks the ledger granted this JVM, all loops together",
@@ -98,16 +99,18 @@ final class ClusterMBean extends OpenMBean<ClusterMBean> {
                 .add("loopsGrantedNothing", SimpleType.LONG, "Loops that had nothing to spend, all loops together",
                         m -> m.sum(LoopGrants::loopsGrantedNothing))
                 .add("log", SimpleType.STRING, "The replicated log: term, commit index, last appended",
-                        m -> m.node() == null ? "" : m.node().log())
+                        m -> m.ofNode(ClusterNode::log, ""))
                 .add("list", SimpleType.STRING, "All of it as cluster.list shows it", m -> m.cluster.list());
     }
 
-    private ClusterNode node() {
-        return cluster.node();
+    /** {@code figure} of the node, or {@code none} while there is none (not started yet, or closed meanwhile). */
+    private <T> T ofNode(Function<ClusterNode, T> figure, T none) {
+        ClusterNode n = cluster.node();
+        return n == null ? none : figure.apply(n);
     }
 
     private long measured(ToLongFunction<ClusterNode> figure) {
-        ClusterNode n = node();
+        ClusterNode n = cluster.node();
         long v = n == null ? ClusterNode.UNKNOWN : figure.applyAsLong(n);
         return v == ClusterNode.UNKNOWN ? 0 : v / 1000;
     }

@@ -24,7 +24,7 @@ final class ClusterLine {
                         .append(" cluster_spent=").append(server.getAttribute(name, "tasksSpent"))
                         .append(" cluster_loops_granted_nothing=").append(server.getAttribute(name, "loopsGrantedNothing"));
             }
-        } catch (JMException e) {
+        } catch (JMException | RuntimeException e) {
             return " cluster_figures=unreadable";
         }
         return b.toString();
@@ -42,7 +42,7 @@ final class ClusterLine {
                         .append(leader.isEmpty() ? "none" : leader).append(", sending ")
                         .append(why.isEmpty() ? "yes" : "no (" + why + ")");
             }
-        } catch (JMException e) {
+        } catch (JMException | RuntimeException e) {
             return "cluster: its MBean cannot be read: " + e;
         }
         return b.toString();
