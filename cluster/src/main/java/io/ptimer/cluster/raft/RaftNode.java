@@ -48,7 +48,8 @@ import org.jgroups.util.Runner;
  * This JVM's node: a JGroups channel over TCP on {@code bind}, finding the others through the
  * voting members' addresses, with Raft on top. Its Raft id is its {@code bind}; a JVM whose
  * {@code bind} is not a voting member takes part as a learner. The log is kept in memory: the
- * ledger is worthless a few seconds later.
+ * ledger is worthless a few seconds later. With fault injection on, JGroups' {@code DISCARD} sits
+ * just above the transport, passing everything until {@link #partition} cuts the node off.
  */
 final class RaftNode implements ClusterNode, Receiver {
     /** How often the clock offset to the leader is measured. */

@@ -68,7 +68,7 @@ public final class Shaper {
 
     /** Relays up to {@code tasks} queued calls, fewer if the queue runs dry. */
     public void relay(int tasks) {
-        relay(tasks, Long.MAX_VALUE);
+        relay(tasks, false, 0);
     }
 
     /**
@@ -76,7 +76,11 @@ public final class Shaper {
      * passes {@code deadline}: the calls not relayed by then stay queued.
      */
     public void relay(int tasks, long deadline) {
-        for (int done = 0; done < tasks && System.nanoTime() - deadline < 0; ) {
+        relay(tasks, true, deadline);
+    }
+
+    private void relay(int tasks, boolean bounded, long deadline) {
+        for (int done = 0; done < tasks && (!bounded || System.nanoTime() - deadline < 0); ) {
             if (GUARDED) {
                 guard.awaitRoom();
             }
