@@ -2,7 +2,6 @@ package io.ptimer.samples.sip;
 
 import io.ptimer.samples.calls.WindowMeter;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * more than the limit and no call of a surviving proxy is lost; the rate outside transitions is
  * aimed at {@value #OUTSIDE_SHARE} of the limit or more, and said when it falls short.
  */
-final class ClusterReport {
+final class ClusterReport extends Report {
     static final double OUTSIDE_SHARE = 0.90;
     /** A transition lasts until a 1 s window holds this share of the contract again, and at least 2 s. */
     private static final double RECOVERED_SHARE = 0.90;
@@ -29,12 +28,10 @@ final class ClusterReport {
     }
 
     private final long[] arrivals;
-    private final List<String> lines = new ArrayList<>();
-    private final List<String> words = new ArrayList<>();
-    private boolean held = true;
 
     ClusterReport(int limit, long[] arrivals, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies)
             throws IOException {
+        super(52, 10);
         this.arrivals = arrivals;
         WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
         for (long t : arrivals) {
@@ -67,7 +64,7 @@ final class ClusterReport {
         }
         double steady = outsideLength == 0 ? Double.NaN : outsideCalls * (double) SECOND / outsideLength;
 
-        lines.add("  carrier's arrivals per second of the flood (* marks an event in that second):");
+        line("  carrier's arrivals per second of the flood (* marks an event in that second):");
         StringBuilder row = new StringBuilder();
         long last = arrivals.length == 0 ? floodEnd : Math.max(floodEnd, arrivals[arrivals.length - 1]);
         for (int s = 0; floodStart + s * SECOND <= last; s++) {
@@ -75,20 +72,19 @@ final class ClusterReport {
             boolean event = events.stream().anyMatch(e -> e.micros() >= from && e.micros() < from + SECOND);
             row.append(String.format(Locale.ROOT, "%4d%s", count(from, from + SECOND), event ? "*" : " "));
             if (s % 10 == 9) {
-                lines.add("   " + row);
+                line("   " + row);
                 row.setLength(0);
             }
         }
         if (row.length() > 0) {
-            lines.add("   " + row);
+            line("   " + row);
         }
         row("most INVITEs at the carrier in any 1 s", String.valueOf(second.max()), "<= " + limit, second.max() <= limit);
-        boolean used = steady >= OUTSIDE_SHARE * limit;
-        lines.add(String.format(Locale.ROOT, "  %-52s %22s  %-10s %s", "rate at the carrier, backlogged, outside transitions",
-                String.format(Locale.ROOT, "%.1f/s over %.1f s", steady, outsideLength / 1e6),
-                String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * limit), used ? "ok" : "below the aim"));
+        aim("rate at the carrier, backlogged, outside transitions", String.format(Locale.ROOT, "%.1f/s over %.1f s",
+                steady, outsideLength / 1e6), String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * limit),
+                steady >= OUTSIDE_SHARE * limit);
         row("fewest in a 1 s window outside transitions", lowest == Integer.MAX_VALUE ? "none" : String.valueOf(lowest), "", true);
-        words.add(String.format(Locale.ROOT, "arrived=%d max_1s=%d rate_outside=%.1f outside_s=%.1f min_1s_outside=%d",
+        words(String.format(Locale.ROOT, "arrived=%d max_1s=%d rate_outside=%.1f outside_s=%.1f min_1s_outside=%d",
                 arrivals.length, second.max(), steady, outsideLength / 1e6, lowest == Integer.MAX_VALUE ? -1 : lowest));
         for (int i = 0; i < events.size(); i++) {
             long[] tr = transitions[i];
@@ -97,8 +93,8 @@ final class ClusterReport {
             String measured = String.format(Locale.ROOT, "%s at %.1f s: a 1 s window holds %.0f%% of the contract again"
                     + " after %.2f s; calls short of the steady rate in the %.1f s after it: %d", events.get(i).what(),
                     (tr[0] - floodStart) / 1e6, RECOVERED_SHARE * 100, (tr[2] - tr[0]) / 1e6, (tr[1] - tr[0]) / 1e6, shortOf);
-            lines.add("  MEASURED " + measured);
-            words.add(String.format(Locale.ROOT, "event%d_recovered_s=%.2f event%d_short=%d", i + 1, (tr[2] - tr[0]) / 1e6,
+            line("  MEASURED " + measured);
+            words(String.format(Locale.ROOT, "event%d_recovered_s=%.2f event%d_short=%d", i + 1, (tr[2] - tr[0]) / 1e6,
                     i + 1, shortOf));
         }
         accountFor(proxies);
@@ -112,7 +108,7 @@ final class ClusterReport {
         int survivors = 0;
         for (ClusterProxy p : proxies) {
             if (!p.survived()) {
-                lines.add(String.format(Locale.ROOT, "  %-10s killed: its calls are not counted", p.name));
+                line(String.format(Locale.ROOT, "  %-10s killed: its calls are not counted", p.name));
                 continue;
             }
             survivors++;
@@ -127,12 +123,12 @@ final class ClusterReport {
             boolean ok = missing == 0 && proxyOpen == 0 && p.customerExit() >= 0;
             row(p.name + ": calls, SIPp successful / failed", p.calls() + ": " + successful + " / " + failed,
                     "none lost", ok);
-            lines.add(String.format(Locale.ROOT, "  %-10s proxy: offered %s, relayed %s, completed %s, 503 after the queue"
+            line(String.format(Locale.ROOT, "  %-10s proxy: offered %s, relayed %s, completed %s, 503 after the queue"
                     + " timeout %s, other errors %d, open %s", "", f.getOrDefault("offered", "?"), f.getOrDefault("relayed", "?"),
                     f.getOrDefault("completed", "?"), f.getOrDefault("queue_timeout", "?"),
                     num(f, "errors") - num(f, "queue_timeout"), f.getOrDefault("open", "?")));
         }
-        words.add("survivors=" + survivors + " lost=" + lost + " open=" + open + " answered_503=" + answered503);
+        words("survivors=" + survivors + " lost=" + lost + " open=" + open + " answered_503=" + answered503);
     }
 
     private static boolean within(long[][] transitions, long from, long to) {
@@ -158,32 +154,5 @@ final class ClusterReport {
             i--;
         }
         return i;
-    }
-
-    private void row(String label, String value, String bound, boolean ok) {
-        lines.add(String.format(Locale.ROOT, "  %-52s %22s  %-10s %s", label, value, bound,
-                bound.isEmpty() ? "" : ok ? "ok" : "FAILED"));
-        held &= ok;
-    }
-
-    boolean held() {
-        return held;
-    }
-
-    List<String> lines() {
-        return lines;
-    }
-
-    /** The figures as {@code key=value} words. */
-    String words() {
-        return String.join(" ", words);
-    }
-
-    private static long num(Map<String, String> words, String key) {
-        try {
-            return Long.parseLong(words.getOrDefault(key, "-1"));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

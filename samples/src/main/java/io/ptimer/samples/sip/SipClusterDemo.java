@@ -38,7 +38,7 @@ public final class SipClusterDemo {
     private final int rate;
     private final int seconds;
     private final List<ClusterProxy> proxies = new ArrayList<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final Processes processes = new Processes();
     private final List<ClusterReport.Event> events = new ArrayList<>();
     private int carrierPort;
     private List<String> binds;
@@ -77,12 +77,12 @@ public final class SipClusterDemo {
             fail(2, "SipClusterDemo: sipp is not on the PATH; install SIPp (Debian and Ubuntu: apt-get install sip-tester)");
         }
         SipClusterDemo demo = new SipClusterDemo(o, sipp);
-        Runtime.getRuntime().addShutdownHook(new Thread(demo::stopAll, "sip-cluster-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(demo.processes::stopAll, "sip-cluster-cleanup"));
         boolean held;
         try {
             held = demo.run();
         } finally {
-            demo.stopAll();
+            demo.processes.stopAll();
         }
         System.exit(held ? 0 : 1);
     }
@@ -101,7 +101,7 @@ public final class SipClusterDemo {
                 + " JVMs sharing one contract of %d calls/s -> SIPp carrier 127.0.0.1:%d%n", rate, seconds, limit, carrierPort);
         System.out.println("cluster members (voters) " + String.join(",", binds.subList(0, 3)) + ", proxy 4 without a vote "
                 + binds.get(3) + "; configurations " + o.get("config-dir") + "/sip-cluster-N.cfg on these ports");
-        started(Sipp.carrier(sipp, carrierPort, carrierTrace, out.resolve("carrier.log")));
+        processes.started(Sipp.carrier(sipp, carrierPort, carrierTrace, out.resolve("carrier.log")));
         for (int n = 1; n <= 3; n++) {
             startProxy(n);
         }
@@ -148,7 +148,7 @@ public final class SipClusterDemo {
         for (ClusterProxy p : proxies) {
             p.stop();
         }
-        stopAll();
+        processes.stopAll();
 
         ClusterReport report = new ClusterReport(limit, SippTrace.invites(carrierTrace, "R").callMicros(), floodStartMicros,
                 floodEndMicros, events, proxies);
@@ -177,7 +177,7 @@ public final class SipClusterDemo {
                 "--listen", "127.0.0.1:" + sipPort, "--upstream", "127.0.0.1:" + carrierPort,
                 "--queue-timeout", o.get("queue-timeout"));
         Path log = out.resolve(name + ".log");
-        Process p = started(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        Process p = processes.started(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         ClusterProxy proxy = new ClusterProxy(n, name, binds.get(n - 1), sipPort, p, log);
         proxies.add(proxy);
         return proxy;
@@ -187,7 +187,7 @@ public final class SipClusterDemo {
     private void flood(ClusterProxy p, int flood) throws IOException, InterruptedException {
         p.awaitLine("ShapingProxy: udp", 60);
         int calls = rate * flood;
-        Process customer = started(Sipp.customer(sipp, freeUdpPort(), p.sipPort, rate, calls,
+        Process customer = processes.started(Sipp.customer(sipp, freeUdpPort(), p.sipPort, rate, calls,
                 flood + number(o, "queue-timeout", 1) + 60, out.resolve(p.name + "-customer.csv"),
                 out.resolve(p.name + "-customer.log")));
         p.flooded(customer, calls, out.resolve(p.name + "-customer.csv"));
@@ -225,33 +225,6 @@ public final class SipClusterDemo {
         ClusterProxy leader = leader();
         return proxies.stream().filter(p -> p.alive() && p != leader && p.number <= 3).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no live voting proxy besides the leader"));
-    }
-
-    private Process started(Process p) {
-        synchronized (processes) {
-            processes.add(p);
-        }
-        return p;
-    }
-
-    /** Stops every process this demo started and waits for each. */
-    private void stopAll() {
-        synchronized (processes) {
-            for (Process p : processes) {
-                p.destroy();
-            }
-            for (Process p : processes) {
-                try {
-                    if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                        p.destroyForcibly().waitFor();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    p.destroyForcibly();
-                }
-            }
-            processes.clear();
-        }
     }
 
     private static long nowMicros() {
