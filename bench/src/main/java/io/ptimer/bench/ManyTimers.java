@@ -157,9 +157,9 @@ public final class ManyTimers {
         if (!kind.equals("stpe") && Boolean.getBoolean("many.debug")) {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             StringBuilder agent = new StringBuilder("agent's p99/max us:");
-            for (int i = 0; i < Math.min(n, 40); i++) {
+            for (int i = 0; i < n; i += Math.max(1, n / 40)) {
                 ObjectName name = new ObjectName("io.ptimer:type=Timer,name=c" + i);
-                agent.append(' ').append(server.getAttribute(name, "latenessP99Us")).append('/')
+                agent.append(' ').append(server.getAttribute(name, "iterations")).append(':').append(server.getAttribute(name, "latenessP99Us")).append('/')
                         .append(server.getAttribute(name, "latenessMaxUs"));
             }
             System.err.println(agent);

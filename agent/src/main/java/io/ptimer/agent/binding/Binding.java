@@ -38,7 +38,7 @@ public final class Binding {
     private final BoundRoute[] bound;
     private final List<Integer> missing = new ArrayList<>();
     /** Classes that an application loader had loaded already (a late attach): bound at once through the watch. */
-    private final Set<String> loadedElsewhere = new HashSet<>();
+    private Set<String> loadedElsewhere = Set.of();
     private boolean failed;
 
     private Binding(List<RouteSpec> routes, LateBinding lateBinding) {
@@ -67,6 +67,9 @@ public final class Binding {
                     b.checked[i] = type;
                 } else {
                     b.missing.add(i);
+                    if (b.loadedElsewhere.isEmpty()) {
+                        b.loadedElsewhere = new HashSet<>();
+                    }
                     b.loadedElsewhere.add(route.className());
                 }
             } else {

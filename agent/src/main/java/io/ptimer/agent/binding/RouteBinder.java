@@ -189,16 +189,24 @@ public final class RouteBinder {
      */
     private static MethodHandle factory(RouteSpec spec, Class<?> type, String why) {
         checkInstantiable(type, why, spec.factoryMade());
-        try {
-            MethodHandle constructor = publicConstructor(type) == null ? null
-                    : lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-            return Maker.MAKE.bindTo(new Maker(type, constructor));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalArgumentException(type.getName() + " cannot be instantiated by the agent: "
-                    + e.getMessage());
-        }
+        return MAKERS.get(type);
     }
+
+    /** One maker per route class, shared by every timer whose routes it holds: thousands of timers, one handle. */
+    private static final ClassValue<MethodHandle> MAKERS = new ClassValue<MethodHandle>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                MethodHandle constructor = publicConstructor(type) == null ? null
+                        : lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
+                        .asType(MethodType.methodType(Object.class));
+                return Maker.MAKE.bindTo(new Maker(type, constructor));
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                throw new IllegalArgumentException(type.getName() + " cannot be instantiated by the agent: "
+                        + e.getMessage());
+            }
+        }
+    };
 
     /** Makes the instances of one route class. */
     private static final class Maker {

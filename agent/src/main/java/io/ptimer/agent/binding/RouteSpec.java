@@ -34,8 +34,8 @@ public record RouteSpec(String className, String methodName, RouteShape shape, S
         String methodName = null;
         int sep = route.indexOf("::");
         if (sep >= 0) {
-            className = route.substring(0, sep);
-            methodName = route.substring(sep + 2);
+            className = route.substring(0, sep).intern();
+            methodName = route.substring(sep + 2).intern();
             if (!Names.isJavaName(methodName, false)) {
                 throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + methodName
                         + "\" is not a method name");

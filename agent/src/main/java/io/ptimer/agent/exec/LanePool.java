@@ -15,11 +15,13 @@ public final class LanePool {
     public static final long LONG_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Short steps in a row after which a job on a thread of its own returns to a lane. */
     public static final int SHORT_STEPS = 20;
-    /** At most this many lanes, one per processor below it. */
+    /** At most this many lanes. */
     public static final int MAX_LANES = 4;
+    /** Processors per lane: one lane carries some hundred thousand short steps a second. */
+    public static final int PROCESSORS_PER_LANE = 4;
 
     private static final class Shared {
-        static final LanePool POOL = new LanePool(Math.min(MAX_LANES, Runtime.getRuntime().availableProcessors()),
+        static final LanePool POOL = new LanePool(lanesFor(Runtime.getRuntime().availableProcessors()),
                 LONG_STEP_NANOS, SHORT_STEPS);
     }
 
@@ -45,7 +47,16 @@ public final class LanePool {
         this.shortSteps = shortSteps;
     }
 
-    /** The JVM's pool: one lane per processor, at most {@value #MAX_LANES}. */
+    /**
+     * How many lanes {@code processors} get: one per {@value #PROCESSORS_PER_LANE}, at least one, at most
+     * {@value #MAX_LANES}. Lanes that fall due at once on a small machine only contend for its cores
+     * and for the spin budget, and lose the precision a single lane keeps.
+     */
+    static int lanesFor(int processors) {
+        return Math.max(1, Math.min(MAX_LANES, processors / PROCESSORS_PER_LANE));
+    }
+
+    /** The JVM's pool: {@link #lanesFor} the processors. */
     public static LanePool shared() {
         return Shared.POOL;
     }

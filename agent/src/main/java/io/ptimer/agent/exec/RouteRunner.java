@@ -14,7 +14,11 @@ import java.util.Map;
 public final class RouteRunner {
     private final boolean tracked;
     private final Errors errors;
-    private Map<Class<?>, Object> instances = new HashMap<>();
+    /** The instances of the cycle beyond the last one made; {@code null} until routes of a second class run. */
+    private Map<Class<?>, Object> instances;
+    /** The instance made last, and its class: routes of one timer are mostly of one class. */
+    private Class<?> lastOwner;
+    private Object lastInstance;
     private boolean threw;
     private volatile String running;
     private volatile long runningSince;
@@ -60,11 +64,22 @@ public final class RouteRunner {
     }
 
     private Object instance(BoundRoute route) throws Throwable {
-        Object target = instances.get(route.owner());
+        Class<?> owner = route.owner();
+        if (owner == lastOwner) {
+            return lastInstance;
+        }
+        if (lastOwner != null) {
+            if (instances == null) {
+                instances = new HashMap<>();
+            }
+            instances.put(lastOwner, lastInstance);
+        }
+        Object target = instances == null ? null : instances.get(owner);
         if (target == null) {
             target = route.factory().invoke();
-            instances.put(route.owner(), target);
         }
+        lastOwner = owner;
+        lastInstance = target;
         return target;
     }
 
@@ -75,9 +90,9 @@ public final class RouteRunner {
 
     /** Forgets the route instances: the next run makes new ones (a new cycle). */
     public void dropInstances() {
-        if (!instances.isEmpty()) {
-            instances = new HashMap<>();
-        }
+        lastOwner = null;
+        lastInstance = null;
+        instances = null;
     }
 
     /** The label of the route running now, or {@code null}. */

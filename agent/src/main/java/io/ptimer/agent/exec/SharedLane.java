@@ -129,17 +129,18 @@ final class SharedLane {
                 continue;
             }
             Job next = heap.first();
+            long nextDue = heap.firstDue();
             long now = System.nanoTime();
-            if (next.due - now > 0) {
-                waitingUntil = next.due;
-                if (next.due - now <= SHORT_GAP_NANOS && next.precision() != Precision.SLEEP) {
-                    if (!spinUntil(next.due)) {
+            if (nextDue - now > 0) {
+                waitingUntil = nextDue;
+                if (nextDue - now <= SHORT_GAP_NANOS && next.precision() != Precision.SLEEP) {
+                    if (!spinUntil(nextDue)) {
                         continue;
                     }
                 } else {
                     long maxSpin = next.precision() == Precision.SLEEP ? 0
-                            : Math.min(SpinBudget.perWait(next.intervalNanos()), (next.due - lastRan) / IDLE_SHARE);
-                    if (!waiter.awaitUntil(next.due, maxSpin, false)) {
+                            : Math.min(SpinBudget.perWait(next.intervalNanos()), (nextDue - lastRan) / IDLE_SHARE);
+                    if (!waiter.awaitUntil(nextDue, maxSpin, false)) {
                         continue;
                     }
                 }

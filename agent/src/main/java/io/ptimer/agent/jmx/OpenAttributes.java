@@ -20,6 +20,7 @@ final class OpenAttributes<M> {
     }
 
     private final Map<String, Attr<M>> attributes = new LinkedHashMap<>();
+    private volatile MBeanAttributeInfo[] infos;
 
     /** Adds an attribute; for building only. */
     OpenAttributes<M> add(String name, OpenType<?> type, String description, Function<M, Object> value) {
@@ -27,10 +28,19 @@ final class OpenAttributes<M> {
         return this;
     }
 
+    /**
+     * The attributes' infos, made once and shared by every MBean of the kind: thousands of timers
+     * carry one copy ({@link javax.management.MBeanInfo} hands out copies of the array).
+     */
     MBeanAttributeInfo[] infos() {
-        List<MBeanAttributeInfo> infos = new ArrayList<>();
-        attributes.forEach((n, a) -> infos.add(Jmx.attribute(n, a.type(), a.description())));
-        return infos.toArray(MBeanAttributeInfo[]::new);
+        MBeanAttributeInfo[] made = infos;
+        if (made == null) {
+            List<MBeanAttributeInfo> list = new ArrayList<>();
+            attributes.forEach((n, a) -> list.add(Jmx.attribute(n, a.type(), a.description())));
+            made = list.toArray(MBeanAttributeInfo[]::new);
+            infos = made;
+        }
+        return made;
     }
 
     Object get(M mbean, String name) throws AttributeNotFoundException {

@@ -211,7 +211,16 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
         this.broadcaster = new NotificationBroadcasterSupport(notifier, info.getNotifications());
     }
 
+    private static final MBeanOperationInfo[] OPERATIONS = operations();
+    private static final MBeanNotificationInfo[] NOTIFICATIONS = notifications();
+
     private static MBeanInfo info(String name) {
+        return new MBeanInfo(PtimerMBean.class.getName(), "ptimer timer \"" + name
+                + "\": its configuration, workers and counters; pause, continue, start, loop, end; set",
+                ATTRIBUTES.infos(), null, OPERATIONS, NOTIFICATIONS);
+    }
+
+    private static MBeanOperationInfo[] operations() {
         List<MBeanOperationInfo> operations = new ArrayList<>();
         for (Request r : Request.all()) {
             operations.add(Jmx.operation(r.command(), r.description() + ", for all workers"));
@@ -219,15 +228,16 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
         }
         operations.add(Jmx.operation("set", Jmx.SET + ", for all workers", Jmx.ASSIGNMENT));
         operations.add(Jmx.operation("set", Jmx.SET + ", for one worker", Jmx.ASSIGNMENT, Jmx.WORKER));
+        return operations.toArray(MBeanOperationInfo[]::new);
+    }
+
+    private static MBeanNotificationInfo[] notifications() {
         String[] types = WorkerListener.events().stream().map(e -> NOTIFICATION_PREFIX + e).toArray(String[]::new);
         MBeanNotificationInfo notifications = new MBeanNotificationInfo(types, Notification.class.getName(),
                 "A worker changed state: start, loop or end route entered, paused, or resumed");
         MBeanNotificationInfo sets = new MBeanNotificationInfo(new String[] {SET_NOTIFICATION},
                 Notification.class.getName(), "An operator set the interval, ntasks or nslices of the timer or a worker");
-        return new MBeanInfo(PtimerMBean.class.getName(), "ptimer timer \"" + name
-                + "\": its configuration, workers and counters; pause, continue, start, loop, end; set",
-                ATTRIBUTES.infos(), null, operations.toArray(MBeanOperationInfo[]::new),
-                new MBeanNotificationInfo[] {notifications, sets});
+        return new MBeanNotificationInfo[] {notifications, sets};
     }
 
     private long sum(ToLongFunction<Worker> figure) {

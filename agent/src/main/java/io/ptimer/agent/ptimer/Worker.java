@@ -43,7 +43,8 @@ public final class Worker extends Job {
     /** Its own thread from the start, or {@code null} on the shared lanes. */
     private final DedicatedLane lane;
     private final RouteRunner runner;
-    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    /** Requests not yet applied; made with the first, as thousands of workers may never see one. */
+    private volatile Queue<Request> requests;
     private final Lateness lateness;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final LatenessHistogram histogram = new LatenessHistogram();
@@ -93,7 +94,7 @@ public final class Worker extends Job {
     }
 
     /** The recent lateness window of a worker on the shared lanes: small, as there may be thousands. */
-    static final int SHARED_WINDOW = 64;
+    static final int SHARED_WINDOW = 16;
 
     void start() {
         if (lane != null) {
@@ -113,9 +114,23 @@ public final class Worker extends Job {
         };
     }
 
+    private Queue<Request> queue() {
+        Queue<Request> q = requests;
+        if (q == null) {
+            synchronized (this) {
+                q = requests;
+                if (q == null) {
+                    q = new ConcurrentLinkedQueue<>();
+                    requests = q;
+                }
+            }
+        }
+        return q;
+    }
+
     /** Queues a request; the worker applies it at its next safe point. */
     public void request(Request request) {
-        requests.add(request);
+        queue().add(request);
         wake();
     }
 
@@ -191,7 +206,8 @@ public final class Worker extends Job {
 
     @Override
     protected boolean hasWork() {
-        return !rehearsing && (stopping || !requests.isEmpty() || base != applied);
+        Queue<Request> q = requests;
+        return !rehearsing && (stopping || (q != null && !q.isEmpty()) || base != applied);
     }
 
     @Override
@@ -220,8 +236,12 @@ public final class Worker extends Job {
             applySettings(applied, b);
             applied = b;
         }
+        Queue<Request> q = requests;
+        if (q == null) {
+            return;
+        }
         Request request;
-        while ((request = requests.poll()) != null) {
+        while ((request = q.poll()) != null) {
             if (request == Request.PAUSE) {
                 if (next != null && !paused) {
                     paused = true;
