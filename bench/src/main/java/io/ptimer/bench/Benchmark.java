@@ -88,6 +88,9 @@ public final class Benchmark {
         if (options.parts.contains("scale")) {
             TimerScale.report(agent, options, out, report, scaleChart);
         }
+        if (options.parts.contains("customers")) {
+            Customers.report(agent, options, out, report);
+        }
         if (options.parts.contains("sip")) {
             SipShaping.report(agent, options, out, report);
         }

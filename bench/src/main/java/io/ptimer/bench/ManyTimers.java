@@ -1,6 +1,8 @@
 package io.ptimer.bench;
 
-import io.ptimer.api.TimerContext;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -29,6 +32,8 @@ import javax.management.ObjectName;
  * </pre>
  */
 public final class ManyTimers {
+    /** Unrecorded seconds before the record: the timers start, then each learns its grid's phase. */
+    static final int WARMUP_SECONDS = 5;
     /** Lateness buckets of 1 µs up to 100 ms; the last one takes the rest. */
     private static final int BUCKETS = 100_001;
     private static final AtomicLongArray LATE = new AtomicLongArray(BUCKETS);
@@ -39,14 +44,13 @@ public final class ManyTimers {
     private static volatile boolean resetPhase;
     private static long intervalNanos;
 
-    /** One instance per worker cycle, made by the agent. */
-    public ManyTimers() {
+    private ManyTimers() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--child")) {
             child(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]), Integer.parseInt(args[4]),
-                    Path.of(args[5]));
+                    Path.of(args[5]), Integer.parseInt(args[6]));
             return;
         }
         Path jar = Path.of(args[0]);
@@ -69,24 +73,43 @@ public final class ManyTimers {
         System.out.printf("%-8s %9s %9s %9s %8s %8s %14s %9s%n", "kind", "p50 us", "p99 us", "max us", "CPU %",
                 "threads", "heap/timer B", "overruns");
         for (String kind : kinds) {
-            String[] base = run(jar, kind, 1, intervalMillis, false, 5);
-            String[] full = run(jar, kind, n, intervalMillis, sleeper, seconds);
-            long heapPer = (Long.parseLong(full[5]) - Long.parseLong(base[5])) / Math.max(1, n - 1);
-            System.out.printf("%-8s %9s %9s %9s %8s %8s %14d %9s%n", kind, full[0], full[1], full[2], full[3], full[4],
-                    heapPer, full[6]);
+            Figures f = measure(jar, kind, n, intervalMillis, sleeper, seconds, WARMUP_SECONDS, null);
+            System.out.printf("%-8s %9d %9d %9d %8.1f %8d %14d %9d%n", kind, f.p50Micros(), f.p99Micros(), f.maxMicros(),
+                    f.cpuPercent(), f.threads(), f.heapPerTimer(), f.overruns());
         }
     }
 
+    /** What one kind did with {@code n} timers: lateness from the stamps, CPU of a core, threads, heap per timer, overruns. */
+    record Figures(long p50Micros, long p99Micros, long maxMicros, double cpuPercent, int threads, long heapPerTimer,
+            long overruns) {
+    }
+
+    /**
+     * Runs {@code kind} ({@code own}, {@code shared}, {@code stpe} or {@code hwt}) with {@code n} timers in a
+     * JVM of its own, and with one timer in another for the heap's baseline, each after {@code warmup}
+     * seconds unrecorded.
+     *
+     * @param log where the JVMs' output goes, or {@code null} for this JVM's own
+     */
+    static Figures measure(Path jar, String kind, int n, long intervalMillis, boolean sleeper, int seconds,
+            int warmup, Path log) throws IOException, InterruptedException {
+        String[] base = run(jar, kind, 1, intervalMillis, false, Math.min(seconds, 5), warmup, log);
+        String[] full = run(jar, kind, n, intervalMillis, sleeper, seconds, warmup, log);
+        long heapPer = (Long.parseLong(full[5]) - Long.parseLong(base[5])) / Math.max(1, n - 1);
+        return new Figures(Long.parseLong(full[0]), Long.parseLong(full[1]), Long.parseLong(full[2]),
+                Double.parseDouble(full[3]), Integer.parseInt(full[4]), heapPer, Long.parseLong(full[6]));
+    }
+
     /** Runs one child JVM; its figures: p50, p99, max (µs), CPU %, threads, heap used after GC (bytes). */
-    private static String[] run(Path jar, String kind, int n, long intervalMillis, boolean sleeper, int seconds)
-            throws IOException, InterruptedException {
+    private static String[] run(Path jar, String kind, int n, long intervalMillis, boolean sleeper, int seconds,
+            int warmup, Path log) throws IOException, InterruptedException {
         Path out = Files.createTempFile("many-timers", ".out");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (!kind.equals("stpe")) {
+        if (kind.equals("own") || kind.equals("shared")) {
             Path config = Files.createTempFile("many-timers", ".cfg");
             StringBuilder cfg = new StringBuilder();
-            String route = ManyTimers.class.getName() + "::loop";
+            String route = CustomerRoute.class.getName() + "::loop";
             for (int i = 0; i < n; i++) {
                 cfg.append("modparam(\"ptimer\", \"timer\", \"name=c").append(i).append(";type=3;interval=")
                         .append(intervalMillis).append("ms;nworkers=1;thread=").append(kind).append("\")\n");
@@ -96,7 +119,7 @@ public final class ManyTimers {
             if (sleeper) {
                 cfg.append("modparam(\"ptimer\", \"timer\", \"name=sleeper;type=3;interval=").append(intervalMillis)
                         .append("ms;nworkers=1;thread=").append(kind).append("\")\n");
-                cfg.append("modparam(\"ptimer\", \"loop\", \"timer=sleeper;route=").append(ManyTimers.class.getName())
+                cfg.append("modparam(\"ptimer\", \"loop\", \"timer=sleeper;route=").append(CustomerRoute.class.getName())
                         .append("::sleep\")\n");
             }
             Files.writeString(config, cfg);
@@ -105,8 +128,15 @@ public final class ManyTimers {
         command.add("-Dmany.debug=" + Boolean.getBoolean("many.debug"));
         command.addAll(List.of("-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 ManyTimers.class.getName(), "--child", kind, String.valueOf(n),
-                String.valueOf(TimeUnit.MILLISECONDS.toNanos(intervalMillis)), String.valueOf(seconds), out.toString()));
-        Process p = new ProcessBuilder(command).inheritIO().start();
+                String.valueOf(TimeUnit.MILLISECONDS.toNanos(intervalMillis)), String.valueOf(seconds), out.toString(),
+                String.valueOf(warmup)));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (log == null) {
+            builder.inheritIO();
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        }
+        Process p = builder.start();
         if (!p.waitFor(seconds + 120L, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IOException(kind + " with " + n + " timers failed");
@@ -114,12 +144,13 @@ public final class ManyTimers {
         return Files.readString(out).trim().split(" ");
     }
 
-    private static void child(String kind, int n, long interval, int seconds, Path out) throws Exception {
+    private static void child(String kind, int n, long interval, int seconds, Path out, int warmup) throws Exception {
         intervalNanos = interval;
         firstLoop = new long[n];
         phase = new long[n];
         reset = new boolean[n];
         ScheduledThreadPoolExecutor stpe = null;
+        HashedWheelTimer wheel = null;
         if (kind.equals("stpe")) {
             stpe = new ScheduledThreadPoolExecutor(1);
             stpe.prestartAllCoreThreads();
@@ -127,10 +158,16 @@ public final class ManyTimers {
                 int id = i;
                 stpe.scheduleAtFixedRate(() -> stamp(id), interval, interval, TimeUnit.NANOSECONDS);
             }
+        } else if (kind.equals("hwt")) {
+            wheel = new HashedWheelTimer(1, TimeUnit.MILLISECONDS);
+            long t0 = System.nanoTime() + interval;
+            for (int i = 0; i < n; i++) {
+                wheel.newTimeout(new WheelTask(wheel, i, t0), interval, TimeUnit.NANOSECONDS);
+            }
         }
-        Thread.sleep(3_000);
+        Thread.sleep(warmup * 600L);
         resetPhase = true;
-        Thread.sleep(2_000);
+        Thread.sleep(warmup * 400L);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         Thread.sleep(200);
@@ -152,9 +189,9 @@ public final class ManyTimers {
             total += LATE.get(i);
         }
         String line = percentile(total, 0.50) + " " + percentile(total, 0.99) + " " + percentile(total, 1.0) + " "
-                + String.format("%.1f", cpuPercent) + " " + threads + " " + heap + " " + overruns;
+                + String.format(Locale.ROOT, "%.1f", cpuPercent) + " " + threads + " " + heap + " " + overruns;
         Files.writeString(out, line + "\n");
-        if (!kind.equals("stpe") && Boolean.getBoolean("many.debug")) {
+        if (!kind.equals("stpe") && !kind.equals("hwt") && Boolean.getBoolean("many.debug")) {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             StringBuilder agent = new StringBuilder("agent's p99/max us:");
             for (int i = 0; i < n; i += Math.max(1, n / 40)) {
@@ -167,12 +204,35 @@ public final class ManyTimers {
         if (stpe != null) {
             stpe.shutdownNow();
         }
+        if (wheel != null) {
+            wheel.stop();
+        }
         System.exit(0);
+    }
+
+    /** A timer on Netty's wheel: it re-arms itself for its next grid point, {@code t0 + k * interval}. */
+    private static final class WheelTask implements TimerTask {
+        private final HashedWheelTimer wheel;
+        private final int id;
+        private long next;
+
+        WheelTask(HashedWheelTimer wheel, int id, long t0) {
+            this.wheel = wheel;
+            this.id = id;
+            this.next = t0;
+        }
+
+        @Override
+        public void run(Timeout timeout) {
+            stamp(id);
+            next += intervalNanos;
+            wheel.newTimeout(this, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
     }
 
     /** The overruns of the agent's timers, as their MBeans say; 0 for other kinds. */
     private static long overruns(String kind, int n) throws Exception {
-        if (kind.equals("stpe")) {
+        if (kind.equals("stpe") || kind.equals("hwt")) {
             return 0;
         }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -212,7 +272,7 @@ public final class ManyTimers {
      * warm-up, counted from half an interval before its first loop (so that a late loop does not wrap
      * round); while measuring, a loop's lateness is how much later than that phase it began.
      */
-    private static void stamp(int id) {
+    static void stamp(int id) {
         long now = System.nanoTime();
         if (firstLoop[id] == 0) {
             firstLoop[id] = now - intervalNanos / 2;
@@ -230,24 +290,5 @@ public final class ManyTimers {
         }
         int bucket = (int) Math.min(Math.max(0, at - phase[id]) / 1000, BUCKETS - 1);
         LATE.incrementAndGet(bucket);
-    }
-
-    /** The loop route of timer {@code c<i>}: a time stamp against its own grid. */
-    public void loop(TimerContext ctx) {
-        if (id < 0) {
-            String name = ctx.name();
-            id = Integer.parseInt(name, 1, name.length(), 10);
-        }
-        stamp(id);
-    }
-
-    private int id = -1;
-    private int loops;
-
-    /** The loop route of the timer that sleeps 50 ms every tenth loop. */
-    public void sleep(TimerContext ctx) throws InterruptedException {
-        if (++loops % 10 == 0) {
-            Thread.sleep(50);
-        }
     }
 }

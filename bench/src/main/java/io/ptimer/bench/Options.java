@@ -29,7 +29,7 @@ final class Options {
               --samples DIR         the samples module, built, for the sip part (default samples)
               --sip-calls N         calls of the sip part's flood at 400 CPS, contract 100 CPS (default 1200)
               --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async,
-                                    drift, scale, sip, jfr (default all)
+                                    drift, scale, customers, sip, jfr (default all)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks a round of the async part's throughput run (default 1000000)
               --startup-runs N      launches of each start-up variant (default 11)
@@ -40,6 +40,7 @@ final class Options {
               --timers N            periodic timers of the core part, intervals 10 ms to 1 s (default 10000)
               --drift-loops N       recorded loops of the drift part at 1 ms (default 100000)
               --scale-counts LIST   timers of the scale part, all at 10 ms (default 1,10,100,1000)
+              --customers LIST      one-worker timers of the customers part, all at 100 ms (default 1000,10000)
               --smoke               tiny counts: proves the program works, in about a minute
             """;
     private static final long MIN_LOOPS = 4_000;
@@ -50,7 +51,7 @@ final class Options {
     private static final long SMOKE_MIN_LOOPS = 1_000;
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest", "kamailio");
     static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core",
-            "rtimer", "async", "drift", "scale", "sip", "jfr");
+            "rtimer", "async", "drift", "scale", "customers", "sip", "jfr");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path baseline;
@@ -78,6 +79,7 @@ final class Options {
     int asyncTasks = 1_000_000;
     int driftLoops = 100_000;
     List<Integer> scaleCounts = List.of(1, 10, 100, 1_000);
+    List<Integer> customers = List.of(1_000, 10_000);
     boolean smoke;
 
     static Options parse(String... args) {
@@ -116,12 +118,14 @@ final class Options {
                 case "--async-tasks" -> o.asyncTasks = Integer.parseInt(value);
                 case "--drift-loops" -> o.driftLoops = Integer.parseInt(value);
                 case "--scale-counts" -> o.scaleCounts = counts(value);
+                case "--customers" -> o.customers = counts(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1
                 || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)
-                || o.driftLoops < 2 || o.sipCalls < 1 || o.scaleCounts.stream().anyMatch(n -> n < 1)) {
+                || o.driftLoops < 2 || o.sipCalls < 1 || o.scaleCounts.stream().anyMatch(n -> n < 1)
+                || o.customers.stream().anyMatch(n -> n < 2)) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
         if (o.firstSeconds <= 3) {
@@ -145,6 +149,7 @@ final class Options {
         asyncTasks = 20_000;
         driftLoops = 2_000;
         scaleCounts = List.of(1, 10);
+        customers = List.of(20);
         sipCalls = 300;
     }
 

@@ -120,7 +120,8 @@ class BenchmarkSmokeIT {
     private static void checkReport(String report, Options options, boolean guard) {
         for (String heading : List.of("### Lateness at 100 µs", "### Lateness at 1 ms", "### Lateness at 10 ms",
                 "### Start-up", "### Quiet first second", "### Control latency", "### Shaping", "### Async delayed routes",
-                "### Async task group throughput", "### Drift at 1 ms", "### Timers at scale", "### SIP shaping",
+                "### Async task group throughput", "### Drift at 1 ms", "### Timers at scale", "### Per-customer shaping",
+                "### SIP shaping",
                 "### Where it stands")) {
             assertTrue(report.contains(heading), () -> heading + " missing from\n" + report);
         }
@@ -177,6 +178,7 @@ class BenchmarkSmokeIT {
         checkDrift(lines, options, report);
         checkSip(lines, options, report);
         checkScale(lines, options, report);
+        checkCustomers(lines, options, report);
         for (String request : List.of("pause", "start")) {
             String[] row = row(report, request);
             double p50 = number(row[2]);
@@ -288,6 +290,26 @@ class BenchmarkSmokeIT {
         String[] kamailio = rows.stream().filter(r -> r[0].equals(SipShaping.KAMAILIO_ROW)).findFirst()
                 .orElseThrow(() -> new AssertionError("no sip row for Kamailio in\n" + report));
         assertTrue(kamailio[1].startsWith("skipped: ") || kamailio[1].matches("[\\d,]+"), () -> "Kamailio's sip row in\n" + report);
+    }
+
+    /** Every runner of the customers part has a row with figures for every count; lanes and pools keep few threads. */
+    private static void checkCustomers(List<String> lines, Options options, String report) {
+        List<String[]> rows = rows(lines, heading(lines, "### Per-customer shaping", report));
+        for (int timers : options.customers) {
+            for (String runner : List.of("ptimer thread=shared", "ptimer thread=own", "ScheduledThreadPoolExecutor(1)",
+                    "HashedWheelTimer, 1 ms tick", "ptimer thread=shared, one more sleeping 50 ms every tenth loop")) {
+                String[] row = rows.stream().filter(r -> r[0].equals(runner) && number(r[1]) == timers).findFirst()
+                        .orElseThrow(() -> new AssertionError(runner + " has no customers row for " + timers + " in\n"
+                                + report));
+                String where = runner + ": " + String.join(" | ", row);
+                assertEquals(8, row.length, where);
+                assertTrue(number(row[2]) <= number(row[3]) && number(row[3]) <= number(row[4]), "p50 <= p99 <= max: " + where);
+                number(row[5]);
+                double threads = number(row[6]);
+                assertTrue(runner.equals("ptimer thread=own") ? threads > timers : threads < 20, "threads: " + where);
+                signedNumber(row[7]);
+            }
+        }
     }
 
     /** Every runner of the scale part has a row with figures for every count, the runs due in the window. */

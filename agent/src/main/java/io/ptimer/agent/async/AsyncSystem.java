@@ -35,7 +35,13 @@ public final class AsyncSystem {
     private volatile RouteSpec tkvSpec;
     private volatile BoundRoute tkvRoute;
     private volatile boolean shuttingDown;
-    private volatile Runnable changed = () -> { };
+    /** Does nothing, as a class rather than a lambda: the system is prepared and begun before main. */
+    private static final Runnable NOTHING = new Runnable() {
+        @Override
+        public void run() {
+        }
+    };
+    private volatile Runnable changed = NOTHING;
 
     public AsyncSystem(LateBinding loaded) {
         this.loaded = loaded;
@@ -53,7 +59,7 @@ public final class AsyncSystem {
     public synchronized Runnable prepare(AsyncConfig config) throws ConfigException {
         AsyncSpec spec = config.spec();
         if (!spec.configured()) {
-            return () -> { };
+            return NOTHING;
         }
         if (spec.precision() != null && timers != null && spec.precision() != precision) {
             throw ConfigException.entry("async.precision", spec.precision().name().toLowerCase(java.util.Locale.ROOT),
@@ -72,7 +78,12 @@ public final class AsyncSystem {
             added.add(new TaskGroup(g));
         }
         BoundRoute tkv = spec.tkvRoute() == null ? null : bindNow(spec.tkvRoute());
-        return () -> begin(spec, added, tkv);
+        return new Runnable() {
+            @Override
+            public void run() {
+                begin(spec, added, tkv);
+            }
+        };
     }
 
     private BoundRoute bindNow(RouteSpec spec) throws ConfigException {
@@ -113,7 +124,9 @@ public final class AsyncSystem {
             tkvSpec = spec.tkvRoute();
             tkvRoute = tkv;
         }
-        spec.notes().forEach(System.err::println);
+        for (String note : spec.notes()) {
+            System.err.println(note);
+        }
         changed.run();
     }
 
@@ -240,7 +253,7 @@ public final class AsyncSystem {
 
     /** Called after each change operators may see (a group or the timer threads made); {@code null} for none. */
     public void onChange(Runnable hook) {
-        changed = hook == null ? () -> { } : hook;
+        changed = hook == null ? NOTHING : hook;
     }
 
     /** The task groups, in the order made. */

@@ -1,7 +1,7 @@
 package io.ptimer.agent.async;
 
 import io.ptimer.agent.binding.BoundRoute;
-import io.ptimer.agent.exec.RouteRunner;
+import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.TaskPool;
 import io.ptimer.agent.jfr.Flight;
 import java.util.List;

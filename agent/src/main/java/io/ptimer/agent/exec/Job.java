@@ -44,6 +44,28 @@ public abstract class Job extends Due {
     /** Called on the carrier before a step, when the carrier is not the one of the last step. */
     protected abstract void carriedBy(Thread thread, long osThreadId);
 
+    /**
+     * Called on the carrier when a step threw, which a job's own code should never let happen: the job
+     * is over (its carrier drops it) and must say so to whoever waits for its end.
+     */
+    protected void failed(Throwable failure) {
+    }
+
+    /** Runs one step; a throw ends the job ({@link #failed}) rather than its carrier. */
+    final long stepSafely(String carrier) {
+        try {
+            return step();
+        } catch (Throwable e) {
+            Log.warn("ptimer: a job on " + carrier + " failed and leaves it: " + e);
+            try {
+                failed(e);
+            } catch (Throwable ignored) {
+                // the job could not even say it ended: nothing more to do for it
+            }
+            return DONE;
+        }
+    }
+
     /** Ends the job's wait for its due time (or its park) so that it steps now; any thread. */
     public final void wake() {
         Object h = home;
@@ -77,7 +99,7 @@ public abstract class Job extends Due {
             home = lane.thread();
             attach(lane.thread(), lane.osThreadId());
             for (;;) {
-                long next = step();
+                long next = stepSafely(threadName());
                 if (next == DONE) {
                     home = null;
                     return;
@@ -117,7 +139,7 @@ public abstract class Job extends Due {
                 waiter.awaitUntil(next, SpinBudget.perWait(intervalNanos()), true);
             }
             long began = System.nanoTime();
-            next = step();
+            next = stepSafely(me.getName());
             if (pool != null && next != DONE) {
                 shortInARow = System.nanoTime() - began < longNanos ? shortInARow + 1 : 0;
                 if (shortInARow >= shortSteps) {

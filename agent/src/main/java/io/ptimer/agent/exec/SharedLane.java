@@ -147,16 +147,10 @@ final class SharedLane {
             }
             heap.remove(next);
             next.attach(me, tid);
-            long due;
             long t = turn.get() + 1;
             stepStarted = System.nanoTime();
             turn.set(t);
-            try {
-                due = next.step();
-            } catch (Throwable e) {
-                Log.warn("ptimer: a job on " + name + " failed and leaves it: " + e);
-                due = Job.DONE;
-            }
+            long due = next.stepSafely(name);
             if (!turn.compareAndSet(t, t + 1)) {
                 jobs.decrementAndGet();
                 next.runOwn(due, pool, pool.shortSteps(), pool.longNanos(), tid);

@@ -14,9 +14,10 @@
  *   <li>a {@link io.ptimer.agent.exec.TaskPool}: named threads taking tasks from a bounded queue.</li>
  * </ul>
  *
- * <p>Route calls with their per-cycle instances ({@link io.ptimer.agent.exec.RouteRunner}), error
- * counting with the rate-limited log ({@link io.ptimer.agent.exec.Errors}) and lateness recording
- * ({@link io.ptimer.agent.exec.Lateness}) are one piece each, used by every system.
+ * <p>Error counting with the rate-limited log ({@link io.ptimer.agent.exec.Errors}) and lateness
+ * recording ({@link io.ptimer.agent.exec.Lateness}) are one piece each, used by every system. The
+ * layer knows nothing of routes: a lane runs jobs and deadlines, and the timer systems call their
+ * routes through {@link io.ptimer.agent.binding.RouteRunner}.
  *
  * <p>Threading rule: each lane's state (its schedule, its heap, its route instances) is confined to
  * the lane's own thread; a shared lane's, to its current carrier, which changes only by one

@@ -29,8 +29,13 @@ final class Rehearsal {
     /** Left to the compiler threads after the last loop, to finish what the rehearsal asked of them. */
     static final long SETTLE_MILLIS = 20;
     static final long MAX_WAIT_MILLIS = 1_000;
-    /** How often a waiting worker looks whether the rehearsal is over. */
+    /** How often a waiting worker on a thread of its own looks whether the rehearsal is over. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /**
+     * How often a waiting worker on the shared lanes looks: thousands of them asking every 5 ms would
+     * keep the lanes busy with nothing else.
+     */
+    private static final long SHARED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private static final AtomicBoolean BEGUN = new AtomicBoolean();
     private static final CountDownLatch DONE = new CountDownLatch(1);
@@ -64,7 +69,7 @@ final class Rehearsal {
             return 0;
         }
         if (DONE.getCount() != 0 || !threadEnded()) {
-            return Math.min(now + POLL_NANOS, giveUp);
+            return Math.min(now + (timer.spec().sharedThread() ? SHARED_POLL_NANOS : POLL_NANOS), giveUp);
         }
         long until = Math.min(settledAt, giveUp);
         return until - now > 0 ? until : 0;

@@ -7,7 +7,7 @@ import io.ptimer.agent.exec.LanePool;
 import io.ptimer.agent.exec.Lateness;
 import io.ptimer.agent.exec.LatenessHistogram;
 import io.ptimer.agent.jfr.Flight;
-import io.ptimer.agent.exec.RouteRunner;
+import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.agent.exec.Schedule;
 import io.ptimer.api.Route;
@@ -202,6 +202,11 @@ public final class Worker extends Job {
     private void finish() {
         finished = true;
         stopped.countDown();
+    }
+
+    @Override
+    protected void failed(Throwable failure) {
+        finish();
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.exec.Deadline;
 import io.ptimer.agent.exec.Lateness;
 import io.ptimer.agent.exec.Precision;
-import io.ptimer.agent.exec.RouteRunner;
+import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
 import java.util.List;

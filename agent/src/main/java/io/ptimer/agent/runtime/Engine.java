@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * All timer systems of this JVM. Loads configurations (checked and bound as a whole before anything
@@ -242,7 +243,7 @@ public final class Engine {
     public RtimerSystem rtimer() {
         synchronized (systemsLock) {
             if (rtimer == null) {
-                rtimer = new RtimerSystem(lateBinding, ticks, this::sharedLane);
+                rtimer = new RtimerSystem(lateBinding, ticks, sharedLaneSupplier);
             }
             return rtimer;
         }
@@ -252,7 +253,7 @@ public final class Engine {
     public CoreSystem core() {
         synchronized (systemsLock) {
             if (core == null) {
-                core = new CoreSystem(ticks, this::sharedLane);
+                core = new CoreSystem(ticks, sharedLaneSupplier);
             }
             return core;
         }
@@ -269,6 +270,14 @@ public final class Engine {
     }
 
     /** The shared timer lane {@value CoreSystem#SHARED_LANE}, started on first use. */
+    /** The shared lane for the systems that take one, as a class rather than a lambda: it is made before main. */
+    private final Supplier<TimerLane> sharedLaneSupplier = new Supplier<TimerLane>() {
+        @Override
+        public TimerLane get() {
+            return sharedLane();
+        }
+    };
+
     private TimerLane sharedLane() {
         synchronized (sharedLaneLock) {
             if (sharedLane == null) {
@@ -315,7 +324,12 @@ public final class Engine {
     private synchronized void installShutdownHook() {
         if (!hookInstalled) {
             hookInstalled = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "ptimer-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread("ptimer-shutdown") {
+                @Override
+                public void run() {
+                    shutdown();
+                }
+            });
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LanePoolTest {
 
     /** A periodic job that records on which thread each step ran and how late it began; one step may block. */
-    private static final class Periodic extends Job {
+    private static class Periodic extends Job {
         final String name;
         final long interval;
         final int blockAt;
@@ -87,6 +87,36 @@ class LanePoolTest {
         @Override
         protected void carriedBy(Thread thread, long osThreadId) {
         }
+    }
+
+    @Test
+    void aJobWhoseStepThrowsLeavesTheLaneAndSaysItEndedWhileTheOthersGoOn() throws Exception {
+        LanePool pool = new LanePool(1, TimeUnit.MILLISECONDS.toNanos(2), 5);
+        AtomicInteger failures = new AtomicInteger();
+        Periodic broken = new Periodic("job-broken", TimeUnit.MILLISECONDS.toNanos(2), -1, 0) {
+            @Override
+            protected long step() {
+                if (steps.get() == 3) {
+                    throw new IllegalStateException("a bug in the job's own code");
+                }
+                return super.step();
+            }
+
+            @Override
+            protected void failed(Throwable failure) {
+                failures.incrementAndGet();
+            }
+        };
+        Periodic fast = new Periodic("job-fast", TimeUnit.MILLISECONDS.toNanos(2), -1, 0);
+        pool.place(broken);
+        pool.place(fast);
+        await("the broken job leaves", () -> failures.get() == 1 && pool.jobs() == 1);
+        int before = fast.steps.get();
+        await("the other job goes on", () -> fast.steps.get() > before + 20);
+        assertEquals(3, broken.steps.get());
+        fast.stop = true;
+        fast.wake();
+        await("the other job leaves", () -> pool.jobs() == 0);
     }
 
     @Test

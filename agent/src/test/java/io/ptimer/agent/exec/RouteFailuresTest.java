@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.binding.RouteShape;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.api.Route;

@@ -47,6 +47,42 @@ class SharedWorkersTest {
         assertEquals(Set.of(0, 1, 2, 3), Blocker.ENDED, "every worker ran its end route");
     }
 
+    /**
+     * Requests sent while a worker keeps moving between a lane and a thread of its own are each applied,
+     * in order, by whichever thread holds the worker: its routes never overlap, a final pause holds,
+     * a final continue loops again, and shutdown ends the cycle it is in.
+     */
+    @Test
+    void requestsRacingTheHandOverAreAppliedWhereverTheWorkerRuns() throws Exception {
+        Flapper.reset();
+        Ptimer timer = Timers.started("flap", TimerType.SYNC, 1_000, 1, 0, 1, true, Flapper.class, null, true);
+        Worker worker = timer.worker(0);
+        await("the worker has moved to a thread of its own and back", () -> Flapper.THREADS.contains("ptimer-flap-0")
+                && worker.iterations() > 100 && !worker.ownThread());
+        Request[] requests = {Request.PAUSE, Request.CONTINUE, Request.of("loop"), Request.PAUSE, Request.of("start"),
+            Request.CONTINUE, Request.of("end"), Request.of("start")};
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (int i = 0; System.nanoTime() < until; i++) {
+            worker.request(requests[i % requests.length]);
+            Thread.sleep(0, 300_000);
+        }
+        worker.request(Request.of("start"));
+        worker.request(Request.PAUSE);
+        await("the final pause holds", () -> worker.paused());
+        long paused = worker.iterations();
+        Thread.sleep(100);
+        assertEquals(paused, worker.iterations(), "a paused worker loops no more");
+        worker.request(Request.CONTINUE);
+        await("the final continue loops again", () -> worker.iterations() > paused + 20);
+        assertEquals(0, Flapper.OVERLAPS.get(), "routes of one worker ran at the same time");
+        assertTrue(Flapper.STARTS.get() > 10 && Flapper.ENDS.get() > 10, "starts " + Flapper.STARTS + ", ends " + Flapper.ENDS);
+
+        int ends = Flapper.ENDS.get();
+        worker.shutdown();
+        assertTrue(worker.awaitStop(System.nanoTime() + TimeUnit.SECONDS.toNanos(5)), "the worker stops");
+        assertEquals(ends + 1, Flapper.ENDS.get(), "shutdown ran the end route of the cycle it was in");
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {

@@ -1,6 +1,6 @@
-package io.ptimer.agent.exec;
+package io.ptimer.agent.binding;
 
-import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.exec.Errors;
 import io.ptimer.api.Route;
 import java.util.HashMap;
 import java.util.Map;
