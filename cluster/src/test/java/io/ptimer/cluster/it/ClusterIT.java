@@ -159,7 +159,8 @@ class ClusterIT {
             System.out.println("SKIPPED the skewed clock: libfaketime is missing (Debian: apt-get install faketime)");
         }
 
-        Proxy cut = leader(proxies.get(0));
+        await("a voter says it leads", 20, () -> proxies.stream().anyMatch(p -> p.mbean().startsWith("cluster role=leader")));
+        Proxy cut = proxies.stream().filter(p -> p.mbean().startsWith("cluster role=leader")).findFirst().orElseThrow();
         assertEquals("partition cut off from the other members (fault injection)", cut.partition(true));
         long cutAt = now();
         await("the JVM cut off says why it sends nothing", 30,

@@ -114,6 +114,29 @@ public final class SipClusterDemo {
         for (ClusterProxy p : proxies) {
             flood(p, seconds);
         }
+        play(floodStart);
+        int queueTimeout = number(o, "queue-timeout", 1);
+        for (ClusterProxy p : proxies) {
+            p.awaitCustomer(seconds + queueTimeout + 60);
+        }
+        long floodEndMicros = floodStartMicros + TimeUnit.SECONDS.toMicros(seconds);
+        for (ClusterProxy p : proxies) {
+            p.stop();
+        }
+        processes.stopAll();
+
+        ClusterReport report = new ClusterReport(limit, SippTrace.invites(carrierTrace, "R").callMicros(), floodStartMicros,
+                floodEndMicros, events, proxies);
+        System.out.println();
+        report.lines().forEach(System.out::println);
+        System.out.println("  logs and traces: " + out);
+        System.out.println("figures sip-cluster " + report.words());
+        System.out.println(report.held() ? "contract held" : "CONTRACT BROKEN");
+        return report.held();
+    }
+
+    /** Kills, starts and restarts proxies at the seconds into the flood their options name. */
+    private void play(long floodStart) throws IOException, InterruptedException {
         List<Map.Entry<Integer, String>> plan = new ArrayList<>();
         for (String event : List.of("kill", "join", "restart", "kill-leader")) {
             int at = number(o, event, 0);
@@ -140,24 +163,6 @@ public final class SipClusterDemo {
                 }
             }
         }
-        int queueTimeout = number(o, "queue-timeout", 1);
-        for (ClusterProxy p : proxies) {
-            p.awaitCustomer(seconds + queueTimeout + 60);
-        }
-        long floodEndMicros = floodStartMicros + TimeUnit.SECONDS.toMicros(seconds);
-        for (ClusterProxy p : proxies) {
-            p.stop();
-        }
-        processes.stopAll();
-
-        ClusterReport report = new ClusterReport(limit, SippTrace.invites(carrierTrace, "R").callMicros(), floodStartMicros,
-                floodEndMicros, events, proxies);
-        System.out.println();
-        report.lines().forEach(System.out::println);
-        System.out.println("  logs and traces: " + out);
-        System.out.println("figures sip-cluster " + report.words());
-        System.out.println(report.held() ? "contract held" : "CONTRACT BROKEN");
-        return report.held();
     }
 
     /** Starts proxy {@code n} (1 to 4) with its configuration on this run's ports. */
