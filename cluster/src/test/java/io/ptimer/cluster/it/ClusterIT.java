@@ -48,6 +48,7 @@ class ClusterIT {
             proxies.add(Proxy.start(dir, v, voters));
         }
         await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
+        await("each of the three JVMs sends", 60, () -> proxies.stream().allMatch(p -> p.mbean().contains(" sending=true")));
         Thread.sleep(3000);
 
         Proxy leader = leader(proxies.get(0));
