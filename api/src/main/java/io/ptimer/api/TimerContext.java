@@ -49,10 +49,12 @@ public interface TimerContext {
     int worker();
 
     /**
-     * This worker's thread id, {@code $ptimer(pid)}.
+     * The id of the thread running this route, {@code $ptimer(pid)}: the worker's own thread, or,
+     * for a worker on the shared lanes, the lane's thread, which other workers share, until a long
+     * route gives the worker a thread of its own.
      *
-     * @return the operating-system thread id of this worker (what {@code top -H} shows), or the
-     *         JVM's pid where it is unknown
+     * @return the operating-system thread id (what {@code top -H} shows), or the JVM's pid where it is
+     *         unknown
      */
     long pid();
 

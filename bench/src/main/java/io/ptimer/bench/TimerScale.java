@@ -88,7 +88,7 @@ final class TimerScale {
         String route = PtimerScaleTick.class.getName();
         String timer = PtimerScaleHost.TIMER;
         Files.writeString(config, "# scale part of the benchmark: one sync timer, a worker per timer\n"
-                + "modparam(\"ptimer\", \"timer\", \"name=" + timer + ";type=1;interval=10ms;nworkers=" + timers + "\")\n"
+                + "modparam(\"ptimer\", \"timer\", \"name=" + timer + ";type=1;interval=10ms;nworkers=" + timers + ";thread=own\")\n"
                 + "modparam(\"ptimer\", \"start\", \"timer=" + timer + ";route=" + route + "::start\")\n"
                 + "modparam(\"ptimer\", \"loop\", \"timer=" + timer + ";route=" + route + "::loop\")\n");
         BenchJvm.withAgent(agent, config, properties(timers, warmup, window, result), r.host().getName())

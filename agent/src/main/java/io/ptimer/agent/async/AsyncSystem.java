@@ -1,5 +1,6 @@
 package io.ptimer.agent.async;
 
+import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.binding.RouteShape;
@@ -19,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Kamailio's async module in this JVM: delayed routes and sleeps on the {@code async-timer-<i>}
  * lanes (made at the first delayed call), task groups on task pools, and type/key/value events.
  * Every call checks what it is given and fails at once, queuing nothing, when it cannot be run.
- * Thread-safe.
+ *
+ * <p>Threading: configuration ({@link #prepare}, its start) and making the lanes run under this
+ * object's monitor; the calls from routes read only volatile fields, which hold immutable values
+ * (an array of lanes, a map of groups replaced whole), and hand work to a lane's or a pool's queue.
  */
 public final class AsyncSystem {
     private final LateBinding loaded;
@@ -94,12 +98,7 @@ public final class AsyncSystem {
                 throw new ConfigException(e.getMessage().replace("route \"" + spec.display() + "\"", spec.entry()));
             }
         }
-        String name = spec.className();
-        int dot = name.lastIndexOf('.');
-        if (dot > 0 && ClassLoader.getSystemResource(name.substring(0, dot).replace('.', '/') + "/") != null) {
-            throw new ConfigException(spec.entry() + ": class " + name + " not found (its package "
-                    + name.substring(0, dot) + " is on the class path)");
-        }
+        Binding.checkPackageElsewhere(spec);
         return null;
     }
 

@@ -90,6 +90,17 @@ public final class Binding {
             throw new ConfigException(route.entry() + ": class " + name + " is not visible to the system class loader ("
                     + (allowed ? "without -javaagent the agent cannot wait for it" : "late_binding=0") + ")");
         }
+        checkPackageElsewhere(route);
+    }
+
+    /**
+     * A route class the system class loader cannot see is wrongly named when its package is on the
+     * class path: no other loader would bring it.
+     *
+     * @throws ConfigException naming the entry, the class and its package
+     */
+    public static void checkPackageElsewhere(RouteSpec route) throws ConfigException {
+        String name = route.className();
         int dot = name.lastIndexOf('.');
         String dir = dot < 0 ? "" : name.substring(0, dot).replace('.', '/') + "/";
         if (ClassLoader.getSystemResource(dir) != null) {

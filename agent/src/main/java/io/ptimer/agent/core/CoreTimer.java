@@ -8,6 +8,8 @@ import io.ptimer.agent.exec.TimerLane;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.api.TimerFunction;
 import io.ptimer.api.TimerHandle;
+import io.ptimer.agent.exec.Overrun;
+import io.ptimer.agent.exec.Schedule;
 
 /**
  * One registered core timer: a periodic grid {@link Deadline} that calls its function with the
@@ -29,7 +31,7 @@ public final class CoreTimer implements TimerHandle {
         this.ownLane = ownLane;
         this.errors = new Errors("ptimer: core timer \"" + name + "\"");
         TimerLane lane = ownLane != null ? ownLane : shared;
-        this.deadline = lane.every(intervalNanos, true, lateness, d -> {
+        this.deadline = lane.every(intervalNanos, Schedule.onGrid(Overrun.REANCHOR), lateness, d -> {
             try {
                 f.run(ticks.seconds(), param);
             } catch (Throwable t) {

@@ -52,11 +52,11 @@ public abstract class Job extends Due {
     }
 
     /** Runs one step; a throw ends the job ({@link #failed}) rather than its carrier. */
-    final long stepSafely(String carrier) {
+    final long stepSafely() {
         try {
             return step();
         } catch (Throwable e) {
-            Log.warn("ptimer: a job on " + carrier + " failed and leaves it: " + e);
+            Log.warn("ptimer: a job on " + Thread.currentThread().getName() + " failed and leaves it: " + e);
             try {
                 failed(e);
             } catch (Throwable ignored) {
@@ -99,7 +99,7 @@ public abstract class Job extends Due {
             home = lane.thread();
             attach(lane.thread(), lane.osThreadId());
             for (;;) {
-                long next = stepSafely(threadName());
+                long next = stepSafely();
                 if (next == DONE) {
                     home = null;
                     return;
@@ -139,7 +139,7 @@ public abstract class Job extends Due {
                 waiter.awaitUntil(next, SpinBudget.perWait(intervalNanos()), true);
             }
             long began = System.nanoTime();
-            next = stepSafely(me.getName());
+            next = stepSafely();
             if (pool != null && next != DONE) {
                 shortInARow = System.nanoTime() - began < longNanos ? shortInARow + 1 : 0;
                 if (shortInARow >= shortSteps) {

@@ -15,15 +15,19 @@ public final class Schedule {
     private long overruns;
     private long skipped;
 
-    /** @param grid a fixed grid ({@code true}, re-anchored after an overrun) or a fixed delay after each run */
-    public Schedule(boolean grid) {
-        this(grid, Overrun.REANCHOR);
-    }
-
-    /** @param grid a fixed grid ({@code true}) with the given overrun policy, or a fixed delay after each run */
-    public Schedule(boolean grid, Overrun overrun) {
+    private Schedule(boolean grid, Overrun overrun) {
         this.grid = grid;
         this.skip = overrun == Overrun.SKIP;
+    }
+
+    /** A fixed grid {@code t0 + k·interval}, with {@code overrun}'s rule after a run that ends past the next point. */
+    public static Schedule onGrid(Overrun overrun) {
+        return new Schedule(true, overrun);
+    }
+
+    /** A fixed delay: the next run is due one interval after each run ends. */
+    public static Schedule afterEachRun() {
+        return new Schedule(false, Overrun.REANCHOR);
     }
 
     /** Whether a deadline is set; entering a loop arms it. */

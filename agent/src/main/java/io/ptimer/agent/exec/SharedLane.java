@@ -150,7 +150,7 @@ final class SharedLane {
             long t = turn.get() + 1;
             stepStarted = System.nanoTime();
             turn.set(t);
-            long due = next.stepSafely(name);
+            long due = next.stepSafely();
             if (!turn.compareAndSet(t, t + 1)) {
                 jobs.decrementAndGet();
                 next.runOwn(due, pool, pool.shortSteps(), pool.longNanos(), tid);

@@ -44,14 +44,13 @@ public final class TimerLane {
     /**
      * A periodic deadline, first due one interval from now.
      *
-     * @param grid     a fixed grid with the re-anchoring overrun rule, or a fixed delay after each run
+     * @param schedule a new {@link Schedule}, on a grid or after each run, that the deadline keeps
      * @param lateness where each run's lateness is recorded
      */
-    public Deadline every(long intervalNanos, boolean grid, Lateness lateness, Deadline.Task task) {
+    public Deadline every(long intervalNanos, Schedule schedule, Lateness lateness, Deadline.Task task) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be > 0, not " + intervalNanos + " ns");
         }
-        Schedule schedule = new Schedule(grid);
         long first = System.nanoTime() + intervalNanos;
         schedule.jump(first);
         return submit(new Deadline(this, task, first, intervalNanos, schedule, lateness));

@@ -166,7 +166,7 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
             .add("endRoute", SimpleType.STRING, "End route as configured, or -",
                     m -> Listing.route(m.timer.spec(), Phase.END))
             .add("status", SimpleType.STRING, "running, waiting for its route classes, or failed: the reason",
-                    m -> m.timer.status())
+                    m -> m.timer.status().toString())
             .add("workers", WORKERS.tableType(), "The workers, one row each, as ptimer.list shows them",
                     m -> WORKERS.table(m.timer.workers().stream().map(WorkerFigures::of).toList()))
             .add("pausedWorkers", SimpleType.INTEGER, "How many workers are paused",

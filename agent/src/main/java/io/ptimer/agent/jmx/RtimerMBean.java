@@ -45,7 +45,7 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
             .add("execRoutes", stringArray(), "The exec routes, in the order they run",
                     m -> m.timer.spec().execs().stream().map(RouteSpec::display).toArray(String[]::new))
             .add("status", SimpleType.STRING, "running, waiting for its route classes, or failed: the reason",
-                    m -> m.timer.status())
+                    m -> m.timer.status().toString())
             .add("threads", THREADS.tableType(), "The threads, one row each", m -> THREADS.table(m.timer.threads()))
             .add("runs", SimpleType.LONG, "Runs of all threads", m -> m.sum(RtimerThread::runs))
             .add("errors", SimpleType.LONG, "Exceptions thrown by the exec routes of all threads",

@@ -3,6 +3,7 @@ package io.ptimer.agent.ptimer;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Overrun;
+import io.ptimer.agent.exec.Precision;
 
 import io.ptimer.api.TimerType;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Listing {
                     .append(" loop=").append(route(s, Phase.LOOP))
                     .append(" end=").append(route(s, Phase.END))
                     .append(s.overrun() == Overrun.SKIP ? " overrun=skip" : "")
+                    .append(s.sharedThread() && s.precision() != Precision.SPIN ? " thread=shared" : "")
                     .append(" status=").append(t.status()).append('\n');
             for (Worker w : t.workers()) {
                 WorkerFigures f = WorkerFigures.of(w);

@@ -2,6 +2,7 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.TimerStatus;
 import io.ptimer.agent.cluster.Cluster;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class Ptimer {
     private final PtimerSpec spec;
     private final Cluster cluster;
     private volatile List<Worker> workers = List.of();
-    private volatile String status = "binding";
+    private volatile TimerStatus status = TimerStatus.BINDING;
     private volatile Binding binding;
     private volatile WorkerListener listener;
     private volatile SettingListener settingListener;
@@ -92,20 +93,20 @@ public final class Ptimer {
             created.add(new Worker(this, i, routes));
         }
         workers = List.copyOf(created);
-        status = "running";
+        status = TimerStatus.RUNNING;
         for (Worker w : created) {
             w.start();
         }
     }
 
     /** Waits for the classes that {@code binding} has not bound yet. */
-    void waitFor(Binding binding) {
+    void bindWith(Binding binding) {
         this.binding = binding;
     }
 
     /** Says what the timer waits for, until {@link #start} or {@link #unbind}. */
-    void waitingFor(String what) {
-        status = "waiting for " + what;
+    void waitFor(String what) {
+        status = TimerStatus.waitingFor(what);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class Ptimer {
         synchronized (this) {
             ended = workers;
             workers = List.of();
-            status = "binding";
+            status = TimerStatus.BINDING;
             generation++;
         }
         ended.forEach(Worker::shutdown);
@@ -137,7 +138,7 @@ public final class Ptimer {
     }
 
     void fail(String reason) {
-        status = "failed: " + reason;
+        status = TimerStatus.failed(reason);
     }
 
     /** The listener of its workers' state changes, or {@code null}. */
@@ -150,11 +151,11 @@ public final class Ptimer {
         this.listener = listener;
     }
 
-    /** running, waiting for ..., or failed: .... */
-    public String status() {
+    /** Binding, waiting for a class or the route factory, running, or failed. */
+    public TimerStatus status() {
         Binding b = binding;
-        String s = status;
-        return b != null && b.waiting() && s.equals("binding") ? "waiting for " + b.awaited() : s;
+        TimerStatus s = status;
+        return b != null && b.waiting() && s.kind() == TimerStatus.Kind.BINDING ? TimerStatus.waitingFor(b.awaited()) : s;
     }
 
     public List<Worker> workers() {

@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 public final class PtimerConfig implements ModuleConfig {
     /** The most workers one timer may have. */
     public static final int MAX_WORKERS = 1024;
+    /** With {@code thread=auto}, a configuration of at most this many workers gives each a thread of its own. */
+    public static final int OWN_THREADS_UP_TO = 16;
+    /** With {@code thread=auto}, the shortest interval whose workers go to the shared lanes, in ms. */
+    public static final int SHARED_FROM_MILLIS = 10;
     /** A timer name: it goes into ObjectNames and thread names. */
 
     private TimerType defaultType = TimerType.BASIC;
@@ -34,6 +38,8 @@ public final class PtimerConfig implements ModuleConfig {
     private long shutdownTimeout = TimeUnit.SECONDS.toNanos(5);
     private boolean lateBinding = true;
     private final Map<String, PtimerSpec> timers = new LinkedHashMap<>();
+    /** The timers whose {@code thread} is {@code auto}, to be placed once every timer is known. */
+    private final List<String> autoThreads = new ArrayList<>();
     private ClusterSpec cluster;
 
     @Override
@@ -61,6 +67,7 @@ public final class PtimerConfig implements ModuleConfig {
 
     @Override
     public void finish() throws ConfigException {
+        placeAutoThreads();
         for (PtimerSpec timer : timers.values()) {
             if (timer.route(Phase.LOOP) == null) {
                 throw ConfigException.entry("timer", timer.entry(),
@@ -70,6 +77,29 @@ public final class PtimerConfig implements ModuleConfig {
                 throw ConfigException.entry("timer", timer.entry(), "cluster \"" + timer.cluster()
                         + "\" is not defined (" + (cluster == null ? "add cluster=name=" + timer.cluster()
                         + ";bind=HOST:PORT;members=HOST:PORT,..." : "the cluster is \"" + cluster.name() + "\"") + ")");
+            }
+        }
+    }
+
+    /**
+     * Decides where the workers of the timers with {@code thread=auto} (the default) run: on the shared
+     * lanes when the configuration has more than {@value #OWN_THREADS_UP_TO} workers in all and the
+     * timer's interval is at least {@value #SHARED_FROM_MILLIS} ms (and its precision is not spin);
+     * otherwise each on a thread of its own. A few precise timers keep their threads; many timers of
+     * customers cost a schedule each rather than a thread.
+     */
+    private void placeAutoThreads() {
+        long workers = 0;
+        for (PtimerSpec timer : timers.values()) {
+            workers += timer.nworkers();
+        }
+        if (workers <= OWN_THREADS_UP_TO) {
+            return;
+        }
+        for (String name : autoThreads) {
+            PtimerSpec timer = timers.get(name);
+            if (timer.intervalNanos() >= SHARED_FROM_MILLIS * 1_000_000L && timer.precision() != Precision.SPIN) {
+                timers.put(name, timer.onSharedLanes());
             }
         }
     }
@@ -108,6 +138,7 @@ public final class PtimerConfig implements ModuleConfig {
         long jfrLate = 0;
         String clusterName = null;
         boolean sharedThread = false;
+        boolean autoThread = true;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -138,11 +169,14 @@ public final class PtimerConfig implements ModuleConfig {
                     default -> throw e.error("factory must be required or optional, not \"" + v + "\"");
                 };
                 case "jfr_late" -> jfrLate = e.interval(v);
-                case "thread" -> sharedThread = switch (v) {
-                    case "shared" -> true;
-                    case "own" -> false;
-                    default -> throw e.error("thread must be own or shared, not \"" + v + "\"");
-                };
+                case "thread" -> {
+                    autoThread = v.equals("auto");
+                    sharedThread = switch (v) {
+                        case "shared" -> true;
+                        case "own", "auto" -> false;
+                        default -> throw e.error("thread must be auto, own or shared, not \"" + v + "\"");
+                    };
+                }
                 case "cluster" -> clusterName = v;
                 default -> throw e.error("unknown attribute \"" + attr.getKey()
                         + "\" (known: name, type, interval, nworkers, ntasks, nslices, precision, autostart,"
@@ -164,6 +198,9 @@ public final class PtimerConfig implements ModuleConfig {
         }
         timers.put(name, new PtimerSpec(name, type, interval, nworkers, ntasks, nslices, precision, autostart,
                 overrun, factoryRequired, jfrLate, clusterName, sharedThread, Map.of(), e.value()));
+        if (autoThread) {
+            autoThreads.add(name);
+        }
     }
 
     private void addRoute(Phase phase, Entry e) throws ConfigException {

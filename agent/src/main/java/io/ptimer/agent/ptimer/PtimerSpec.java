@@ -21,7 +21,8 @@ import java.util.Map;
  *                     event), in ns; 0 for the default, a tenth of the interval, at most 1 ms
  * @param cluster the cluster sharing the timer's budget ({@code cluster=C}), or {@code null}
  * @param sharedThread whether its workers run on the shared lanes while their routes are short
- *                     ({@code thread=shared}), or each on a thread of its own from the start ({@code thread=own})
+ *                     ({@code thread=shared}), or each on a thread of its own from the start ({@code thread=own});
+ *                     {@code thread=auto} is decided for the whole configuration, see {@link PtimerConfig#finish()}
  * @param routes  the configured route of each phase that has one
  * @param entry  the {@code timer} entry's value, for messages
  */
@@ -64,6 +65,12 @@ public record PtimerSpec(
     /** The configured routes, in phase order. */
     public List<RouteSpec> routeList() {
         return new ArrayList<>(routes.values());
+    }
+
+    /** A copy whose workers run on the shared lanes. */
+    public PtimerSpec onSharedLanes() {
+        return new PtimerSpec(name, type, intervalNanos, nworkers, ntasks, nslices, precision, autostart, overrun,
+                factoryRequired, jfrLateNanos, cluster, true, routes, entry);
     }
 
     /** A copy with {@code route} as the route of {@code phase}. */

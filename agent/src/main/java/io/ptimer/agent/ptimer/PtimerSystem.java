@@ -75,7 +75,7 @@ public final class PtimerSystem {
 
     private synchronized void begin(Ptimer timer, Binding binding) {
         timers.add(timer.name(), timer);
-        timer.waitFor(binding);
+        timer.bindWith(binding);
         String owner = "timer \"" + timer.name() + "\"";
         binding.whenBound(owner, new Binding.Listener() {
             @Override
@@ -84,7 +84,7 @@ public final class PtimerSystem {
                     start(timer, routes);
                     return;
                 }
-                timer.waitingFor(FACTORY);
+                timer.waitFor(FACTORY);
                 System.err.println("ptimer: " + owner + " waits for " + FACTORY + "; it starts then");
                 int generation = timer.generation();
                 lateBinding.when(() -> generation != timer.generation() || shuttingDown || factoryInstalled(routes),

@@ -1,40 +1,32 @@
 package io.ptimer.agent.ptimer;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * What an operator asks of a worker, as Kamailio's {@code ptimer.*} RPC commands: pause, continue,
- * or a jump into one of the {@link Phase}s. Immutable; one instance per command.
+ * or a jump into one of the {@link Phase}s.
  */
-public final class Request {
-    public static final Request PAUSE = new Request("pause", null, "Pause the worker(s) (ptimer.pause)");
-    public static final Request CONTINUE = new Request("continue", null, "Continue what was paused (ptimer.continue)");
-    private static final List<Request> ALL;
+public enum Request {
+    PAUSE("pause", null, "Pause the worker(s) (ptimer.pause)"),
+    CONTINUE("continue", null, "Continue what was paused (ptimer.continue)"),
+    START(Phase.START, "the start route, with fresh vars"),
+    LOOP(Phase.LOOP, "the loop route"),
+    END(Phase.END, "the end route");
 
-    static {
-        List<Request> all = new ArrayList<>(List.of(PAUSE, CONTINUE));
-        for (Phase phase : Phase.values()) {
-            String what = switch (phase) {
-                case START -> "the start route, with fresh vars";
-                case LOOP -> "the loop route";
-                case END -> "the end route";
-            };
-            all.add(new Request(phase.key(), phase, "Jump to " + what + "; continues a paused worker (ptimer."
-                    + phase.key() + ")"));
-        }
-        ALL = Collections.unmodifiableList(all);
-    }
+    private static final List<Request> ALL = List.of(values());
 
     private final String command;
     private final Phase jump;
     private final String description;
 
-    private Request(String command, Phase jump, String description) {
+    Request(String command, Phase jump, String description) {
         this.command = command;
         this.jump = jump;
         this.description = description;
+    }
+
+    Request(Phase jump, String what) {
+        this(jump.key(), jump, "Jump to " + what + "; continues a paused worker (ptimer." + jump.key() + ")");
     }
 
     /** Every request, in the order of the RPC commands. */

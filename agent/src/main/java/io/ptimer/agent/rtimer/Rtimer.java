@@ -1,6 +1,7 @@
 package io.ptimer.agent.rtimer;
 
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.TimerStatus;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 public final class Rtimer {
     private final RtimerSpec spec;
     private volatile List<RtimerThread> threads = List.of();
-    private volatile String status = "binding";
+    private volatile TimerStatus status = TimerStatus.BINDING;
     /** The interval in force: the configured one, as last set; written under this timer's monitor. */
     private volatile long intervalNanos;
 
@@ -52,7 +53,7 @@ public final class Rtimer {
             started.forEach(t -> t.interval(intervalNanos));
         }
         threads = List.copyOf(started);
-        status = "running";
+        status = TimerStatus.RUNNING;
     }
 
     /**
@@ -66,15 +67,15 @@ public final class Rtimer {
     }
 
     void waitFor(String what) {
-        status = "waiting for " + what;
+        status = TimerStatus.waitingFor(what);
     }
 
     void fail(String reason) {
-        status = "failed: " + reason;
+        status = TimerStatus.failed(reason);
     }
 
-    /** running, waiting for ..., or failed: .... */
-    public String status() {
+    /** Binding, waiting for a class, running, or failed. */
+    public TimerStatus status() {
         return status;
     }
 

@@ -7,6 +7,7 @@ import io.ptimer.agent.exec.Precision;
 import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
+import io.ptimer.agent.exec.Schedule;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public final class RtimerThread {
         ThreadContext ctx = new ThreadContext(spec, index, ticks);
         this.ctx = ctx;
         BoundRoute[] routes = execs.toArray(BoundRoute[]::new);
-        this.deadline = lane.every(spec.intervalNanos(), false, lateness, d -> {
+        this.deadline = lane.every(spec.intervalNanos(), Schedule.afterEachRun(), lateness, d -> {
             for (BoundRoute route : routes) {
                 runner.run("exec", route, ctx);
             }

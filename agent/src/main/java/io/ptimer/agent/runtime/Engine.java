@@ -27,6 +27,12 @@ import java.util.function.Supplier;
 /**
  * All timer systems of this JVM. Loads configurations (checked and bound as a whole before anything
  * starts), gives operators the systems, and runs them down at shutdown. One per JVM.
+ *
+ * <p>Threading: the engine's own monitor serialises loading ({@link #plan}) and the shutdown hook's
+ * installation; {@code systemsLock} guards making the rtimer, core and async systems on first use
+ * (their fields are volatile, read without it); {@code sharedLaneLock} guards the shared timer lane
+ * those systems take; the class's monitor guards the one instance. Nested, they are taken in that
+ * order: the engine's monitor, then {@code systemsLock}, then {@code sharedLaneLock}.
  */
 public final class Engine {
     private static final String RTIMER = "rtimer";
@@ -37,10 +43,12 @@ public final class Engine {
     private final Ticks ticks = new Ticks();
     private final LateBinding lateBinding;
     private final PtimerSystem ptimer;
+    /** Guards making a system on first use. */
     private final Object systemsLock = new Object();
     private volatile RtimerSystem rtimer;
     private volatile CoreSystem core;
     private volatile AsyncSystem async;
+    /** Guards {@link #sharedLane}. */
     private final Object sharedLaneLock = new Object();
     private TimerLane sharedLane;
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
@@ -49,6 +57,7 @@ public final class Engine {
      * already call the API, which waits for it. {@code null} before any.
      */
     private volatile Plan latest;
+    /** Under the engine's monitor. */
     private boolean hookInstalled;
 
     private Engine(Instrumentation inst) {

@@ -10,7 +10,7 @@ class ScheduleTest {
 
     @Test
     void basicSleepsOneIntervalAfterEachLoop() {
-        Schedule s = new Schedule(false);
+        Schedule s = Schedule.afterEachRun();
         s.arm(1000, 100);
         assertEquals(1100, s.deadline());
         s.advance(1130, 100);
@@ -20,7 +20,7 @@ class ScheduleTest {
 
     @Test
     void syncRunsAtOnceThenKeepsItsGrid() {
-        Schedule s = new Schedule(true);
+        Schedule s = Schedule.onGrid(Overrun.REANCHOR);
         s.arm(1000, 100);
         assertEquals(1000, s.deadline());
         s.advance(1040, 100);
@@ -32,7 +32,7 @@ class ScheduleTest {
 
     @Test
     void syncOverrunStartsAtOnceAndReanchorsWithoutCatchUp() {
-        Schedule s = new Schedule(true);
+        Schedule s = Schedule.onGrid(Overrun.REANCHOR);
         s.arm(1000, 100);
         s.advance(1350, 100);
         assertEquals(1350, s.deadline());
@@ -43,13 +43,13 @@ class ScheduleTest {
 
     @Test
     void resumeSkipsMissedGridPointsWithoutCountingOverruns() {
-        Schedule s = new Schedule(true);
+        Schedule s = Schedule.onGrid(Overrun.REANCHOR);
         s.arm(1000, 100);
         s.advance(1010, 100);
         s.resume(1555, 100);
         assertEquals(1600, s.deadline());
         assertEquals(0, s.overruns());
-        Schedule b = new Schedule(false);
+        Schedule b = Schedule.afterEachRun();
         b.arm(1000, 100);
         b.resume(5000, 100);
         assertEquals(5000, b.deadline());
@@ -57,12 +57,12 @@ class ScheduleTest {
 
     @Test
     void aJumpRunsTheLoopAtOnceForBothTypes() {
-        Schedule basic = new Schedule(false);
+        Schedule basic = Schedule.afterEachRun();
         basic.jump(700);
         assertEquals(700, basic.deadline());
         basic.advance(710, 100);
         assertEquals(810, basic.deadline());
-        Schedule sync = new Schedule(true);
+        Schedule sync = Schedule.onGrid(Overrun.REANCHOR);
         sync.arm(0, 100);
         sync.jump(730);
         sync.advance(740, 100);
@@ -71,7 +71,7 @@ class ScheduleTest {
 
     @Test
     void disarmMakesTheNextLoopPhaseStartAfresh() {
-        Schedule s = new Schedule(true);
+        Schedule s = Schedule.onGrid(Overrun.REANCHOR);
         assertFalse(s.armed());
         s.arm(0, 10);
         assertTrue(s.armed());
@@ -81,7 +81,7 @@ class ScheduleTest {
 
     @Test
     void skipKeepsThePhaseAndCountsTheGridPointsItSkipped() {
-        Schedule s = new Schedule(true, Overrun.SKIP);
+        Schedule s = Schedule.onGrid(Overrun.SKIP);
         s.arm(1000, 100);
         s.advance(1040, 100);
         assertEquals(1100, s.deadline());
@@ -96,8 +96,8 @@ class ScheduleTest {
 
     @Test
     void overTenThousandLoopsWithOverrunsSkipNeverDrifts() {
-        Schedule skip = new Schedule(true, Overrun.SKIP);
-        Schedule reanchor = new Schedule(true);
+        Schedule skip = Schedule.onGrid(Overrun.SKIP);
+        Schedule reanchor = Schedule.onGrid(Overrun.REANCHOR);
         skip.arm(0, 1000);
         reanchor.arm(0, 1000);
         for (int k = 0; k < 10_000; k++) {

@@ -59,7 +59,7 @@ class TimerLaneTest {
         for (int i = 0; i < 1000; i++) {
             Runs runs = new Runs(intervals[i % intervals.length]);
             all.add(runs);
-            deadlines.add(lane.every(runs.interval, true, lateness, d -> runs.at.add(System.nanoTime())));
+            deadlines.add(lane.every(runs.interval, Schedule.onGrid(Overrun.REANCHOR), lateness, d -> runs.at.add(System.nanoTime())));
         }
         Thread.sleep(1500);
         deadlines.forEach(Deadline::cancel);
@@ -87,7 +87,7 @@ class TimerLaneTest {
         List<Long> starts = new CopyOnWriteArrayList<>();
         List<Long> ends = new CopyOnWriteArrayList<>();
         AtomicInteger n = new AtomicInteger();
-        Deadline d = lane.every(20 * MS, true, new Lateness(), x -> {
+        Deadline d = lane.every(20 * MS, Schedule.onGrid(Overrun.REANCHOR), new Lateness(), x -> {
             starts.add(System.nanoTime());
             if (n.incrementAndGet() == 3) {
                 Thread.sleep(200);
@@ -115,7 +115,7 @@ class TimerLaneTest {
         lane.start();
         List<Long> starts = new CopyOnWriteArrayList<>();
         List<Long> ends = new CopyOnWriteArrayList<>();
-        Deadline d = lane.every(15 * MS, false, new Lateness(), x -> {
+        Deadline d = lane.every(15 * MS, Schedule.afterEachRun(), new Lateness(), x -> {
             starts.add(System.nanoTime());
             Thread.sleep(10);
             ends.add(System.nanoTime());
@@ -134,8 +134,8 @@ class TimerLaneTest {
         lane.start();
         AtomicInteger outside = new AtomicInteger();
         AtomicInteger inside = new AtomicInteger();
-        Deadline cancelledOutside = lane.every(5 * MS, true, new Lateness(), d -> outside.incrementAndGet());
-        lane.every(5 * MS, true, new Lateness(), d -> {
+        Deadline cancelledOutside = lane.every(5 * MS, Schedule.onGrid(Overrun.REANCHOR), new Lateness(), d -> outside.incrementAndGet());
+        lane.every(5 * MS, Schedule.onGrid(Overrun.REANCHOR), new Lateness(), d -> {
             if (inside.incrementAndGet() == 3) {
                 d.cancel();
             }
@@ -154,7 +154,7 @@ class TimerLaneTest {
     void aPausedDeadlineSkipsItsRunsUntilResumed() throws Exception {
         lane.start();
         AtomicInteger runs = new AtomicInteger();
-        Deadline d = lane.every(5 * MS, true, new Lateness(), x -> runs.incrementAndGet());
+        Deadline d = lane.every(5 * MS, Schedule.onGrid(Overrun.REANCHOR), new Lateness(), x -> runs.incrementAndGet());
         await("runs", () -> runs.get() >= 2);
         d.pause();
         Thread.sleep(20);

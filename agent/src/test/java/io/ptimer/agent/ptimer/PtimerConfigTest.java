@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,37 @@ class PtimerConfigTest {
         assertEquals(Precision.SPIN, t.precision());
         assertFalse(t.autostart());
         assertNull(t.route(Phase.LOOP).methodName());
+    }
+
+    @Test
+    void threadAutoGivesAFewTimersThreadsAndManyTimersOfCustomersTheSharedLanes() throws Exception {
+        PtimerConfig few = Configs.parse(timers(16, "interval=100ms"));
+        assertTrue(few.timers().stream().noneMatch(PtimerSpec::sharedThread), "16 workers keep threads of their own");
+
+        StringBuilder many = new StringBuilder(timers(17, "interval=100ms"));
+        many.append(",timer=name=fast;interval=1ms,loop=timer=fast;route=x.Y::z")
+                .append(",timer=name=spun;interval=100ms;precision=spin,loop=timer=spun;route=x.Y::z")
+                .append(",timer=name=mine;interval=100ms;thread=own,loop=timer=mine;route=x.Y::z")
+                .append(",timer=name=auto;interval=10ms;thread=auto,loop=timer=auto;route=x.Y::z");
+        PtimerConfig c = Configs.parse(many.toString());
+        Map<String, Boolean> shared = new HashMap<>();
+        c.timers().forEach(t -> shared.put(t.name(), t.sharedThread()));
+        assertTrue(shared.get("c0") && shared.get("c16") && shared.get("auto"), "many timers of 10 ms and more: " + shared);
+        assertFalse(shared.get("fast"), "a timer below 10 ms keeps its threads");
+        assertFalse(shared.get("spun"), "precision=spin keeps its threads");
+        assertFalse(shared.get("mine"), "thread=own is kept");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configs.parse("timer=name=a;thread=some,loop=timer=a;route=x.Y::z"));
+        assertEquals("timer \"name=a;thread=some\": thread must be auto, own or shared, not \"some\"", e.getMessage());
+    }
+
+    private static String timers(int n, String attributes) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("timer=name=c").append(i).append(';').append(attributes)
+                    .append(",loop=timer=c").append(i).append(";route=x.Y::z");
+        }
+        return b.toString();
     }
 
     @Test

@@ -59,14 +59,14 @@ class SharedWorkersTest {
         Worker worker = timer.worker(0);
         await("the worker has moved to a thread of its own and back", () -> Flapper.THREADS.contains("ptimer-flap-0")
                 && worker.iterations() > 100 && !worker.ownThread());
-        Request[] requests = {Request.PAUSE, Request.CONTINUE, Request.of("loop"), Request.PAUSE, Request.of("start"),
-            Request.CONTINUE, Request.of("end"), Request.of("start")};
+        Request[] requests = {Request.PAUSE, Request.CONTINUE, Request.LOOP, Request.PAUSE, Request.START,
+            Request.CONTINUE, Request.END, Request.START};
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (int i = 0; System.nanoTime() < until; i++) {
             worker.request(requests[i % requests.length]);
             Thread.sleep(0, 300_000);
         }
-        worker.request(Request.of("start"));
+        worker.request(Request.START);
         worker.request(Request.PAUSE);
         await("the final pause holds", () -> worker.paused());
         long paused = worker.iterations();
