@@ -38,11 +38,12 @@ final class ClusterReport extends Report {
             second.add(t * 1000);
         }
         long backlogFrom = floodStart + SECOND;
+        long lastArrival = arrivals.length == 0 ? floodEnd : Math.max(floodEnd, arrivals[arrivals.length - 1]);
         long[][] transitions = new long[events.size()][];
         for (int i = 0; i < events.size(); i++) {
             long at = events.get(i).micros();
             long r = at;
-            while (r + SECOND < floodEnd && count(r, r + SECOND) < RECOVERED_SHARE * limit) {
+            while (r + SECOND < lastArrival && count(r, r + SECOND) < RECOVERED_SHARE * limit) {
                 r += 10_000;
             }
             transitions[i] = new long[] {at, Math.max(at + MIN_TRANSITION, r), r};
@@ -66,8 +67,7 @@ final class ClusterReport extends Report {
 
         line("  carrier's arrivals per second of the flood (* marks an event in that second):");
         StringBuilder row = new StringBuilder();
-        long last = arrivals.length == 0 ? floodEnd : Math.max(floodEnd, arrivals[arrivals.length - 1]);
-        for (int s = 0; floodStart + s * SECOND <= last; s++) {
+        for (int s = 0; floodStart + s * SECOND <= lastArrival; s++) {
             long from = floodStart + s * SECOND;
             boolean event = events.stream().anyMatch(e -> e.micros() >= from && e.micros() < from + SECOND);
             row.append(String.format(Locale.ROOT, "%4d%s", count(from, from + SECOND), event ? "*" : " "));
