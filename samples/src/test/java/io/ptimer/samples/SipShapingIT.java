@@ -4,15 +4,10 @@ import static io.ptimer.samples.SampleRun.dbl;
 import static io.ptimer.samples.SampleRun.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,13 +25,7 @@ class SipShapingIT {
 
     @BeforeAll
     static void sippIsInstalled() {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, "sipp")));
-        String missing = "sipp is not on the PATH (Debian and Ubuntu: apt-get install sip-tester)";
-        if (!found && "true".equals(System.getenv("CI"))) {
-            fail(missing + ": CI=true, and CI installs it, so this is a failure, not a skip");
-        }
-        assumeTrue(found, missing + ": SIP demo skipped (outside CI)");
+        SampleRun.assumeSipp();
     }
 
     private static SampleRun demo(String out, String... options) throws Exception {

@@ -166,6 +166,33 @@ public final class Cluster {
         }
     }
 
+    /**
+     * Fault injection, for tests of a partition: cuts this JVM's node off from the others, or
+     * heals the cut. Only in a JVM started with {@code -D}{@value ClusterNode#FAULT_INJECTION}{@code =true}.
+     *
+     * @return what was done, in words
+     * @throws IllegalStateException when fault injection is off or the node is not running
+     */
+    public String partition(boolean cut) {
+        if (!faultInjection()) {
+            throw new IllegalStateException("fault injection is off: start the JVM with -D"
+                    + ClusterNode.FAULT_INJECTION + "=true to use partition");
+        }
+        ClusterNode n = node;
+        if (n == null) {
+            throw new IllegalStateException("cluster \"" + spec.name() + "\": the node is not running");
+        }
+        n.partition(cut);
+        String done = cut ? "cut off from the other members (fault injection)" : "partition healed (fault injection)";
+        LOG.log(System.Logger.Level.WARNING, "ptimer: cluster \"" + spec.name() + "\": " + done);
+        return done;
+    }
+
+    /** Whether this JVM was started with fault injection on. */
+    public static boolean faultInjection() {
+        return Boolean.getBoolean(ClusterNode.FAULT_INJECTION);
+    }
+
     /** Why this JVM refuses to send, or {@code null} while it sends. */
     public String refusal() {
         return refusal;

@@ -6,6 +6,11 @@ import java.util.List;
 public interface ClusterNode extends AutoCloseable {
     /** What {@link #offsetNanos()} and {@link #offsetErrorNanos()} return before any measurement. */
     long UNKNOWN = Long.MIN_VALUE;
+    /**
+     * The JVM option that enables fault injection ({@link #partition}), read once when the node
+     * starts: {@code -Dptimer.cluster.faultInjection=true}. Off by default.
+     */
+    String FAULT_INJECTION = "ptimer.cluster.faultInjection";
 
     /**
      * Asks, without waiting, for this JVM's grant of {@code loop} in {@code step}; the answer, if
@@ -33,6 +38,17 @@ public interface ClusterNode extends AutoCloseable {
 
     /** The state of this node's replicated log, in words (term, commit index, last appended). */
     String log();
+
+    /**
+     * Fault injection: cuts this node off from every other (each message in and out is dropped,
+     * as a network partition would) or heals the cut.
+     *
+     * @throws IllegalStateException when the node started without {@link #FAULT_INJECTION}, or has
+     *                               no fault injection at all
+     */
+    default void partition(boolean cut) {
+        throw new IllegalStateException("this cluster node has no fault injection");
+    }
 
     /** Leaves the cluster and stops the node's threads; closes its ports. */
     @Override

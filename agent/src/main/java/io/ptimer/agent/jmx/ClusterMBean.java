@@ -3,7 +3,13 @@ package io.ptimer.agent.jmx;
 import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.cluster.ClusterNode;
 import io.ptimer.agent.cluster.LoopGrants;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import javax.management.MBeanException;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.ReflectionException;
 import javax.management.openmbean.ArrayType;
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.SimpleType;
@@ -11,16 +17,49 @@ import javax.management.openmbean.SimpleType;
 /**
  * {@code io.ptimer:type=Cluster,name=<cluster>}: what {@code cluster.list} shows: the members, the
  * leader, this JVM's role, its grants, the loops granted nothing, the measured clock offset, and
- * why it sends nothing when it does not.
+ * why it sends nothing when it does not. Its one operation, {@code partition(boolean)}, injects a
+ * network partition for tests; it exists only in a JVM started with fault injection on.
  */
-final class ClusterMBean extends AttributesOnlyMBean<ClusterMBean> {
+final class ClusterMBean extends OpenMBean<ClusterMBean> {
     private static final OpenAttributes<ClusterMBean> ATTRIBUTES = build();
+    private static final String DESCRIPTION = "cluster: one timer budget shared by several JVMs through a replicated"
+            + " ledger of grants";
 
     private final Cluster cluster;
+    private final MBeanInfo info;
 
     ClusterMBean(Cluster cluster) {
-        super("cluster: one timer budget shared by several JVMs through a replicated ledger of grants", ATTRIBUTES);
         this.cluster = cluster;
+        MBeanOperationInfo[] operations = Cluster.faultInjection()
+                ? new MBeanOperationInfo[] {Jmx.operation("partition", "Fault injection: true cuts this JVM off from"
+                        + " the other members (every message in and out is dropped), false heals the cut",
+                        new MBeanParameterInfo("cut", boolean.class.getName(), "true to cut, false to heal"))}
+                : new MBeanOperationInfo[0];
+        this.info = new MBeanInfo(getClass().getName(), DESCRIPTION, ATTRIBUTES.infos(), null, operations, null);
+    }
+
+    @Override
+    OpenAttributes<ClusterMBean> attributes() {
+        return ATTRIBUTES;
+    }
+
+    @Override
+    public Object invoke(String action, Object[] params, String[] signature) throws MBeanException, ReflectionException {
+        if (!Cluster.faultInjection() || !action.equals("partition") || params == null || params.length != 1
+                || !(params[0] instanceof Boolean)) {
+            throw Jmx.noSuchOperation(action, params, Cluster.faultInjection() ? "partition(boolean)"
+                    : "none (partition(boolean) needs -D" + ClusterNode.FAULT_INJECTION + "=true)");
+        }
+        try {
+            return cluster.partition((Boolean) params[0]);
+        } catch (IllegalStateException e) {
+            throw new MBeanException(new IllegalArgumentException(e.getMessage()), e.getMessage());
+        }
+    }
+
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        return info;
     }
 
     private static OpenAttributes<ClusterMBean> build() {
@@ -38,19 +77,19 @@ final class ClusterMBean extends AttributesOnlyMBean<ClusterMBean> {
                 .add("voters", strings, "The voting members, as configured",
                         m -> m.cluster.spec().members().toArray(String[]::new))
                 .add("members", strings, "The members this node sees now, voters and others",
-                        m -> m.node() == null ? new String[0] : m.node().members().toArray(String[]::new))
+                        m -> m.ofNode(n -> n.members().toArray(String[]::new), new String[0]))
                 .add("leader", SimpleType.STRING, "The leader's address, or empty when none is in reach",
-                        m -> m.node() == null || m.node().leader() == null ? "" : m.node().leader())
+                        m -> m.ofNode(n -> n.leader() == null ? "" : n.leader(), ""))
                 .add("role", SimpleType.STRING, "leader, follower, learner (no vote) or none (no leader known)",
-                        m -> m.node() == null ? "none" : m.node().role())
+                        m -> m.ofNode(ClusterNode::role, "none"))
                 .add("sending", SimpleType.BOOLEAN, "Whether this JVM may spend its grants", m -> m.cluster.refusal() == null)
                 .add("notSendingBecause", SimpleType.STRING, "Why this JVM sends nothing, or empty while it sends",
                         m -> m.cluster.refusal() == null ? "" : m.cluster.refusal())
                 .add("clockOffsetUs", SimpleType.LONG, "The leader's clock minus this JVM's, in microseconds; 0 before measured",
                         m -> m.measured(ClusterNode::offsetNanos))
                 .add("clockErrorUs", SimpleType.LONG, "How far clockOffsetUs may be off, in microseconds; -1 before measured",
-                        m -> m.node() == null || m.node().offsetErrorNanos() == ClusterNode.UNKNOWN ? -1
-                                : m.node().offsetErrorNanos() / 1000)
+                        m -> m.ofNode(n -> n.offsetErrorNanos() == ClusterNode.UNKNOWN ? -1
+                                : n.offsetErrorNanos() / 1000, -1L))
                 .add("maxClockOffsetUs", SimpleType.LONG, "The offset, error included, beyond which this JVM sends nothing",
                         m -> Cluster.MAX_OFFSET_NANOS / 1000)
                 .add("tasksGranted", SimpleType.LONG, "Tasks the ledger granted this JVM, all loops together",
@@ -60,16 +99,18 @@ final class ClusterMBean extends AttributesOnlyMBean<ClusterMBean> {
                 .add("loopsGrantedNothing", SimpleType.LONG, "Loops that had nothing to spend, all loops together",
                         m -> m.sum(LoopGrants::loopsGrantedNothing))
                 .add("log", SimpleType.STRING, "The replicated log: term, commit index, last appended",
-                        m -> m.node() == null ? "" : m.node().log())
+                        m -> m.ofNode(ClusterNode::log, ""))
                 .add("list", SimpleType.STRING, "All of it as cluster.list shows it", m -> m.cluster.list());
     }
 
-    private ClusterNode node() {
-        return cluster.node();
+    /** {@code figure} of the node, or {@code none} while there is none (not started yet, or closed meanwhile). */
+    private <T> T ofNode(Function<ClusterNode, T> figure, T none) {
+        ClusterNode n = cluster.node();
+        return n == null ? none : figure.apply(n);
     }
 
     private long measured(ToLongFunction<ClusterNode> figure) {
-        ClusterNode n = node();
+        ClusterNode n = cluster.node();
         long v = n == null ? ClusterNode.UNKNOWN : figure.applyAsLong(n);
         return v == ClusterNode.UNKNOWN ? 0 : v / 1000;
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jgroups.Address;
@@ -21,6 +22,7 @@ import org.jgroups.JChannel;
 import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.jgroups.View;
+import org.jgroups.protocols.DISCARD;
 import org.jgroups.protocols.FD_ALL3;
 import org.jgroups.protocols.FRAG4;
 import org.jgroups.protocols.MERGE3;
@@ -46,7 +48,8 @@ import org.jgroups.util.Runner;
  * This JVM's node: a JGroups channel over TCP on {@code bind}, finding the others through the
  * voting members' addresses, with Raft on top. Its Raft id is its {@code bind}; a JVM whose
  * {@code bind} is not a voting member takes part as a learner. The log is kept in memory: the
- * ledger is worthless a few seconds later.
+ * ledger is worthless a few seconds later. With fault injection on, JGroups' {@code DISCARD} sits
+ * just above the transport, passing everything until {@link #partition} cuts the node off.
  */
 final class RaftNode implements ClusterNode, Receiver {
     /** How often the clock offset to the leader is measured. */
@@ -71,9 +74,12 @@ final class RaftNode implements ClusterNode, Receiver {
     private volatile boolean majority;
     private volatile Address leader;
     private final Set<String> failures = ConcurrentHashMap.newKeySet();
+    /** The fault injector just above the transport, or {@code null}: only with {@link ClusterNode#FAULT_INJECTION}. */
+    private final DISCARD faults;
 
-    private RaftNode(String bind, List<String> voters, JChannel channel) {
+    private RaftNode(String bind, List<String> voters, JChannel channel, DISCARD faults) {
         this.bind = bind;
+        this.faults = faults;
         this.voters = List.copyOf(voters);
         this.channel = channel;
         this.raft = new RaftHandle(channel, new LedgerMachine());
@@ -119,14 +125,19 @@ final class RaftNode implements ClusterNode, Receiver {
         raftProtocol.resendInterval(RESEND_MILLIS);
         raftProtocol.members(voters).raftId(bind).logClass(InMemoryLog.class.getName())
                 .logPrefix("ptimer-" + name + "-" + bind.replace(':', '-'));
-        List<Protocol> stack = List.of(tcp, ping, merge, fd, verify, new NAKACK2(), new UNICAST3(), new STABLE(),
-                new NO_DUPES(), gms, new FRAG4(), election, raftProtocol, new REDIRECT());
+        List<Protocol> stack = new ArrayList<>(List.of(tcp, ping, merge, fd, verify, new NAKACK2(), new UNICAST3(),
+                new STABLE(), new NO_DUPES(), gms, new FRAG4(), election, raftProtocol, new REDIRECT()));
+        DISCARD faults = null;
+        if (Boolean.getBoolean(FAULT_INJECTION)) {
+            faults = new DISCARD();
+            stack.add(1, faults);
+        }
         JChannel channel = new JChannel(stack).name(bind);
         daemon(RAFT.class, "runner", raftProtocol);
         daemon(BaseElection.class, "voting_thread", election);
-        RaftNode node = new RaftNode(bind, voters, channel);
+        RaftNode node = new RaftNode(bind, voters, channel, faults);
         channel.setReceiver(node);
-        node.raft.addRoleListener(role -> node.leaderChanged());
+        node.raft.addRoleListener(role -> node.roleChanged());
         try {
             channel.connect("ptimer-cluster-" + name);
         } catch (Exception e) {
@@ -197,17 +208,34 @@ final class RaftNode implements ClusterNode, Receiver {
         }
     }
 
-    /** Keeps the leader known here in step with Raft's, and the clock measured against it. */
-    private synchronized void leaderChanged() {
-        Address now = raft.leader();
-        if (now == null ? leader == null : now.equals(leader)) {
-            return;
+    /**
+     * RAFT calls this holding its state's lock, and {@link #leaderChanged} asks RAFT for the leader:
+     * it runs on the clock's thread instead, so that no thread waits for the one lock holding the other.
+     */
+    private void roleChanged() {
+        try {
+            prober.execute(this::leaderChanged);
+        } catch (RejectedExecutionException closed) {
+            // the node is closing
         }
-        leader = now;
-        if (now != null && now.equals(channel.getAddress())) {
-            clock.leading();
-        } else {
-            clock.forget();
+    }
+
+    /**
+     * Keeps the leader known here in step with Raft's, and the clock measured against it. Raft is
+     * asked before this node's lock is taken: never the one while holding the other.
+     */
+    private void leaderChanged() {
+        Address now = raft.leader();
+        synchronized (this) {
+            if (now == null ? leader == null : now.equals(leader)) {
+                return;
+            }
+            leader = now;
+            if (now != null && now.equals(channel.getAddress())) {
+                clock.leading();
+            } else {
+                clock.forget();
+            }
         }
     }
 
@@ -279,6 +307,14 @@ final class RaftNode implements ClusterNode, Receiver {
     public String log() {
         RAFT r = raft.raft();
         return "term " + r.currentTerm() + ", commit index " + r.commitIndex() + ", last appended " + r.lastAppended();
+    }
+
+    @Override
+    public void partition(boolean cut) {
+        if (faults == null) {
+            throw new IllegalStateException("fault injection is off: the node started without -D" + FAULT_INJECTION + "=true");
+        }
+        faults.discardAll(cut);
     }
 
     @Override

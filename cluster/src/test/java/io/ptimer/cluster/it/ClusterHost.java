@@ -1,16 +1,24 @@
 package io.ptimer.cluster.it;
 
 import io.ptimer.api.TimerContext;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
  * A host for the three-JVM test: its loop route prints one line per loop, {@code loop <ns since
- * the epoch> <tasks>}, and the JVM lives until its standard input closes or it is killed.
+ * the epoch> <worker> <tasks>}, and the JVM lives until its standard input closes or it is killed.
+ * A line {@code partition true} or {@code partition false} on its standard input calls the
+ * cluster MBean's fault-injection operation and prints {@code partition <outcome>}.
  */
 public final class ClusterHost {
+    private static final ObjectName CLUSTER = name("io.ptimer:type=Cluster,name=carrier");
+
     private ClusterHost() {
     }
 
@@ -20,29 +28,53 @@ public final class ClusterHost {
         Thread jmx = new Thread(ClusterHost::printCluster, "host-jmx");
         jmx.setDaemon(true);
         jmx.start();
-        while (System.in.read() >= 0) {
-            Thread.onSpinWait();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.startsWith("partition ")) {
+                String outcome;
+                try {
+                    outcome = String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(CLUSTER, "partition",
+                            new Object[] {Boolean.valueOf(line.substring(10).trim())}, new String[] {"boolean"}));
+                } catch (Exception e) {
+                    outcome = "failed " + e;
+                }
+                print("partition " + outcome);
+            }
         }
     }
 
-    /** Prints the cluster's MBean every half second: {@code cluster role=<role> leader=<address> sending=<bool>}. */
+    private static void print(String line) {
+        synchronized (System.out) {
+            System.out.println(line);
+            System.out.flush();
+        }
+    }
+
+    /**
+     * Prints the cluster's MBean every half second: {@code cluster role=<role> leader=<address>
+     * sending=<bool> because=<why not>}.
+     */
     private static void printCluster() {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName("io.ptimer:type=Cluster,name=carrier");
             for (;;) {
                 Thread.sleep(500);
-                if (server.isRegistered(name)) {
-                    String line = "cluster role=" + server.getAttribute(name, "role") + " leader="
-                            + server.getAttribute(name, "leader") + " sending=" + server.getAttribute(name, "sending");
-                    synchronized (System.out) {
-                        System.out.println(line);
-                        System.out.flush();
-                    }
+                if (server.isRegistered(CLUSTER)) {
+                    print("cluster role=" + server.getAttribute(CLUSTER, "role") + " leader="
+                            + server.getAttribute(CLUSTER, "leader") + " sending=" + server.getAttribute(CLUSTER, "sending")
+                            + " because=" + server.getAttribute(CLUSTER, "notSendingBecause"));
                 }
             }
         } catch (Exception e) {
             System.out.println("cluster mbean failed " + e);
+        }
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
@@ -51,10 +83,7 @@ public final class ClusterHost {
         public void loop(TimerContext ctx) {
             Instant t = Instant.now();
             long wall = t.getEpochSecond() * 1_000_000_000L + t.getNano();
-            synchronized (System.out) {
-                System.out.println("loop " + wall + " " + ctx.worker() + " " + ctx.tasks());
-                System.out.flush();
-            }
+            print("loop " + wall + " " + ctx.worker() + " " + ctx.tasks());
         }
     }
 }

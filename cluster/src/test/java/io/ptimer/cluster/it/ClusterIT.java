@@ -3,9 +3,12 @@ package io.ptimer.cluster.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.cluster.ClusterNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three JVMs on loopback share one timer's budget, 10 tasks a step, through jgroups-raft: the
  * tasks granted in a step never add up to more, through {@code kill -9} of the leader, a JVM
- * without a vote joining, and the loss of the majority.
+ * without a vote joining, the loss of the majority, a JVM cut off from the others and a JVM whose
+ * clock is skewed beyond the bound.
  */
 class ClusterIT {
     private final List<Proxy> proxies = new ArrayList<>();
@@ -44,6 +48,7 @@ class ClusterIT {
             proxies.add(Proxy.start(dir, v, voters));
         }
         await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
+        await("each of the three JVMs sends", 60, () -> proxies.stream().allMatch(p -> p.mbean().contains(" sending=true")));
         Thread.sleep(3000);
 
         Proxy leader = leader(proxies.get(0));
@@ -114,6 +119,83 @@ class ClusterIT {
         await("the three JVMs send the whole budget", 20, () -> fullSteps(resumed, now()) >= 5);
         for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
             assertTrue(e.getValue() <= Proxy.STEP_BUDGET, "step " + e.getKey() + " spent " + e.getValue());
+        }
+    }
+
+    /**
+     * A JVM whose clock runs 50 ms ahead (libfaketime) measures that offset to the leader, sends
+     * nothing and says why; the leader, cut off from the other two (the fault-injection switch),
+     * sends nothing once its grants asked ahead are spent and says why; the other side goes on
+     * with the whole budget; healed, it is granted tasks again.
+     */
+    @Test
+    void aJvmCutOffOrWithItsClockSkewedSendsNothingAndSaysWhy() throws Exception {
+        List<String> binds = freeBinds(4);
+        List<String> voters = binds.subList(0, 3);
+        for (String v : voters) {
+            proxies.add(Proxy.start(dir, v, voters, List.of("-D" + ClusterNode.FAULT_INJECTION + "=true"), Map.of()));
+        }
+        await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
+
+        Path faketime = libfaketime();
+        Proxy skewed = null;
+        if (faketime != null) {
+            skewed = Proxy.start(dir, binds.get(3), voters, List.of(), Map.of("LD_PRELOAD", faketime.toString(),
+                    "FAKETIME", "+0.050", "FAKETIME_DONT_FAKE_MONOTONIC", "1"));
+            proxies.add(skewed);
+            Proxy s = skewed;
+            await("the JVM 50 ms ahead says why it sends nothing", 40,
+                    () -> s.mbean().contains("sending=false because=clock offset to the leader -")
+                            && s.mbean().contains("is beyond the bound of 5.000 ms"));
+            String why = s.mbean();
+            double offset = Double.parseDouble(why.substring(why.indexOf("leader -") + 7, why.indexOf(" ms (within")));
+            assertTrue(offset < -20, "a clock 50 ms ahead is measured as such: " + why);
+            System.out.println("MEASURED a JVM 50 ms ahead (libfaketime): " + why);
+            long skewedAt = now();
+            await("the others carry the whole budget beside the skewed JVM", 30,
+                    () -> fullSteps(skewedAt, now()) >= 5);
+        } else if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError("libfaketime is missing (Debian: apt-get install faketime)");
+        } else {
+            System.out.println("SKIPPED the skewed clock: libfaketime is missing (Debian: apt-get install faketime)");
+        }
+
+        await("a voter says it leads", 20, () -> proxies.stream().anyMatch(p -> p.mbean().startsWith("cluster role=leader")));
+        Proxy cut = proxies.stream().filter(p -> p.mbean().startsWith("cluster role=leader")).findFirst().orElseThrow();
+        assertEquals("partition cut off from the other members (fault injection)", cut.partition(true));
+        long cutAt = now();
+        await("the JVM cut off says why it sends nothing", 30,
+                () -> cut.mbean().contains("sending=false because=no leader in reach: cut off from a majority"));
+        await("the two other JVMs send the whole budget", 40, () -> fullSteps(cutAt + 1, now()) >= 5);
+        long majorityBack = firstFullStep(cutAt + 1);
+        System.out.println("MEASURED the leader cut off at step " + cutAt + ": steps until the other two send the whole"
+                + " budget " + (majorityBack - cutAt) + ", tasks lost " + lost(cutAt, majorityBack));
+
+        assertEquals("partition partition healed (fault injection)", cut.partition(false));
+        long healed = now();
+        await("the healed JVM is granted tasks again", 60,
+                () -> cut.loops().stream().anyMatch(l -> Proxy.step(l[0]) > healed && l[1] > 0));
+        long again = cut.loops().stream().filter(l -> Proxy.step(l[0]) > healed && l[1] > 0)
+                .mapToLong(l -> Proxy.step(l[0])).min().orElseThrow();
+        System.out.println("MEASURED healed at step " + healed + ": its first grant at step " + again);
+
+        long spentWhileCut = cut.loops().stream().filter(l -> Proxy.step(l[0]) > cutAt + Cluster.AHEAD + 1
+                && Proxy.step(l[0]) < healed).mapToLong(l -> l[1]).sum();
+        assertEquals(0, spentWhileCut, "the JVM cut off spent tasks beyond the steps it had been granted ahead");
+        if (skewed != null) {
+            assertEquals(0, granted(skewed), "the JVM with its clock skewed spent tasks");
+            assertTrue(skewed.mbean().contains("sending=false"), skewed.mbean());
+        }
+        for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
+            assertTrue(e.getValue() <= Proxy.STEP_BUDGET, "step " + e.getKey() + " spent " + e.getValue());
+        }
+    }
+
+    /** libfaketime's preload library, or {@code null} when it is not installed. */
+    private static Path libfaketime() throws IOException {
+        try (var dirs = Files.list(Path.of("/usr/lib"))) {
+            return dirs.map(d -> d.resolve("faketime/libfaketime.so.1")).filter(Files::isRegularFile).findFirst()
+                    .orElse(null);
         }
     }
 

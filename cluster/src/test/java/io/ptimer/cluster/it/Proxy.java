@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +24,7 @@ final class Proxy {
     private final Path stderr;
     private final List<long[]> loops = new ArrayList<>();
     private volatile String mbean = "";
+    private final List<String> partitions = new ArrayList<>();
 
     private Proxy(String bind, Process process, Path stderr) {
         this.bind = bind;
@@ -34,6 +36,15 @@ final class Proxy {
     }
 
     static Proxy start(Path dir, String bind, List<String> voters) throws IOException {
+        return start(dir, bind, voters, List.of(), Map.of());
+    }
+
+    /**
+     * A JVM with extra options (e.g. {@code -Dptimer.cluster.faultInjection=true}) and extra
+     * environment variables (e.g. libfaketime's).
+     */
+    static Proxy start(Path dir, String bind, List<String> voters, List<String> options, Map<String, String> env)
+            throws IOException {
         Path config = dir.resolve("proxy-" + bind.replace(':', '-') + ".cfg");
         Files.writeString(config, "modparam(\"ptimer\", \"cluster\", \"name=carrier;bind=" + bind + ";members="
                 + String.join(",", voters) + ";jar=" + System.getProperty("ptimer.cluster.jar") + "\")\n"
@@ -41,11 +52,13 @@ final class Proxy {
                 + "modparam(\"ptimer\", \"loop\", \"timer=q;route=" + ClusterHost.Routes.class.getName() + "::loop\")\n");
         Path err = dir.resolve("proxy-" + bind.replace(':', '-') + ".err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx96m", "-XX:+UseSerialGC",
-                "-javaagent:" + System.getProperty("ptimer.agent.jar") + "=config=" + config,
-                "-cp", System.getProperty("ptimer.test.classpath"), ClusterHost.class.getName())
-                .redirectError(err.toFile()).start();
-        return new Proxy(bind, p, err);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx96m", "-XX:+UseSerialGC"));
+        command.addAll(options);
+        command.addAll(List.of("-javaagent:" + System.getProperty("ptimer.agent.jar") + "=config=" + config,
+                "-cp", System.getProperty("ptimer.test.classpath"), ClusterHost.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        return new Proxy(bind, builder.start(), err);
     }
 
     private void read() {
@@ -53,6 +66,11 @@ final class Proxy {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("cluster ")) {
                     mbean = line;
+                } else if (line.startsWith("partition ")) {
+                    synchronized (partitions) {
+                        partitions.add(line);
+                        partitions.notifyAll();
+                    }
                 } else if (line.startsWith("loop ")) {
                     String[] w = line.split(" ");
                     synchronized (loops) {
@@ -72,9 +90,23 @@ final class Proxy {
         }
     }
 
-    /** The last line about its cluster MBean: {@code cluster role=... leader=... sending=...}. */
+    /** The last line about its cluster MBean: {@code cluster role=... leader=... sending=... because=...}. */
     String mbean() {
         return mbean;
+    }
+
+    /** Cuts this JVM off from the others, or heals the cut, through its cluster MBean; returns the outcome. */
+    String partition(boolean cut) throws IOException, InterruptedException {
+        synchronized (partitions) {
+            int before = partitions.size();
+            process.getOutputStream().write(("partition " + cut + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (partitions.size() == before && System.nanoTime() < deadline) {
+                partitions.wait(1000);
+            }
+            return partitions.size() == before ? "no answer" : partitions.get(before);
+        }
     }
 
     long pid() {

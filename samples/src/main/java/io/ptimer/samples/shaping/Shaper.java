@@ -68,7 +68,19 @@ public final class Shaper {
 
     /** Relays up to {@code tasks} queued calls, fewer if the queue runs dry. */
     public void relay(int tasks) {
-        for (int done = 0; done < tasks; ) {
+        relay(tasks, false, 0);
+    }
+
+    /**
+     * Relays up to {@code tasks} queued calls, fewer if the queue runs dry or {@link System#nanoTime()}
+     * passes {@code deadline}: the calls not relayed by then stay queued.
+     */
+    public void relay(int tasks, long deadline) {
+        relay(tasks, true, deadline);
+    }
+
+    private void relay(int tasks, boolean bounded, long deadline) {
+        for (int done = 0; done < tasks && (!bounded || System.nanoTime() - deadline < 0); ) {
             if (GUARDED) {
                 guard.awaitRoom();
             }

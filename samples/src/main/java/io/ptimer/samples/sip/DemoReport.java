@@ -3,8 +3,6 @@ package io.ptimer.samples.sip;
 import io.ptimer.samples.calls.BacklogRate;
 import io.ptimer.samples.calls.Relayed;
 import io.ptimer.samples.calls.WindowMeter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +14,9 @@ import java.util.concurrent.TimeUnit;
  * call completed with a 200. A proxy without counts of its own (Kamailio) is judged by the traces
  * alone: an arrival was backlogged when a call offered before it had not arrived yet.
  */
-final class DemoReport {
+final class DemoReport extends Report {
     static final double BACKLOG_SHARE = 0.97;
 
-    private final List<String> lines = new ArrayList<>();
-    private final List<String> figures = new ArrayList<>();
-    private boolean held = true;
 
     /**
      * @param proxy the words of the proxy's {@code figures proxy} line
@@ -31,6 +26,7 @@ final class DemoReport {
      */
     DemoReport(int limit, int calls, SippTrace offered, SippTrace arrived, Map<String, String> proxy, long successful,
             long failed, int customerExit, long[] answerMicros) {
+        super(44, 16);
         WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
         WindowMeter tenth = new WindowMeter(100, TimeUnit.MILLISECONDS);
         for (long t : arrived.callMicros()) {
@@ -87,7 +83,7 @@ final class DemoReport {
         double max = percentileMillis(answerMicros, 100);
         row("INVITE to 200 at the customer, p50 / p99 / max", String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms", p50, p99, max),
                 "", true);
-        figures.add(String.format(Locale.ROOT,
+        words(String.format(Locale.ROOT,
                 "offered=%d arrived=%d completed=%d failed=%d errors=%d relayed=%d proxy_completed=%d open=%d max_1s=%d max_100ms=%d backlog_rate=%.1f backlog_s=%.1f customer_exit=%d answer_p50_ms=%.1f answer_p99_ms=%.1f answer_max_ms=%.1f",
                 offered.calls(), arrived.calls(), successful, failed, num(proxy, "errors"), num(proxy, "relayed"),
                 num(proxy, "completed"), num(proxy, "open"), second.max(), tenth.max(), rate,
@@ -101,31 +97,5 @@ final class DemoReport {
         }
         int rank = (int) Math.ceil(percentile / 100 * sortedMicros.length);
         return sortedMicros[Math.max(0, rank - 1)] / 1000.0;
-    }
-
-    private void row(String label, String value, String bound, boolean ok) {
-        lines.add(String.format(Locale.ROOT, "  %-44s %22s  %-16s %s", label, value, bound, bound.isEmpty() || bound.startsWith("(") ? "" : ok ? "ok" : "FAILED"));
-        held &= ok;
-    }
-
-    boolean held() {
-        return held;
-    }
-
-    List<String> lines() {
-        return lines;
-    }
-
-    /** The figures as {@code key=value} words. */
-    String words() {
-        return String.join(" ", figures);
-    }
-
-    private static long num(Map<String, String> words, String key) {
-        try {
-            return Math.round(Double.parseDouble(words.getOrDefault(key, "-1")));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

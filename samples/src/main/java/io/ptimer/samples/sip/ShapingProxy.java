@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * rate of the ptimer timer configured for it; a call queued longer than {@code --queue-timeout}
  * (default 30 s) is answered {@code 503}. Prints a row whenever the counts change and, when the JVM
  * is stopped (SIGTERM or Ctrl-C), a {@code figures proxy ...} line with the counts and its own
- * measures of the relays.
+ * measures of the relays. In cluster mode it also prints a {@code cluster ...} line whenever its
+ * role, the leader or whether it may send changes.
  *
  * <pre>
  * java -javaagent:agent/target/ptimer-agent.jar=config=samples/config/sip-shaping.cfg \
@@ -92,6 +93,7 @@ public final class ShapingProxy {
         private final long start = System.nanoTime();
         private volatile boolean stopped;
         private String last = "";
+        private String lastCluster = "";
 
         Status(ProxyCounts counts) {
             this.counts = counts;
@@ -115,12 +117,18 @@ public final class ShapingProxy {
                         counts.offered.get(), queued, counts.relayed.get(), counts.completed.get(), counts.errors(), most);
                 last = now;
             }
+            String cluster = ClusterLine.now();
+            if (!cluster.equals(lastCluster)) {
+                System.out.println(cluster);
+                lastCluster = cluster;
+            }
         }
 
         synchronized void stop() {
             stopped = true;
             row();
-            System.out.println("figures proxy " + counts.words() + " queued=" + SuspendedCalls.size() + " " + meter.words());
+            System.out.println("figures proxy " + counts.words() + " queued=" + SuspendedCalls.size() + " " + meter.words()
+                    + ClusterLine.figures());
             System.out.flush();
         }
     }

@@ -13,7 +13,7 @@ public class SipCustomerTimer {
     private Shaper shaper;
 
     public void start(TimerContext ctx) {
-        shaper = SipQueueTimer.shaper(ctx, ctx.name());
+        shaper = SipQueueTimer.shaper(ctx, ctx.name(), SipQueueTimer.MARGIN);
     }
 
     public void loop(TimerContext ctx) {

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * {@code --kamailio-config}.
  */
 public final class SipDemo {
-    private final List<Process> processes = new ArrayList<>();
+    private final Processes processes = new Processes();
 
     private SipDemo() {
     }
@@ -66,13 +66,13 @@ public final class SipDemo {
             fail(2, "SipDemo: sipp is not on the PATH; install SIPp (Debian and Ubuntu: apt-get install sip-tester)");
         }
         SipDemo demo = new SipDemo();
-        Thread cleanup = new Thread(demo::stopAll, "sip-demo-cleanup");
+        Thread cleanup = new Thread(demo.processes::stopAll, "sip-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         boolean held;
         try {
             held = demo.run(sipp, o, rate, calls, limit);
         } finally {
-            demo.stopAll();
+            demo.processes.stopAll();
         }
         System.exit(held ? 0 : 1);
     }
@@ -97,15 +97,15 @@ public final class SipDemo {
                     case "kamailio" -> o.get("kamailio-config");
                     default -> "Guava RateLimiter at " + limit + "/s";
                 });
-        started(Sipp.carrier(sipp, ports[1], carrierTrace, out.resolve("carrier-" + shaper + ".log")));
+        processes.started(Sipp.carrier(sipp, ports[1], carrierTrace, out.resolve("carrier-" + shaper + ".log")));
 
         List<String> cmd = kamailio ? kamailio(o, ports, out) : shapingProxy(o, shaper, limit, ports);
         Path proxyLog = out.resolve("proxy-" + shaper + ".log");
-        Process proxy = started(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(proxyLog.toFile()).start());
+        Process proxy = processes.started(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(proxyLog.toFile()).start());
         awaitLine(proxy, proxyLog, kamailio ? "queue worker 7 started" : "ShapingProxy: udp");
 
         int seconds = calls / limit * 2 + 30;
-        Process customer = started(Sipp.customer(sipp, ports[2], ports[0], rate, calls, seconds, customerTrace, stats,
+        Process customer = processes.started(Sipp.customer(sipp, ports[2], ports[0], rate, calls, seconds, customerTrace, stats,
                 out.resolve("customer-" + shaper + ".log")));
         if (!customer.waitFor(seconds + 10L, TimeUnit.SECONDS)) {
             customer.destroy();
@@ -116,7 +116,7 @@ public final class SipDemo {
         proxy.destroy();
         proxy.waitFor(10, TimeUnit.SECONDS);
         forked.forEach(ProcessHandle::destroyForcibly);
-        stopAll();
+        processes.stopAll();
 
         Map<String, String> figures = words(Files.readAllLines(proxyLog).stream().filter(l -> l.startsWith("figures proxy "))
                 .findFirst().orElse(""));
@@ -157,33 +157,6 @@ public final class SipDemo {
         return List.of(prefix.resolve("sbin/kamailio").toString(), "-DD", "-E", "-f",
                 Path.of(o.get("kamailio-config")).toAbsolutePath().toString(), "-L", prefix.resolve("lib64/kamailio/modules") + "/",
                 "-Y", run.toString(), "-l", "udp:127.0.0.1:" + ports[0], "-A", "CARRIER=\"sip:127.0.0.1:" + ports[1] + "\"");
-    }
-
-    private Process started(Process p) {
-        synchronized (processes) {
-            processes.add(p);
-        }
-        return p;
-    }
-
-    /** Stops every process this demo started and waits for each. */
-    private void stopAll() {
-        synchronized (processes) {
-            for (Process p : processes) {
-                p.destroy();
-            }
-            for (Process p : processes) {
-                try {
-                    if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                        p.destroyForcibly().waitFor();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    p.destroyForcibly();
-                }
-            }
-            processes.clear();
-        }
     }
 
     private static void awaitLine(Process p, Path log, String text) throws IOException, InterruptedException {

@@ -24,17 +24,17 @@ public class SipQueueTimer {
 
     public void start(TimerContext ctx) {
         ctx.slice(ctx.worker() * 10 % ctx.nslices());
-        shaper = shaper(ctx, ShapedQueues.GLOBAL);
+        shaper = shaper(ctx, ShapedQueues.GLOBAL, MARGIN);
     }
 
     public void loop(TimerContext ctx) {
         shaper.relay(ctx.tasks());
     }
 
-    /** Stretches the worker's interval by {@link #MARGIN} and returns its shaper of {@code queue}. */
-    static Shaper shaper(TimerContext ctx, String queue) {
-        ctx.interval(ctx.interval().plus(ctx.interval().multipliedBy(MARGIN.toMillis()).dividedBy(1000)));
+    /** Stretches the worker's interval by {@code margin} per second and returns its shaper of {@code queue}. */
+    static Shaper shaper(TimerContext ctx, String queue, Duration margin) {
+        ctx.interval(ctx.interval().plus(ctx.interval().multipliedBy(margin.toMillis()).dividedBy(1000)));
         ShapedQueues.shape(queue);
-        return Shaper.perSecond(CallQueue.named(queue), ctx, SuspendedCalls::resume, MARGIN);
+        return Shaper.perSecond(CallQueue.named(queue), ctx, SuspendedCalls::resume, margin);
     }
 }

@@ -1,0 +1,151 @@
+package io.ptimer.samples.sip;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@link ShapingProxy} JVM of the cluster demo and the SIPp customer that floods it: its log
+ * (the proxy's rows, its {@code cluster} lines and its {@code figures proxy} line) and, once the
+ * customer is done, SIPp's own counts of its calls.
+ */
+final class ClusterProxy {
+    final int number;
+    final String name;
+    final String bind;
+    final int sipPort;
+    private final Process process;
+    private final Path log;
+    private Process customer;
+    private int calls;
+    private Path stats;
+    private boolean killed;
+
+    ClusterProxy(int number, String name, String bind, int sipPort, Process process, Path log) {
+        this.number = number;
+        this.name = name;
+        this.bind = bind;
+        this.sipPort = sipPort;
+        this.process = process;
+        this.log = log;
+    }
+
+    void flooded(Process customer, int calls, Path stats) {
+        this.customer = customer;
+        this.calls = calls;
+        this.stats = stats;
+    }
+
+    boolean alive() {
+        return !killed && process.isAlive();
+    }
+
+    /** Whether it lived to the end of the run (its calls are then all accounted for). */
+    boolean survived() {
+        return !killed;
+    }
+
+    /** {@code kill -9} of the proxy; its customer is stopped too (its calls are not counted). */
+    void kill() throws InterruptedException {
+        killed = true;
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (customer != null) {
+            customer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits for the customer to end by itself; stops it after {@code seconds}. */
+    void awaitCustomer(int seconds) throws InterruptedException {
+        if (customer != null && !killed && !customer.waitFor(seconds, TimeUnit.SECONDS)) {
+            customer.destroy();
+            customer.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Stops the proxy with SIGTERM, so that it prints its figures. */
+    void stop() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    void awaitLine(String text, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (lines().stream().noneMatch(l -> l.contains(text))) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException(name + " did not print \"" + text + "\" within " + seconds + " s:\n"
+                        + String.join("\n", lines()));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the proxy's last cluster line says it sends. */
+    void awaitSending(int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!cluster().contains("sending yes")) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new IllegalStateException(name + " does not send within " + seconds + " s:\n"
+                        + String.join("\n", lines()));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The leader its last cluster line names, or "none". */
+    String leader() throws IOException {
+        String c = cluster();
+        int at = c.indexOf(", leader ");
+        return at < 0 ? "none" : c.substring(at + 9, c.indexOf(',', at + 9));
+    }
+
+    private String cluster() throws IOException {
+        List<String> lines = lines();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("cluster ")) {
+                return lines.get(i);
+            }
+        }
+        return "";
+    }
+
+    /** The words of its {@code figures proxy} line; empty for a proxy killed. */
+    Map<String, String> figures() throws IOException {
+        Map<String, String> words = new HashMap<>();
+        for (String line : lines()) {
+            if (line.startsWith("figures proxy ")) {
+                for (String w : line.split(" ")) {
+                    int eq = w.indexOf('=');
+                    if (eq > 0) {
+                        words.put(w.substring(0, eq), w.substring(eq + 1));
+                    }
+                }
+            }
+        }
+        return words;
+    }
+
+    /** The calls its customer made. */
+    int calls() {
+        return calls;
+    }
+
+    /** SIPp's count in {@code column} of the customer's statistics ({@code SuccessfulCall(C)}...), -1 if unknown. */
+    long customerStat(String column) {
+        return stats == null ? -1 : SippTrace.lastStat(stats, column);
+    }
+
+    int customerExit() {
+        return customer == null || customer.isAlive() ? -1 : customer.exitValue();
+    }
+
+    private List<String> lines() throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1) : List.of();
+    }
+}

@@ -1,0 +1,158 @@
+package io.ptimer.samples.sip;
+
+import io.ptimer.samples.calls.WindowMeter;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the cluster demo showed, from the carrier's trace of arriving INVITEs, each proxy's counts
+ * and each customer's SIPp statistics: the arrivals per second, the most in any sliding second,
+ * the rate while backlogged outside transitions, the dip after each event, and whether every call
+ * of a proxy that lived to the end was accounted for. The contract held when no 1 s window holds
+ * more than the limit and no call of a surviving proxy is lost; the rate outside transitions is
+ * aimed at {@value #OUTSIDE_SHARE} of the limit or more, and said when it falls short.
+ */
+final class ClusterReport extends Report {
+    static final double OUTSIDE_SHARE = 0.90;
+    /** A transition lasts until a 1 s window holds this share of the contract again, and at least 2 s. */
+    private static final double RECOVERED_SHARE = 0.90;
+    private static final long SECOND = 1_000_000;
+    private static final long MIN_TRANSITION = 2 * SECOND;
+
+    /** Something done to the cluster during the flood, at {@code micros} since the epoch. */
+    record Event(String what, long micros) {
+    }
+
+    private final long[] arrivals;
+
+    ClusterReport(int limit, long[] arrivals, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies)
+            throws IOException {
+        super(52, 10);
+        this.arrivals = arrivals;
+        WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
+        for (long t : arrivals) {
+            second.add(t * 1000);
+        }
+        long backlogFrom = floodStart + SECOND;
+        long lastArrival = arrivals.length == 0 ? floodEnd : Math.max(floodEnd, arrivals[arrivals.length - 1]);
+        long[][] transitions = new long[events.size()][];
+        for (int i = 0; i < events.size(); i++) {
+            long at = events.get(i).micros();
+            long r = at;
+            while (r + SECOND < lastArrival && count(r, r + SECOND) < RECOVERED_SHARE * limit) {
+                r += 10_000;
+            }
+            transitions[i] = new long[] {at, Math.max(at + MIN_TRANSITION, r), r};
+        }
+        long outsideLength = 0;
+        int outsideCalls = 0;
+        int lowest = Integer.MAX_VALUE;
+        for (long t = backlogFrom; t + SECOND <= floodEnd; t += 100_000) {
+            if (!within(transitions, t, t + SECOND)) {
+                lowest = Math.min(lowest, count(t, t + SECOND));
+            }
+        }
+        for (long t = backlogFrom; t < floodEnd; t += 10_000) {
+            long end = Math.min(t + 10_000, floodEnd);
+            if (!within(transitions, t, end)) {
+                outsideLength += end - t;
+                outsideCalls += count(t, end);
+            }
+        }
+        double steady = outsideLength == 0 ? Double.NaN : outsideCalls * (double) SECOND / outsideLength;
+
+        line("  carrier's arrivals per second of the flood (* marks an event in that second):");
+        StringBuilder row = new StringBuilder();
+        for (int s = 0; floodStart + s * SECOND <= lastArrival; s++) {
+            long from = floodStart + s * SECOND;
+            boolean event = events.stream().anyMatch(e -> e.micros() >= from && e.micros() < from + SECOND);
+            row.append(String.format(Locale.ROOT, "%4d%s", count(from, from + SECOND), event ? "*" : " "));
+            if (s % 10 == 9) {
+                line("   " + row);
+                row.setLength(0);
+            }
+        }
+        if (row.length() > 0) {
+            line("   " + row);
+        }
+        row("most INVITEs at the carrier in any 1 s", String.valueOf(second.max()), "<= " + limit, second.max() <= limit);
+        aim("rate at the carrier, backlogged, outside transitions", String.format(Locale.ROOT, "%.1f/s over %.1f s",
+                steady, outsideLength / 1e6), String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * limit),
+                steady >= OUTSIDE_SHARE * limit);
+        row("fewest in a 1 s window outside transitions", lowest == Integer.MAX_VALUE ? "none" : String.valueOf(lowest), "", true);
+        words(String.format(Locale.ROOT, "arrived=%d max_1s=%d rate_outside=%.1f outside_s=%.1f min_1s_outside=%d",
+                arrivals.length, second.max(), steady, outsideLength / 1e6, lowest == Integer.MAX_VALUE ? -1 : lowest));
+        for (int i = 0; i < events.size(); i++) {
+            long[] tr = transitions[i];
+            double expected = steady * (tr[1] - tr[0]) / SECOND;
+            long shortOf = Math.max(0, Math.round(expected - count(tr[0], tr[1])));
+            String measured = String.format(Locale.ROOT, "%s at %.1f s: a 1 s window holds %.0f%% of the contract again"
+                    + " after %.2f s; calls short of the steady rate in the %.1f s after it: %d", events.get(i).what(),
+                    (tr[0] - floodStart) / 1e6, RECOVERED_SHARE * 100, (tr[2] - tr[0]) / 1e6, (tr[1] - tr[0]) / 1e6, shortOf);
+            line("  MEASURED " + measured);
+            words(String.format(Locale.ROOT, "event%d_recovered_s=%.2f event%d_short=%d", i + 1, (tr[2] - tr[0]) / 1e6,
+                    i + 1, shortOf));
+        }
+        accountFor(proxies);
+    }
+
+    /** Every call of a proxy that lived to the end: SIPp counts it successful or failed, the proxy none open. */
+    private void accountFor(List<ClusterProxy> proxies) throws IOException {
+        long lost = 0;
+        long open = 0;
+        long answered503 = 0;
+        int survivors = 0;
+        for (ClusterProxy p : proxies) {
+            if (!p.survived()) {
+                line(String.format(Locale.ROOT, "  %-10s killed: its calls are not counted", p.name));
+                continue;
+            }
+            survivors++;
+            Map<String, String> f = p.figures();
+            long successful = p.customerStat("SuccessfulCall(C)");
+            long failed = p.customerStat("FailedCall(C)");
+            long missing = p.calls() - Math.max(0, successful) - Math.max(0, failed);
+            long proxyOpen = num(f, "open");
+            lost += missing;
+            open += Math.max(0, proxyOpen);
+            answered503 += Math.max(0, num(f, "queue_timeout"));
+            boolean ok = missing == 0 && proxyOpen == 0 && p.customerExit() >= 0;
+            row(p.name + ": calls, SIPp successful / failed", p.calls() + ": " + successful + " / " + failed,
+                    "none lost", ok);
+            line(String.format(Locale.ROOT, "  %-10s proxy: offered %s, relayed %s, completed %s, 503 after the queue"
+                    + " timeout %s, other errors %d, open %s", "", f.getOrDefault("offered", "?"), f.getOrDefault("relayed", "?"),
+                    f.getOrDefault("completed", "?"), f.getOrDefault("queue_timeout", "?"),
+                    num(f, "errors") - num(f, "queue_timeout"), f.getOrDefault("open", "?")));
+        }
+        words("survivors=" + survivors + " lost=" + lost + " open=" + open + " answered_503=" + answered503);
+    }
+
+    private static boolean within(long[][] transitions, long from, long to) {
+        for (long[] tr : transitions) {
+            if (from < tr[1] && to > tr[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Arrivals in {@code [from, to)}, in µs since the epoch. */
+    private int count(long from, long to) {
+        return index(to) - index(from);
+    }
+
+    private int index(long micros) {
+        int i = Arrays.binarySearch(arrivals, micros);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && arrivals[i - 1] == micros) {
+            i--;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,268 @@
+package io.ptimer.samples.sip;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Several shaping proxies behind one carrier contract, on one machine, loopback only: SIPp as the
+ * carrier ({@code sipp -sn uas}), three {@link ShapingProxy} JVMs with the agent, each with its
+ * cluster configuration ({@code samples/config/sip-cluster-N.cfg}, on free ports), and one SIPp
+ * customer per proxy flooding it. During the flood a proxy is killed with {@code kill -9}, a
+ * fourth proxy (without a vote) joins, the killed proxy comes back and the leader is killed. When
+ * the customers are done, every process is stopped and the carrier's trace is measured
+ * ({@link ClusterReport}). Exits 0 when the contract held, 1 when it did not, 2 on bad options or
+ * a missing {@code sipp}.
+ *
+ * <p>Options: {@code --rate} calls a second offered to each proxy (200), {@code --seconds} of
+ * flood (34), {@code --limit} the carrier's calls a second (100, as the configurations say),
+ * {@code --queue-timeout} seconds (5), the seconds into the flood of each event, 0 for none:
+ * {@code --kill} (8), {@code --join} (14), {@code --restart} (20), {@code --kill-leader} (26); and
+ * paths, relative to the repository's root: {@code --agent}, {@code --cluster-jar},
+ * {@code --classpath}, {@code --config-dir}, {@code --out}.
+ */
+public final class SipClusterDemo {
+    private static final String JAR_IN_CONFIG = "jar=cluster/target/ptimer-cluster.jar";
+    private final Map<String, String> o;
+    private final Path sipp;
+    private final Path out;
+    private final int rate;
+    private final int seconds;
+    private final List<ClusterProxy> proxies = new ArrayList<>();
+    private final Processes processes = new Processes();
+    private final List<ClusterReport.Event> events = new ArrayList<>();
+    private int carrierPort;
+    private List<String> binds;
+    private long floodStartMicros;
+
+    private SipClusterDemo(Map<String, String> o, Path sipp) {
+        this.o = o;
+        this.sipp = sipp;
+        this.out = Path.of(o.get("out")).toAbsolutePath();
+        this.rate = number(o, "rate", 1);
+        this.seconds = number(o, "seconds", 1);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.putAll(Map.of("rate", "200", "seconds", "34", "limit", "100", "queue-timeout", "5", "kill", "8", "join", "14",
+                "restart", "20", "kill-leader", "26"));
+        o.putAll(Map.of("agent", "agent/target/ptimer-agent.jar", "cluster-jar", "cluster/target/ptimer-cluster.jar",
+                "classpath", "samples/target/classes:samples/target/lib/*", "config-dir", "samples/config",
+                "out", "samples/target/sip-cluster"));
+        for (int i = 0; i < args.length; i += 2) {
+            String key = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!o.containsKey(key) || i + 1 >= args.length) {
+                fail(2, "SipClusterDemo: " + (o.containsKey(key) ? args[i] + " needs a value" : "unknown option \""
+                        + args[i] + "\"") + "; options: --" + String.join(", --", o.keySet()));
+            }
+            o.put(key, args[i + 1]);
+        }
+        for (String path : List.of("agent", "cluster-jar")) {
+            if (!Files.isRegularFile(Path.of(o.get(path)))) {
+                fail(2, "SipClusterDemo: --" + path + " " + o.get(path) + ": no such file (build first: mvn package)");
+            }
+        }
+        Path sipp = Sipp.find();
+        if (sipp == null) {
+            fail(2, "SipClusterDemo: sipp is not on the PATH; install SIPp (Debian and Ubuntu: apt-get install sip-tester)");
+        }
+        SipClusterDemo demo = new SipClusterDemo(o, sipp);
+        Runtime.getRuntime().addShutdownHook(new Thread(demo.processes::stopAll, "sip-cluster-cleanup"));
+        boolean held;
+        try {
+            held = demo.run();
+        } finally {
+            demo.processes.stopAll();
+        }
+        System.exit(held ? 0 : 1);
+    }
+
+    private boolean run() throws Exception {
+        Files.createDirectories(out);
+        int limit = number(o, "limit", 1);
+        carrierPort = freeUdpPort();
+        binds = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            binds.add("127.0.0.1:" + freeTcpPort());
+        }
+        Path carrierTrace = out.resolve("carrier.trace");
+        Files.deleteIfExists(carrierTrace);
+        System.out.printf(Locale.ROOT, "SIP cluster demo: a SIPp customer per proxy at %d calls/s for %d s -> ShapingProxy"
+                + " JVMs sharing one contract of %d calls/s -> SIPp carrier 127.0.0.1:%d%n", rate, seconds, limit, carrierPort);
+        System.out.println("cluster members (voters) " + String.join(",", binds.subList(0, 3)) + ", proxy 4 without a vote "
+                + binds.get(3) + "; configurations " + o.get("config-dir") + "/sip-cluster-N.cfg on these ports");
+        processes.started(Sipp.carrier(sipp, carrierPort, carrierTrace, out.resolve("carrier.log")));
+        for (int n = 1; n <= 3; n++) {
+            startProxy(n);
+        }
+        for (ClusterProxy p : proxies) {
+            p.awaitSending(90);
+        }
+        floodStartMicros = nowMicros();
+        event(null, "the three proxies send; the flood begins");
+        long floodStart = System.nanoTime();
+        for (ClusterProxy p : proxies) {
+            flood(p, seconds);
+        }
+        play(floodStart);
+        int queueTimeout = number(o, "queue-timeout", 1);
+        for (ClusterProxy p : proxies) {
+            p.awaitCustomer(seconds + queueTimeout + 60);
+        }
+        long floodEndMicros = floodStartMicros + TimeUnit.SECONDS.toMicros(seconds);
+        for (ClusterProxy p : proxies) {
+            p.stop();
+        }
+        processes.stopAll();
+
+        ClusterReport report = new ClusterReport(limit, SippTrace.invites(carrierTrace, "R").callMicros(), floodStartMicros,
+                floodEndMicros, events, proxies);
+        System.out.println();
+        report.lines().forEach(System.out::println);
+        System.out.println("  logs and traces: " + out);
+        System.out.println("figures sip-cluster " + report.words());
+        System.out.println(report.held() ? "contract held" : "CONTRACT BROKEN");
+        return report.held();
+    }
+
+    /** Kills, starts and restarts proxies at the seconds into the flood their options name. */
+    private void play(long floodStart) throws IOException, InterruptedException {
+        List<Map.Entry<Integer, String>> plan = new ArrayList<>();
+        for (String event : List.of("kill", "join", "restart", "kill-leader")) {
+            int at = number(o, event, 0);
+            if (at > 0 && at < seconds) {
+                plan.add(Map.entry(at, event));
+            }
+        }
+        plan.sort(Map.Entry.comparingByKey());
+        ClusterProxy killed = null;
+        for (Map.Entry<Integer, String> step : plan) {
+            long wait = floodStart + TimeUnit.SECONDS.toNanos(step.getKey()) - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int left = seconds - step.getKey();
+            switch (step.getValue()) {
+                case "kill" -> killed = kill(follower(), "kill -9 of proxy");
+                case "kill-leader" -> kill(leader(), "kill -9 of the leader, proxy");
+                case "join" -> flood(event(startProxy(4), "proxy 4 (no vote) joins"), left);
+                default -> {
+                    if (killed != null) {
+                        flood(event(startProxy(killed.number), "proxy " + killed.number + " comes back"), left);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Starts proxy {@code n} (1 to 4) with its configuration on this run's ports. */
+    private ClusterProxy startProxy(int n) throws IOException {
+        String config = Files.readString(Path.of(o.get("config-dir"), "sip-cluster-" + n + ".cfg"));
+        for (int i = 1; i <= 4; i++) {
+            config = config.replace("127.0.0.1:780" + i, binds.get(i - 1));
+        }
+        config = config.replace(JAR_IN_CONFIG, "jar=" + Path.of(o.get("cluster-jar")).toAbsolutePath());
+        int generation = (int) proxies.stream().filter(p -> p.number == n).count() + 1;
+        String name = "proxy-" + n + (generation > 1 ? "-" + generation : "");
+        Path cfg = out.resolve(name + ".cfg");
+        Files.writeString(cfg, config);
+        int sipPort = freeUdpPort();
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-javaagent:" + o.get("agent") + "=config=" + cfg, "-cp", o.get("classpath"), ShapingProxy.class.getName(),
+                "--listen", "127.0.0.1:" + sipPort, "--upstream", "127.0.0.1:" + carrierPort,
+                "--queue-timeout", o.get("queue-timeout"));
+        Path log = out.resolve(name + ".log");
+        Process p = processes.started(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        ClusterProxy proxy = new ClusterProxy(n, name, binds.get(n - 1), sipPort, p, log);
+        proxies.add(proxy);
+        return proxy;
+    }
+
+    /** Starts a customer flooding {@code p} at the rate for {@code flood} seconds. */
+    private void flood(ClusterProxy p, int flood) throws IOException, InterruptedException {
+        p.awaitLine("ShapingProxy: udp", 60);
+        int calls = rate * flood;
+        Process customer = processes.started(Sipp.customer(sipp, freeUdpPort(), p.sipPort, rate, calls,
+                flood + number(o, "queue-timeout", 1) + 60, out.resolve(p.name + "-customer.csv"),
+                out.resolve(p.name + "-customer.log")));
+        p.flooded(customer, calls, out.resolve(p.name + "-customer.csv"));
+    }
+
+    private ClusterProxy kill(ClusterProxy p, String what) throws InterruptedException {
+        event(p, what + " " + p.number + " (" + p.bind + ")");
+        p.kill();
+        return p;
+    }
+
+    private ClusterProxy event(ClusterProxy p, String what) {
+        events.add(new ClusterReport.Event(what, nowMicros()));
+        System.out.printf(Locale.ROOT, "%5.1f s  %s%n", (nowMicros() - floodStartMicros) / 1e6, what);
+        return p;
+    }
+
+    /** The leader, as the last cluster line of a live proxy names it. */
+    private ClusterProxy leader() throws IOException {
+        for (ClusterProxy p : proxies) {
+            if (p.alive()) {
+                String leader = p.leader();
+                for (ClusterProxy q : proxies) {
+                    if (q.alive() && q.bind.equals(leader)) {
+                        return q;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no live proxy names a live leader");
+    }
+
+    /** A live voting proxy that is not the leader. */
+    private ClusterProxy follower() throws IOException {
+        ClusterProxy leader = leader();
+        return proxies.stream().filter(p -> p.alive() && p != leader && p.number <= 3).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no live voting proxy besides the leader"));
+    }
+
+    private static long nowMicros() {
+        return TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis());
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static int number(Map<String, String> o, String key, int least) {
+        try {
+            int n = Integer.parseInt(o.get(key));
+            if (n >= least) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail(2, "SipClusterDemo: --" + key + " \"" + o.get(key) + "\": expected a whole number >= " + least);
+        return 0;
+    }
+
+    private static void fail(int status, String message) {
+        System.err.println(message);
+        System.exit(status);
+    }
+}

@@ -1,0 +1,60 @@
+package io.ptimer.samples;
+
+import static io.ptimer.samples.SampleRun.dbl;
+import static io.ptimer.samples.SampleRun.num;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster demo end to end, as {@code ./run-sample sip-cluster} runs it: three shaping proxies
+ * in JVMs with the built agent and cluster jars share one carrier contract of 100 calls a second,
+ * each flooded at 200 calls a second by its own SIPp; during the flood one proxy is killed with
+ * {@code kill -9}, a fourth joins, the killed one comes back and the leader is killed. The figures
+ * come from the carrier's own trace of arriving INVITEs and SIPp's call statistics. Skipped where
+ * {@code sipp} is not installed, except with {@code CI=true}.
+ */
+class SipClusterIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(150);
+
+    @BeforeAll
+    static void sippIsInstalled() {
+        SampleRun.assumeSipp();
+    }
+
+    /**
+     * No 1 s window of arrivals holds more than the contract, the backlogged rate outside the
+     * transitions is at least 70% of it, a surviving proxy's calls all complete or are answered
+     * 503 after the queue timeout and SIPp counts each, and the cluster recovers from the leader's
+     * death within 12 s. The shared 2-core build machine measured 87 to 92% and 3.4 to 4.2 s, and
+     * with a load average of 6 to 9 from other builds 79 to 84% and up to 11 s; a dead proxy's
+     * share never handed on would leave 67% after the first kill.
+     */
+    @Test
+    void theCarrierNeverGetsMoreThanItsContractThroughKillsAndJoins() throws Exception {
+        Path jar = Path.of(System.getProperty("ptimer.cluster.jar", "../cluster/target/ptimer-cluster.jar")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the cluster jar is built first: " + jar);
+        SampleRun run = SampleRun.startPlain("io.ptimer.samples.sip.SipClusterDemo", "--agent",
+                SampleRun.agentJar().toString(), "--cluster-jar", jar.toString(), "--classpath", SampleRun.classpath(),
+                "--config-dir", SampleRun.config("sip-cluster-1.cfg").getParent().toString(),
+                "--out", Path.of("target", "sip-cluster-it").toAbsolutePath().toString());
+        int status = run.await(TIMEOUT);
+        run.stdout().lines().filter(l -> l.contains("MEASURED") || l.startsWith("figures ")).forEach(System.out::println);
+        Map<String, String> f = run.figures("sip-cluster");
+        assertTrue(num(f, "max_1s") <= 100, "never more than 100 INVITEs in any 1 s at the carrier\n" + run);
+        assertTrue(dbl(f, "rate_outside") >= 70, "the contract is used while calls are queued\n" + run);
+        assertTrue(dbl(f, "outside_s") >= 5, "a part of the flood is outside transitions\n" + run);
+        assertEquals(3, num(f, "survivors"), run::toString);
+        assertEquals(0, num(f, "lost"), "SIPp counts every call of a surviving proxy as successful or failed\n" + run);
+        assertEquals(0, num(f, "open"), "every call of a surviving proxy was completed or answered\n" + run);
+        assertTrue(num(f, "answered_503") > 0, "calls beyond the contract waited their queue timeout\n" + run);
+        assertTrue(dbl(f, "event5_recovered_s") <= 12, "the cluster recovers from the leader's death\n" + run);
+        assertEquals(0, status, run::toString);
+    }
+}
