@@ -37,6 +37,21 @@ final class SharedLoop {
     }
 
     /**
+     * Whether the loop woke before its step by the cluster's clock: the wall clock stepped back since
+     * its deadline was set (a virtual machine's clock does, by some hundred µs), so the step it would
+     * see is the one already spent. Then it must not run: {@link #nextDeadline} is its step's start.
+     */
+    boolean beforeItsStep(long interval) {
+        long nano = System.nanoTime();
+        long now = cluster.now();
+        if (now == Cluster.REFUSE || Math.floorDiv(now, interval) != spent) {
+            return false;
+        }
+        nextDeadline = boundaryAfter(now, nano, interval);
+        return true;
+    }
+
+    /**
      * Sets the loop's slice and tasks: the slice of the step it runs in and this JVM's grant for
      * it, or 0 when the step is already spent, the loop runs too late in it, or the JVM may not
      * send. Asks for the steps ahead not asked yet.
@@ -66,8 +81,8 @@ final class SharedLoop {
             grants.nothing(step);
         } else {
             tasks = grants.take(step);
-            spent = step;
         }
+        spent = step;
         ctx.shared(slice(step, nslices), tasks);
     }
 

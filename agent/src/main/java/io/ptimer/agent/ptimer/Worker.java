@@ -364,6 +364,10 @@ public final class Worker extends Job {
         if (late < 0) {
             return deadline;
         }
+        if (clusterShare != null && clusterShare.beforeItsStep(interval)) {
+            schedule.jump(clusterShare.nextDeadline());
+            return schedule.deadline();
+        }
         if (sliced) {
             ctx.nextSlice(firstLoop);
         }
