@@ -2,12 +2,10 @@ package io.ptimer.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ptimer.agent.support.ChildJvm;
+import io.ptimer.agent.support.Tools;
 import io.ptimer.agent.support.ControlProcess;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,13 +41,7 @@ class MonitoringIT {
 
     @BeforeAll
     static void prometheusIsInstalled() {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, "prometheus")));
-        String missing = "prometheus is not on the PATH (Debian: apt-get install prometheus)";
-        if (!found && "true".equals(System.getenv("CI"))) {
-            fail(missing + ": CI=true, and CI installs it, so this is a failure, not a skip");
-        }
-        assumeTrue(found, missing + ": skipped (outside CI)");
+        Tools.requireOnPath("prometheus", "Debian: apt-get install prometheus", "the monitoring test");
     }
 
     private static int freePort() throws IOException {

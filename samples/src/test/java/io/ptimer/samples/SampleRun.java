@@ -1,17 +1,14 @@
 package io.ptimer.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import io.ptimer.agent.support.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +44,7 @@ final class SampleRun {
      * where that fails it: CI installs SIPp.
      */
     static void assumeSipp() {
-        boolean found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, "sipp")));
-        String missing = "sipp is not on the PATH (Debian and Ubuntu: apt-get install sip-tester)";
-        if (!found && "true".equals(System.getenv("CI"))) {
-            fail(missing + ": CI=true, and CI installs it, so this is a failure, not a skip");
-        }
-        assumeTrue(found, missing + ": SIP demo skipped (outside CI)");
+        Tools.requireOnPath("sipp", "Debian and Ubuntu: apt-get install sip-tester", "SIP demo");
     }
 
     static String classpath() {
