@@ -51,10 +51,23 @@ public abstract class Job extends Due {
     protected void failed(Throwable failure) {
     }
 
+    /**
+     * The step of a job on a thread of its own whose wait reached its due time with nothing else to
+     * do ({@link #hasWork} false): the job may go straight to what is due (a worker, to its loop).
+     * By default a plain {@link #step}.
+     */
+    protected long stepAtDue() {
+        return step();
+    }
+
     /** Runs one step; a throw ends the job ({@link #failed}) rather than its carrier. */
     final long stepSafely() {
+        return stepSafely(false);
+    }
+
+    private long stepSafely(boolean atDue) {
         try {
-            return step();
+            return atDue ? stepAtDue() : step();
         } catch (Throwable e) {
             Log.warn("ptimer: a job on " + Thread.currentThread().getName() + " failed and leaves it: " + e);
             try {
@@ -98,16 +111,18 @@ public abstract class Job extends Due {
         return () -> {
             home = lane.thread();
             attach(lane.thread(), lane.osThreadId());
+            boolean reached = false;
             for (;;) {
-                long next = stepSafely();
+                long next = stepSafely(reached);
                 if (next == DONE) {
                     home = null;
                     return;
                 }
                 if (next == PARK) {
                     lane.park();
+                    reached = false;
                 } else {
-                    lane.awaitGridPoint(next, intervalNanos());
+                    reached = lane.awaitGridPoint(next, intervalNanos()) && !hasWork();
                 }
             }
         };

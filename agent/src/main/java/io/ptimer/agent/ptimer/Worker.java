@@ -199,6 +199,14 @@ public final class Worker extends Job {
         return System.nanoTime();
     }
 
+    @Override
+    protected long stepAtDue() {
+        if (next == Phase.LOOP && !paused && !stopping && !rehearsing) {
+            return runLoop();
+        }
+        return step();
+    }
+
     private void finish() {
         finished = true;
         stopped.countDown();
@@ -358,7 +366,9 @@ public final class Worker extends Job {
             }
         }
         long deadline = schedule.deadline();
-        nextDueNanos = deadline;
+        if (nextDueNanos != deadline) {
+            nextDueNanos = deadline;
+        }
         long began = System.nanoTime();
         long late = began - deadline;
         if (late < 0) {

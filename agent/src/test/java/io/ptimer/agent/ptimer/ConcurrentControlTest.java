@@ -2,6 +2,7 @@ package io.ptimer.agent.ptimer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,7 @@ class ConcurrentControlTest {
 
         for (Worker w : workers) {
             String key = key(w);
-            assertTrue(w.thread().isAlive(), key + " was lost");
+            assertNotEquals("stopped", w.state(), key + " was lost");
             int expectedStartRuns = 1 + startsSent.get(w).get();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
             for (;;) {
