@@ -30,7 +30,6 @@ public final class PtimerConfig implements ModuleConfig {
     public static final int OWN_THREADS_UP_TO = 16;
     /** With {@code thread=auto}, the shortest interval whose workers go to the shared lanes, in ms. */
     public static final int SHARED_FROM_MILLIS = 10;
-    /** A timer name: it goes into ObjectNames and thread names. */
 
     private TimerType defaultType = TimerType.BASIC;
     private long defaultInterval = TimeUnit.SECONDS.toNanos(1);
