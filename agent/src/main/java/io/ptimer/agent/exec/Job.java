@@ -14,6 +14,11 @@ public abstract class Job extends Due {
     public static final long PARK = Long.MAX_VALUE;
     /** {@link #step} result: the job is over and leaves its carrier. */
     public static final long DONE = Long.MIN_VALUE;
+    /**
+     * The most a job that a long step took off its lane spins before a step: its route runs long, and
+     * the spin the process allows is for the lanes that carry the short ones.
+     */
+    static final long HANDED_OVER_SPIN_NANOS = 50_000;
 
     /** Where the job lives: its {@link SharedLane}, or the {@link Thread} of its own; {@code null} before and after. */
     volatile Object home;
@@ -151,7 +156,7 @@ public abstract class Job extends Due {
                     LockSupport.park(this);
                 }
             } else {
-                waiter.awaitUntil(next, SpinBudget.perWait(intervalNanos()), true);
+                waiter.awaitUntil(next, HANDED_OVER_SPIN_NANOS, false);
             }
             long began = System.nanoTime();
             next = stepSafely();
