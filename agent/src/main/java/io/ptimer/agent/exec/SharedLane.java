@@ -32,7 +32,12 @@ final class SharedLane {
     private final Queue<Job> woken = new ConcurrentLinkedQueue<>();
     private final AtomicLong turn = new AtomicLong();
     private final AtomicInteger jobs = new AtomicInteger();
-    private final Waiter waiter = new Waiter(Precision.HYBRID, () -> !adopted.isEmpty() || !woken.isEmpty());
+    /**
+     * Set when a job is adopted or woken, cleared by the carrier before it takes them: one volatile
+     * read tells a wait that it has work, where the queues would take two.
+     */
+    private volatile boolean arrived;
+    private final Waiter waiter = new Waiter(Precision.HYBRID, () -> arrived);
     private volatile long stepStarted;
     /** When the carrier's wait ends at the latest (nanoTime), {@link Long#MAX_VALUE} while it parks with no job. */
     private volatile long waitingUntil = Long.MAX_VALUE;
@@ -63,12 +68,14 @@ final class SharedLane {
         jobs.incrementAndGet();
         job.home = this;
         adopted.add(job);
+        arrived = true;
         LockSupport.unpark(carrier);
     }
 
     /** Makes a job of this lane step now. Any thread. */
     void wake(Job job) {
         woken.add(job);
+        arrived = true;
         LockSupport.unpark(carrier);
         pool.watch();
     }
@@ -122,7 +129,7 @@ final class SharedLane {
             takeArrivals();
             if (heap.size() == 0) {
                 waitingUntil = Long.MAX_VALUE;
-                if (adopted.isEmpty() && woken.isEmpty()) {
+                if (!arrived) {
                     Thread.interrupted();
                     LockSupport.park(this);
                 }
@@ -164,7 +171,7 @@ final class SharedLane {
     /** Spins until {@code due}, or until a job arrives or is woken: {@code false} then. */
     private boolean spinUntil(long due) {
         while (due - System.nanoTime() > 0) {
-            if (!adopted.isEmpty() || !woken.isEmpty()) {
+            if (arrived) {
                 return false;
             }
             Thread.onSpinWait();
@@ -186,6 +193,7 @@ final class SharedLane {
 
     private void takeArrivals() {
         Job j;
+        arrived = false;
         while ((j = adopted.poll()) != null) {
             j.parked = false;
             j.due = System.nanoTime();
