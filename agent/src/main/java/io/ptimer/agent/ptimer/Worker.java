@@ -14,7 +14,6 @@ import io.ptimer.api.Route;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,7 +45,6 @@ public final class Worker extends Job {
     /** Requests not yet applied; made with the first, as thousands of workers may never see one. */
     private volatile Queue<Request> requests;
     private final Lateness lateness;
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final LatenessHistogram histogram = new LatenessHistogram();
     /** What the next start begins from; written by operators through {@link #set}, under the timer's monitor. */
     private volatile Settings base;
@@ -151,9 +149,14 @@ public final class Worker extends Job {
 
     /** Waits for the worker to stop (its thread, if it has one of its own from the start, too), at most until {@code deadline} (nanoTime). */
     public boolean awaitStop(long deadline) throws InterruptedException {
-        long remaining = deadline - System.nanoTime();
-        if (!stopped.await(Math.max(0, remaining), TimeUnit.NANOSECONDS)) {
-            return false;
+        synchronized (this) {
+            while (!finished) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, remaining);
+            }
         }
         return lane == null || lane.awaitStop(deadline);
     }
@@ -208,8 +211,10 @@ public final class Worker extends Job {
     }
 
     private void finish() {
-        finished = true;
-        stopped.countDown();
+        synchronized (this) {
+            finished = true;
+            notifyAll();
+        }
     }
 
     @Override
