@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.hosts.WorkerTrace;
+import io.ptimer.agent.support.Await;
 import io.ptimer.api.TimerType;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,11 +184,7 @@ class ConcurrentControlTest {
         return trace.subList(Math.max(0, trace.size() - 12), trace.size()).toString();
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out: " + what);
-            Thread.sleep(5);
-        }
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Await.until(what, DEADLINE_SECONDS, condition);
     }
 }

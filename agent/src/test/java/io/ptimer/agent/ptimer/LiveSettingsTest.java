@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.ptimer.Stamps.Stamp;
+import io.ptimer.agent.support.Await;
 import io.ptimer.api.TimerType;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +36,7 @@ class LiveSettingsTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+        Await.until(what, 10, condition);
     }
 
     private static List<Stamp> loops(String timer, int worker) {
