@@ -20,6 +20,9 @@ final class SharedLoop {
     private long spent = Long.MIN_VALUE;
     private int sliceBase;
     private long nextDeadline;
+    /** The clock as {@link #due} read it: the cluster's, and {@code nanoTime} beside it. */
+    private long readNow;
+    private long readNano;
 
     SharedLoop(Cluster cluster, String timer, int worker) {
         this.cluster = cluster;
@@ -37,32 +40,32 @@ final class SharedLoop {
     }
 
     /**
-     * Whether the loop woke before its step by the cluster's clock: the wall clock stepped back since
-     * its deadline was set (a virtual machine's clock does, by some hundred µs), so the step it would
-     * see is the one already spent. Then it must not run: {@link #nextDeadline} is its step's start.
+     * Reads the cluster's clock for the loop about to run, and says whether it runs: not when it
+     * woke while that clock still says the step already spent (the wall clock stepped back since its
+     * deadline was set: a virtual machine's does, by some hundred µs). Then {@link #nextDeadline} is
+     * its step's start. Otherwise {@link #spend} follows, on the same reading.
      */
-    boolean beforeItsStep(long interval) {
-        long nano = System.nanoTime();
-        long now = cluster.now();
-        if (now == Cluster.REFUSE || Math.floorDiv(now, interval) != spent) {
-            return false;
+    boolean due(long interval) {
+        readNano = System.nanoTime();
+        readNow = cluster.now();
+        if (readNow == Cluster.REFUSE || Math.floorDiv(readNow, interval) != spent) {
+            return true;
         }
-        nextDeadline = boundaryAfter(now, nano, interval);
-        return true;
+        nextDeadline = boundaryAfter(readNow, readNano, interval);
+        return false;
     }
 
     /**
-     * Sets the loop's slice and tasks: the slice of the step it runs in and this JVM's grant for
-     * it, or 0 when the step is already spent, the loop runs too late in it, or the JVM may not
-     * send. Asks for the steps ahead not asked yet.
+     * Sets the loop's slice and tasks, once {@link #due} said it runs: the slice of the step it runs
+     * in and this JVM's grant for it, or 0 when the loop runs too late in it or the JVM may not send.
+     * Asks for the steps ahead not asked yet.
      */
     void spend(WorkerContext ctx, long interval, boolean first) {
         if (first) {
             sliceBase = ctx.slice();
         }
-        long nano = System.nanoTime();
-        long now = cluster.now();
-        nextDeadline = boundaryAfter(now, nano, interval);
+        long now = readNow;
+        nextDeadline = boundaryAfter(now, readNano, interval);
         if (now == Cluster.REFUSE) {
             grants.refused();
             ctx.shared(ctx.slice(), 0);
@@ -77,7 +80,7 @@ final class SharedLoop {
         }
         asked = Math.max(asked, step + Cluster.AHEAD);
         int tasks = 0;
-        if (step == spent || now - step * interval >= Cluster.WINDOW_NANOS) {
+        if (now - step * interval >= Cluster.WINDOW_NANOS) {
             grants.nothing(step);
         } else {
             tasks = grants.take(step);

@@ -379,7 +379,7 @@ public final class Worker extends Job {
         if (late < 0) {
             return deadline;
         }
-        if (clusterShare != null && clusterShare.beforeItsStep(interval)) {
+        if (clusterShare != null && !clusterShare.due(interval)) {
             schedule.jump(clusterShare.nextDeadline());
             return schedule.deadline();
         }
