@@ -42,6 +42,8 @@ public final class ManyTimers {
     private static long[] phase;
     private static boolean[] reset;
     private static volatile boolean resetPhase;
+    /** Set once the arrays exist: the agent's timers start before this class's main. */
+    private static volatile boolean ready;
     private static long intervalNanos;
 
     private ManyTimers() {
@@ -149,6 +151,7 @@ public final class ManyTimers {
         firstLoop = new long[n];
         phase = new long[n];
         reset = new boolean[n];
+        ready = true;
         ScheduledThreadPoolExecutor stpe = null;
         HashedWheelTimer wheel = null;
         if (kind.equals("stpe")) {
@@ -200,6 +203,12 @@ public final class ManyTimers {
                         .append(server.getAttribute(name, "latenessMaxUs"));
             }
             System.err.println(agent);
+            int[] spread = new int[(int) (intervalNanos / 1_000_000)];
+            long base = firstLoop[0] + phase[0];
+            for (int i = 0; i < n; i++) {
+                spread[(int) (Math.floorMod(firstLoop[i] + phase[i] - base, intervalNanos) / 1_000_000)]++;
+            }
+            System.err.println("timers whose grid points fall in each ms of the interval: " + java.util.Arrays.toString(spread));
         }
         if (stpe != null) {
             stpe.shutdownNow();
@@ -274,6 +283,9 @@ public final class ManyTimers {
      */
     static void stamp(int id) {
         long now = System.nanoTime();
+        if (!ready) {
+            return;
+        }
         if (firstLoop[id] == 0) {
             firstLoop[id] = now - intervalNanos / 2;
             phase[id] = intervalNanos / 2;
