@@ -138,7 +138,9 @@ final class SharedLane {
             waiter.prime();
         }
         for (;;) {
-            takeArrivals();
+            if (arrived) {
+                takeArrivals();
+            }
             if (heap.size() == 0) {
                 waitingUntil = Long.MAX_VALUE;
                 if (!arrived) {
