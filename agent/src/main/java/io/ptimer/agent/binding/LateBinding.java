@@ -64,7 +64,8 @@ public final class LateBinding implements ClassFileTransformer {
         }
     }
 
-    private final Instrumentation inst;
+    /** The agent's instrumentation, or {@code null}; set once, under this. */
+    private volatile Instrumentation inst;
     /** Watchers by binary name, for classes not found yet. Guarded by this. */
     private final Map<String, List<Watcher>> waiting = new LinkedHashMap<>();
     /** Classes found in loaders other than the system class loader, by binary name. Guarded by this. */
@@ -89,6 +90,16 @@ public final class LateBinding implements ClassFileTransformer {
     /** @param inst the agent's instrumentation, or {@code null} in an engine started without the agent */
     public LateBinding(Instrumentation inst) {
         this.inst = inst;
+    }
+
+    /**
+     * Takes the agent's instrumentation when this has none (the engine started before the agent was
+     * attached); one it has is kept.
+     */
+    public synchronized void instrument(Instrumentation inst) {
+        if (this.inst == null) {
+            this.inst = inst;
+        }
     }
 
     /** Whether classes can be watched: only with the agent's instrumentation. */

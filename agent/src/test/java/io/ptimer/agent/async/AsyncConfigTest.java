@@ -19,7 +19,7 @@ class AsyncConfigTest {
 
     private static AsyncSpec read(String args) throws ConfigException {
         AsyncConfig config = new AsyncConfig();
-        ConfigReader.read(args, MODULES, e -> {
+        ConfigReader.read(args, MODULES, AsyncConfig.CORE_PARAMETERS, e -> {
             if (e.module().equals("ptimer")) {
                 throw e.error("not an async entry");
             }
