@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The async module's entries ({@code workers}, {@code ms_timer}, {@code return}, {@code mode}, and
@@ -24,9 +23,6 @@ import java.util.Set;
 public final class AsyncConfig implements ModuleConfig {
     /** The async module's name in {@code modparam} and as a key prefix. */
     public static final String MODULE = "async";
-    /** Kamailio's core parameters of the task framework: bare keys, entries of the module {@value ConfigReader#CORE}. */
-    public static final Set<String> CORE_PARAMETERS = Set.of("async_workers", "async_workers_group",
-            "async_tkv_gname", "async_tkv_evcb");
     /** The most threads one group, or the async timers, may have. */
     static final int MAX_WORKERS = 1024;
 

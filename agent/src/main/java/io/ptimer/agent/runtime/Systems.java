@@ -221,8 +221,8 @@ final class Systems {
      */
     static final class AsyncModule extends TimerSystem<AsyncSystem, AsyncConfig> {
         AsyncModule() {
-            super("async", List.of(AsyncConfig.MODULE, ConfigReader.CORE), AsyncConfig.CORE_PARAMETERS,
-                    List.of(new Section("async", "asyncs")));
+            super("async", List.of(AsyncConfig.MODULE, ConfigReader.CORE), Set.of("async_workers",
+                    "async_workers_group", "async_tkv_gname", "async_tkv_evcb"), List.of(new Section("async", "asyncs")));
         }
 
         @Override
