@@ -52,6 +52,7 @@ public final class Jmx {
     /** What {@code set} does, for operators. */
     static final String SET = "Set interval, ntasks or nslices (e.g. ntasks=1500) from the next loop on, and for later starts";
 
+    /** Made on first use, under the class's monitor. */
     private static Executor notifier;
 
     private Jmx() {
@@ -203,7 +204,7 @@ public final class Jmx {
     }
 
     /** One daemon thread, made on demand and gone when idle, hands notifications to listeners. */
-    private static Executor notifier() {
+    private static synchronized Executor notifier() {
         if (notifier == null) {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> {

@@ -89,22 +89,35 @@ public final class RtimerSystem {
     }
 
     /**
-     * Pauses ({@code pause=true}) or continues every thread of a timer, or one when {@code thread} is not null.
+     * Pauses every thread of a timer, or one when {@code thread} is not null.
      *
      * @return a line saying what was done to whom
      * @throws IllegalArgumentException for an unknown timer or thread; nothing changes then
      */
-    public String pause(String timerName, Integer thread, boolean pause) {
+    public String pause(String timerName, Integer thread) {
+        List<RtimerThread> targets = targets(timerName, thread);
+        targets.forEach(RtimerThread::pause);
+        return sent("pause", timerName, thread, targets);
+    }
+
+    /**
+     * Continues every thread of a timer, or one when {@code thread} is not null.
+     *
+     * @return a line saying what was done to whom
+     * @throws IllegalArgumentException for an unknown timer or thread; nothing changes then
+     */
+    public String resume(String timerName, Integer thread) {
+        List<RtimerThread> targets = targets(timerName, thread);
+        targets.forEach(RtimerThread::resume);
+        return sent("continue", timerName, thread, targets);
+    }
+
+    private List<RtimerThread> targets(String timerName, Integer thread) {
         Rtimer timer = timer(timerName);
-        List<RtimerThread> targets = thread == null ? timer.running() : List.of(timer.thread(thread));
-        for (RtimerThread t : targets) {
-            if (pause) {
-                t.pause();
-            } else {
-                t.resume();
-            }
-        }
-        String what = pause ? "pause" : "continue";
+        return thread == null ? timer.running() : List.of(timer.thread(thread));
+    }
+
+    private static String sent(String what, String timerName, Integer thread, List<RtimerThread> targets) {
         return thread != null ? what + " sent to rtimer \"" + timerName + "\" thread " + thread
                 : what + " sent to rtimer \"" + timerName + "\" (" + targets.size() + " thread"
                 + (targets.size() == 1 ? "" : "s") + ")";
