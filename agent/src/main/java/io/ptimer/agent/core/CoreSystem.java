@@ -21,9 +21,13 @@ public final class CoreSystem {
     /** The shared timer thread's name. */
     public static final String SHARED_LANE = "ptimer-core";
 
+    /** Immutable. */
     private final Ticks ticks;
+    /** Thread-safe. */
     private final Supplier<TimerLane> sharedLane;
+    /** Guarded by this. */
     private final Map<String, CoreTimer> timers = new LinkedHashMap<>();
+    /** Set by the JMX face, called on the registering thread. */
     private volatile Consumer<CoreTimer> onRegister = t -> { };
 
     /** @param sharedLane the {@value #SHARED_LANE} lane, started on first use */

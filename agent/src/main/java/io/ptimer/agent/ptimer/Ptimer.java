@@ -17,10 +17,15 @@ import java.util.Map;
 public final class Ptimer implements BoundTimers.Timer {
     private final PtimerSpec spec;
     private final Cluster cluster;
+    /** Replaced whole under this timer's monitor, read by anyone. */
     private volatile List<Worker> workers = List.of();
+    /** Written by the starting thread, then {@code ptimer-binder}; read by anyone. */
     private volatile TimerStatus status = TimerStatus.BINDING;
+    /** Set once by the starting thread, read by anyone. */
     private volatile Binding binding;
+    /** Set by the JMX face, read by the workers' threads. */
     private volatile WorkerListener listener;
+    /** Set by the JMX face, read by operators' threads. */
     private volatile SettingListener settingListener;
     /** The timer-wide settings in force; written under this timer's monitor. */
     private volatile Settings settings;

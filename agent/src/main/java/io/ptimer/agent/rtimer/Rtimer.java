@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 /** A configured rtimer and, once its exec routes are bound, its threads. */
 public final class Rtimer implements BoundTimers.Timer {
     private final RtimerSpec spec;
+    /** Replaced whole under this timer's monitor, read by anyone. */
     private volatile List<RtimerThread> threads = List.of();
+    /** Written by the loading thread, then {@code ptimer-binder}; read by anyone. */
     private volatile TimerStatus status = TimerStatus.BINDING;
     /** The interval in force: the configured one, as last set; written under this timer's monitor. */
     private volatile long intervalNanos;
