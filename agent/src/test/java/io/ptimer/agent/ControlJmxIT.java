@@ -74,12 +74,12 @@ class ControlJmxIT {
                     }
                     assertEquals(2, info.getNotifications().length, "worker state changes and set");
                 } else {
-                    assertTrue(ops.containsAll(List.of("list[]", "continue[java.lang.String timer]",
+                    assertTrue(ops.containsAll(List.of("list[]", "list[java.lang.String section]", "continue[java.lang.String timer]",
                             "continue[java.lang.String timer, int worker]", "pause[java.lang.String timer]",
                             "end[java.lang.String timer, int worker]", "set[java.lang.String timer, java.lang.String"
                             + " assignment]", "set[java.lang.String timer, java.lang.String assignment, int worker]")),
                             ops.toString());
-                    assertEquals(13, ops.size(), ops.toString());
+                    assertEquals(14, ops.size(), ops.toString());
                 }
             }
             TabularData workers = (TabularData) server.getAttribute(Q, "workers");

@@ -20,11 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Nothing heavy before the host's main: for each system's configuration, the classes the JVM loads
- * before the host's main class ({@code -Xlog:class+load}) hold no lambda of the agent's, and no
- * regular-expression or NIO-channel class that a JVM without the agent does not load as well.
+ * before the host's main class ({@code -Xlog:class+load}) hold no lambda of the agent's, no
+ * regular-expression or NIO-channel class that a JVM without the agent does not load as well, and
+ * no class of a timer system that the configuration does not name.
  */
 class StartupPathIT {
     private static final String ROUTE = "io.ptimer.agent.hosts.QuietHost::tick";
+    private static final String AGENT = "io.ptimer.agent.";
     private static final Pattern LOADED = Pattern.compile("\\] (\\S+) source: ");
     private static final Pattern HEAVY = Pattern.compile(
             "io\\.ptimer\\..*\\$\\$Lambda.*|java\\.util\\.regex\\..*|sun\\.nio\\.ch\\..*|java\\.nio\\.channels\\..*");
@@ -45,6 +47,16 @@ class StartupPathIT {
             }
         }
         assertEquals(Set.of(), heavy, "loaded before main with -javaagent:ptimer-agent.jar=" + agentArgs);
+        Set<String> unnamed = new TreeSet<>(Set.of("rtimer", "core", "async"));
+        unnamed.removeIf(system -> agentArgs.startsWith(system + "."));
+        Set<String> unused = new TreeSet<>();
+        for (String c : withAgent) {
+            int end = c.indexOf('.', AGENT.length());
+            if (c.startsWith(AGENT) && end > 0 && unnamed.contains(c.substring(AGENT.length(), end))) {
+                unused.add(c);
+            }
+        }
+        assertEquals(Set.of(), unused, "classes of systems not configured, loaded before main with " + agentArgs);
     }
 
     private static Path run(Path log, String agentArgs) throws Exception {

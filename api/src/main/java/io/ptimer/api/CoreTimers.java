@@ -30,7 +30,7 @@ public final class CoreTimers {
     }
 
     /** The bridge into the engine, found at the first call. */
-    private static final class Engine {
+    private static final class Bridge {
         static final MethodHandle REGISTER = AgentLink.find(BRIDGE, "register", MethodType.methodType(
                 TimerHandle.class, String.class, TimerFunction.class, Object.class, long.class, boolean.class));
         static final MethodHandle TICKS = AgentLink.find(BRIDGE, "ticks", MethodType.methodType(long.class));
@@ -105,7 +105,7 @@ public final class CoreTimers {
      * @throws IllegalStateException when there is no ptimer engine in this JVM
      */
     public static long ticks() {
-        return call(Engine.TICKS);
+        return call(Bridge.TICKS);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class CoreTimers {
      * @throws IllegalStateException when there is no ptimer engine in this JVM
      */
     public static long ticksRaw() {
-        return call(Engine.TICKS_RAW);
+        return call(Bridge.TICKS_RAW);
     }
 
     private static long positive(int interval, String what) {
@@ -134,7 +134,7 @@ public final class CoreTimers {
         if (f == null) {
             throw new IllegalArgumentException("timer \"" + name + "\": the function is null");
         }
-        MethodHandle register = Engine.REGISTER;
+        MethodHandle register = Bridge.REGISTER;
         if (register == null) {
             throw AgentLink.missing();
         }

@@ -182,12 +182,12 @@ public final class Binding {
                     + " application can see it");
         }
         for (int i : late) {
-            await(i, announcing);
+            watch(i, announcing);
         }
     }
 
-    private void await(int i, Listener listener) {
-        lateBinding.await(routes.get(i).className(), new LateBinding.Watcher() {
+    private void watch(int i, Listener listener) {
+        lateBinding.watch(routes.get(i).className(), new LateBinding.Watcher() {
             @Override
             public void loaded(Class<?> type) {
                 bindLate(i, type, listener);
@@ -215,7 +215,7 @@ public final class Binding {
         if (wasComplete) {
             listener.unbound();
         }
-        await(i, listener);
+        watch(i, listener);
     }
 
     /** Binds the routes checked at prepare; the reason when one cannot be, else {@code null}. */

@@ -64,7 +64,8 @@ public final class LateBinding implements ClassFileTransformer {
         }
     }
 
-    private final Instrumentation inst;
+    /** The agent's instrumentation, or {@code null}; set once, under this. */
+    private volatile Instrumentation inst;
     /** Watchers by binary name, for classes not found yet. Guarded by this. */
     private final Map<String, List<Watcher>> waiting = new LinkedHashMap<>();
     /** Classes found in loaders other than the system class loader, by binary name. Guarded by this. */
@@ -91,6 +92,16 @@ public final class LateBinding implements ClassFileTransformer {
         this.inst = inst;
     }
 
+    /**
+     * Takes the agent's instrumentation when this has none (the engine started before the agent was
+     * attached); one it has is kept.
+     */
+    public synchronized void instrument(Instrumentation inst) {
+        if (this.inst == null) {
+            this.inst = inst;
+        }
+    }
+
     /** Whether classes can be watched: only with the agent's instrumentation. */
     public boolean available() {
         return inst != null;
@@ -101,7 +112,7 @@ public final class LateBinding implements ClassFileTransformer {
      * class of that binary name, within about a second of the loader's first class, and again each
      * time the loader that had it goes away and another one appears.
      */
-    public void await(String className, Watcher watcher) {
+    public void watch(String className, Watcher watcher) {
         synchronized (this) {
             Found f = found.get(className);
             Class<?> type = f == null ? null : f.type.get();

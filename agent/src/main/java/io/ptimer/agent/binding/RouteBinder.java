@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntBiFunction;
 import java.util.stream.Collectors;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Binds a configured route to a loaded class. A method route gets a small generated class,
@@ -255,7 +255,7 @@ public final class RouteBinder {
      * Generates {@code ToIntBiFunction<Object, Object>} whose {@code applyAsInt(target, ctx)} calls
      * the method and maps its result: void to 1, int as is, boolean to 1 or -1, anything else
      * (where the shape ignores results) to 1. The class is
-     * written with the ASM that Byte Buddy bundles rather than Byte Buddy's own DSL: the DSL would
+     * written with ASM directly rather than a code-generation library's DSL: Byte Buddy's would
      * load and run some 600 classes in premain, a quarter of a second before the host's main.
      */
     @SuppressWarnings("unchecked")

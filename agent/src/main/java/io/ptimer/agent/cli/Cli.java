@@ -15,9 +15,9 @@ public final class Cli {
     /** The exit status for a bad command line. */
     public static final int USAGE = 64;
     private static final String PTIMER = "ptimer.";
-    /** The list commands, kamcmd-style, and the first word of the blocks each shows ("" for all). */
+    /** The list commands, kamcmd-style, and the section of the listing each shows ("" for all). */
     private static final Map<String, String> LISTS = Map.of("list", "", "ptimer.list", "",
-            "rtimer.list", "rtimer", "core.list", "core timer", "async.list", "async", "cluster.list", "cluster");
+            "rtimer.list", "rtimer", "core.list", "core", "async.list", "async", "cluster.list", "cluster");
     /** The rtimer requests and the rtimer MBean's operation for each. */
     private static final Map<String, String> RTIMER_REQUESTS = Map.of("rtimer.pause", "pause",
             "rtimer.continue", "continue");
@@ -42,8 +42,8 @@ public final class Cli {
             return AttachCommand.run(args[1], args.length == 3 ? args[2] : "", out, err);
         }
         if (args.length == 2 && isPid(args[0]) && LISTS.containsKey(args[1])) {
-            String prefix = LISTS.get(args[1]);
-            return ListCommand.run(args[0], prefix.isEmpty() ? null : prefix, out, err);
+            String section = LISTS.get(args[1]);
+            return ListCommand.run(args[0], section.isEmpty() ? null : section, out, err);
         }
         String command = args.length >= 2 && args[1].startsWith(PTIMER) ? args[1].substring(PTIMER.length())
                 : args.length >= 2 ? args[1] : "";

@@ -15,7 +15,8 @@ import java.util.Set;
  * ({@code async_workers=4}). Hands each entry on, in order, as soon as it is read.
  *
  * <p>A key may carry its module as a prefix ({@code rtimer.timer=...}); a bare key is ptimer's,
- * except Kamailio's core parameters, which belong to the module {@value #CORE}.
+ * except Kamailio's core parameters, which belong to the module {@value #CORE}. Which modules and
+ * core parameters there are, the caller says.
  */
 public final class ConfigReader {
     /** The module of Kamailio's core parameters. */
@@ -28,9 +29,6 @@ public final class ConfigReader {
     /** The environment variable naming it when the property is not set. */
     public static final String CONFIG_VARIABLE = "PTIMER_CONFIG";
 
-    private static final Set<String> CORE_PARAMETERS = Set.of("async_workers", "async_workers_group",
-            "async_tkv_gname", "async_tkv_evcb");
-
     /** Takes the entries one by one. */
     @FunctionalInterface
     public interface Sink {
@@ -38,21 +36,25 @@ public final class ConfigReader {
     }
 
     private final List<String> modules;
+    private final Set<String> coreParameters;
     private final Sink sink;
 
-    private ConfigReader(List<String> modules, Sink sink) {
+    private ConfigReader(List<String> modules, Set<String> coreParameters, Sink sink) {
         this.modules = modules;
+        this.coreParameters = coreParameters;
         this.sink = sink;
     }
 
     /**
      * Reads agent arguments, and any {@code config=PATH} file in place, into {@code sink}.
      *
-     * @param modules the modules that take entries, for the error on any other
+     * @param modules        the modules that take entries, for the error on any other
+     * @param coreParameters the bare keys that are Kamailio's core parameters, entries of the module {@value #CORE}
      * @throws ConfigException for the first entry that is malformed or that the sink refuses
      */
-    public static void read(String agentArgs, List<String> modules, Sink sink) throws ConfigException {
-        new ConfigReader(modules, sink).arguments(agentArgs);
+    public static void read(String agentArgs, List<String> modules, Set<String> coreParameters, Sink sink)
+            throws ConfigException {
+        new ConfigReader(modules, coreParameters, sink).arguments(agentArgs);
     }
 
     /**
@@ -62,7 +64,8 @@ public final class ConfigReader {
      *
      * @throws ConfigException as {@link #read}, naming the property or variable when the file cannot be read
      */
-    public static void readDefault(List<String> modules, Sink sink) throws ConfigException {
+    public static void readDefault(List<String> modules, Set<String> coreParameters, Sink sink)
+            throws ConfigException {
         String path = System.getProperty(CONFIG_PROPERTY);
         String origin = CONFIG_PROPERTY;
         if (path == null || path.isBlank()) {
@@ -70,7 +73,7 @@ public final class ConfigReader {
             origin = CONFIG_VARIABLE;
         }
         if (path != null && !path.isBlank()) {
-            new ConfigReader(modules, sink).file(path.strip(), origin);
+            new ConfigReader(modules, coreParameters, sink).file(path.strip(), origin);
         }
     }
 
@@ -162,7 +165,7 @@ public final class ConfigReader {
         if (dot > 0) {
             module = key.substring(0, dot);
             key = key.substring(dot + 1);
-        } else if (CORE_PARAMETERS.contains(key)) {
+        } else if (coreParameters.contains(key)) {
             module = CORE;
         }
         sink.accept(new Entry(module, key, value, location));

@@ -2,7 +2,7 @@ package io.ptimer.agent.core;
 
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.config.Names;
-import io.ptimer.agent.exec.Precision;
+import io.ptimer.agent.exec.ListingBuilder;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
 import io.ptimer.api.TimerFunction;
@@ -21,9 +21,13 @@ public final class CoreSystem {
     /** The shared timer thread's name. */
     public static final String SHARED_LANE = "ptimer-core";
 
+    /** Immutable. */
     private final Ticks ticks;
+    /** Thread-safe. */
     private final Supplier<TimerLane> sharedLane;
+    /** Guarded by this. */
     private final Map<String, CoreTimer> timers = new LinkedHashMap<>();
+    /** Set by the JMX face, called on the registering thread. */
     private volatile Consumer<CoreTimer> onRegister = t -> { };
 
     /** @param sharedLane the {@value #SHARED_LANE} lane, started on first use */
@@ -54,10 +58,9 @@ public final class CoreSystem {
             CoreTimer existing = timers.get(name);
             if (existing != null && !existing.cancelled()) {
                 throw new IllegalArgumentException("timer name \"" + name + "\" is already registered (every "
-                        + Interval.format(existing.intervalNanos()) + ", " + existing.thread() + "); cancel it first");
+                        + Interval.format(existing.intervalNanos()) + ", " + existing.placement() + "); cancel it first");
             }
-            TimerLane own = dedicated ? new TimerLane(SHARED_LANE + "-" + name, Precision.HYBRID) : null;
-            timer = new CoreTimer(name, f, param, intervalNanos, dedicated ? null : sharedLane.get(), ticks, own);
+            timer = new CoreTimer(name, f, param, intervalNanos, dedicated ? null : sharedLane.get(), ticks);
             timers.remove(name);
             timers.put(name, timer);
         }
@@ -91,17 +94,17 @@ public final class CoreSystem {
 
     /** The text of {@code core.list}: one line per timer, or nothing when there is none. */
     public String list() {
-        StringBuilder b = new StringBuilder();
+        ListingBuilder b = new ListingBuilder();
         for (CoreTimer t : timers()) {
-            b.append("core timer ").append(t.name())
-                    .append(": interval=").append(Interval.format(t.intervalNanos()))
-                    .append(" thread=").append(t.thread()).append(" (").append(t.threadName()).append(')')
-                    .append(" runs=").append(t.runs())
-                    .append(" errors=").append(t.errors().count())
-                    .append(" overruns=").append(t.overruns())
-                    .append(" paused=").append(t.paused() ? 1 : 0)
-                    .append(" cancelled=").append(t.cancelled() ? 1 : 0)
-                    .append(" lateness_us=").append(t.lateness().micros()).append(" (p50/p99/max)\n");
+            b.line("core timer " + t.name() + ":")
+                    .field("interval", Interval.format(t.intervalNanos()))
+                    .field("thread", t.placement()).word("(" + t.threadName() + ")")
+                    .field("runs", t.runs())
+                    .field("errors", t.errors().count())
+                    .field("overruns", t.overruns())
+                    .flag("paused", t.paused())
+                    .flag("cancelled", t.cancelled())
+                    .lateness(t.lateness().sorted());
         }
         return b.toString();
     }

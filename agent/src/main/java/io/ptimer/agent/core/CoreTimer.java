@@ -4,6 +4,7 @@ import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Deadline;
 import io.ptimer.agent.exec.Errors;
 import io.ptimer.agent.exec.Lateness;
+import io.ptimer.agent.exec.Periodic;
 import io.ptimer.agent.exec.TimerLane;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.api.TimerFunction;
@@ -18,29 +19,26 @@ import io.ptimer.agent.exec.Schedule;
 public final class CoreTimer implements TimerHandle {
     private final String name;
     private final long intervalNanos;
-    private final TimerLane ownLane;
+    /** Thread-safe; counted on the lane's thread. */
     private final Errors errors;
-    /** The last runs' lateness: a small window, as an application may register thousands of timers. */
+    /** The last runs' lateness: a small window, as an application may register thousands of timers. Written on the lane's thread. */
     private final Lateness lateness = new Lateness(64);
-    private final Deadline deadline;
+    /** Thread-safe. */
+    private final Periodic run;
 
-    CoreTimer(String name, TimerFunction f, Object param, long intervalNanos, TimerLane shared,
-              Ticks ticks, TimerLane ownLane) {
+    /** @param shared the shared lane, or {@code null} for a lane of its own */
+    CoreTimer(String name, TimerFunction f, Object param, long intervalNanos, TimerLane shared, Ticks ticks) {
         this.name = name;
         this.intervalNanos = intervalNanos;
-        this.ownLane = ownLane;
         this.errors = new Errors("ptimer: core timer \"" + name + "\"");
-        TimerLane lane = ownLane != null ? ownLane : shared;
-        this.deadline = lane.every(intervalNanos, Schedule.onGrid(Overrun.REANCHOR), lateness, d -> {
-            try {
-                f.run(ticks.seconds(), param);
-            } catch (Throwable t) {
-                errors.record(null, null, t);
-            }
-        }).describe("core", name, -1);
-        if (ownLane != null) {
-            ownLane.start();
-        }
+        this.run = new Periodic(shared, CoreSystem.SHARED_LANE + "-" + name, intervalNanos,
+                Schedule.onGrid(Overrun.REANCHOR), lateness, d -> {
+                    try {
+                        f.run(ticks.seconds(), param);
+                    } catch (Throwable t) {
+                        errors.record(null, null, t);
+                    }
+                }).describe("core", name, -1).start();
     }
 
     @Override
@@ -50,17 +48,14 @@ public final class CoreTimer implements TimerHandle {
 
     @Override
     public void cancel() {
-        if (!deadline.cancelled()) {
-            deadline.cancel();
-            if (ownLane != null) {
-                ownLane.stop();
-            }
+        if (!cancelled()) {
+            run.stop();
         }
     }
 
     @Override
     public boolean cancelled() {
-        return deadline.cancelled();
+        return run.deadline().cancelled();
     }
 
     @Override
@@ -70,16 +65,16 @@ public final class CoreTimer implements TimerHandle {
 
     /** Skips the runs that fall due until {@link #resume()}. */
     public void pause() {
-        deadline.pause();
+        run.pause();
     }
 
     /** Runs again from the next point of its grid. */
     public void resume() {
-        deadline.resume();
+        run.resume();
     }
 
     public boolean paused() {
-        return deadline.paused();
+        return run.deadline().paused();
     }
 
     public long intervalNanos() {
@@ -87,21 +82,21 @@ public final class CoreTimer implements TimerHandle {
     }
 
     /** {@code shared} on {@code ptimer-core}, {@code dedicated} on a thread of its own. */
-    public String thread() {
-        return ownLane == null ? "shared" : "dedicated";
+    public String placement() {
+        return run.ownLane() ? "dedicated" : "shared";
     }
 
     /** The name of the thread that runs it. */
     public String threadName() {
-        return ownLane == null ? CoreSystem.SHARED_LANE : ownLane.thread().getName();
+        return run.ownLane() ? run.thread().getName() : CoreSystem.SHARED_LANE;
     }
 
     public long runs() {
-        return deadline.runs();
+        return run.deadline().runs();
     }
 
     public long overruns() {
-        return deadline.overruns();
+        return run.deadline().overruns();
     }
 
     public Errors errors() {
@@ -114,13 +109,11 @@ public final class CoreTimer implements TimerHandle {
 
     /** Stops its own lane, if it has one, without cancelling (the JVM shuts down). */
     void stopLane() {
-        if (ownLane != null) {
-            ownLane.stop();
-        }
+        run.stopOwnLane();
     }
 
     @Override
     public String toString() {
-        return "core timer " + name + " every " + Interval.format(intervalNanos) + " (" + thread() + ")";
+        return "core timer " + name + " every " + Interval.format(intervalNanos) + " (" + placement() + ")";
     }
 }

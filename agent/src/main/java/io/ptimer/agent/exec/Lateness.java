@@ -56,12 +56,6 @@ public final class Lateness {
         return windows.stream().map(Lateness::sorted).flatMapToLong(Arrays::stream).sorted().toArray();
     }
 
-    /** The recent p50, p99 and max in µs, as {@code 12/40/95}. */
-    public String micros() {
-        long[] s = sorted();
-        return percentile(s, 50) / 1000 + "/" + percentile(s, 99) / 1000 + "/" + (s.length == 0 ? 0 : s[s.length - 1] / 1000);
-    }
-
     /**
      * When a run counts as late by default: a tenth of its interval, at most 1 ms; 1 ms for a
      * one-shot ({@code intervalNanos} 0).

@@ -94,7 +94,7 @@ public final class Schedule {
     }
 
     /** After a pause: skips the grid points (or the fixed-delay deadline) that passed meanwhile, counting no overrun. */
-    public void resume(long now, long interval) {
+    public void skipPaused(long now, long interval) {
         if (!armed || deadline >= now) {
             return;
         }

@@ -175,7 +175,7 @@ public final class TimerLane {
                 continue;
             }
             if (d.state == Deadline.State.PARKED && d.schedule != null) {
-                d.schedule.resume(System.nanoTime(), d.interval);
+                d.schedule.skipPaused(System.nanoTime(), d.interval);
                 d.due = d.schedule.deadline();
             }
             insert(d);

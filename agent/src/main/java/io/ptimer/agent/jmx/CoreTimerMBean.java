@@ -20,7 +20,7 @@ final class CoreTimerMBean extends OpenMBean<CoreTimerMBean> {
             .add("interval", SimpleType.STRING, "The interval of its grid, e.g. 1s", m -> Interval.format(m.timer.intervalNanos()))
             .add("intervalUs", SimpleType.LONG, "The interval in microseconds", m -> m.timer.intervalNanos() / 1000)
             .add("thread", SimpleType.STRING, "shared (on ptimer-core) or dedicated (a timer process of its own)",
-                    m -> m.timer.thread())
+                    m -> m.timer.placement())
             .add("threadName", SimpleType.STRING, "The Java thread running it", m -> m.timer.threadName())
             .add("runs", SimpleType.LONG, "Runs of the function", m -> m.timer.runs())
             .add("errors", SimpleType.LONG, "Exceptions thrown by the function", m -> m.timer.errors().count())

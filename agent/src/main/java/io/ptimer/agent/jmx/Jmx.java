@@ -5,10 +5,14 @@ import io.ptimer.agent.async.TaskGroup;
 import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.exec.Log;
 import io.ptimer.agent.jfr.Flight;
+import io.ptimer.agent.core.CoreSystem;
 import io.ptimer.agent.core.CoreTimer;
 import io.ptimer.agent.ptimer.Ptimer;
+import io.ptimer.agent.ptimer.PtimerSystem;
 import io.ptimer.agent.rtimer.Rtimer;
+import io.ptimer.agent.rtimer.RtimerSystem;
 import io.ptimer.agent.runtime.Engine;
+import io.ptimer.agent.runtime.Publisher;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,6 +52,7 @@ public final class Jmx {
     /** What {@code set} does, for operators. */
     static final String SET = "Set interval, ntasks or nslices (e.g. ntasks=1500) from the next loop on, and for later starts";
 
+    /** Made on first use, under the class's monitor. */
     private static Executor notifier;
 
     private Jmx() {
@@ -111,22 +116,49 @@ public final class Jmx {
         t.start();
     }
 
+    /** The manager MBean, then each system's MBeans as the engine hands over the systems it has made. */
     private static synchronized void publish(MBeanServer server, Engine engine) {
         register(server, managerName(), () -> new ManagerMBean(engine));
-        for (Ptimer timer : engine.ptimer().timers()) {
-            register(server, ptimerName(timer.name()), () -> new PtimerMBean(engine.ptimer(), timer, notifier()));
+        engine.publish(new Faces(server));
+    }
+
+    /** Each system's MBeans on one server: those not registered yet, and later ones as they come. */
+    private static final class Faces implements Publisher {
+        private final MBeanServer server;
+
+        Faces(MBeanServer server) {
+            this.server = server;
         }
-        for (Rtimer timer : engine.rtimer().timers()) {
-            register(server, name("io.ptimer:type=RTimer,name=" + timer.name()),
-                    () -> new RtimerMBean(engine.rtimer(), timer));
+
+        @Override
+        public void ptimer(PtimerSystem system) {
+            for (Ptimer timer : system.timers()) {
+                register(server, ptimerName(timer.name()), () -> new PtimerMBean(system, timer, notifier()));
+            }
+            Cluster cluster = system.cluster();
+            if (cluster != null) {
+                register(server, name("io.ptimer:type=Cluster,name=" + cluster.spec().name()),
+                        () -> new ClusterMBean(cluster));
+            }
         }
-        Cluster cluster = engine.ptimer().cluster();
-        if (cluster != null) {
-            register(server, name("io.ptimer:type=Cluster,name=" + cluster.spec().name()), () -> new ClusterMBean(cluster));
+
+        @Override
+        public void rtimer(RtimerSystem system) {
+            for (Rtimer timer : system.timers()) {
+                register(server, name("io.ptimer:type=RTimer,name=" + timer.name()), () -> new RtimerMBean(system, timer));
+            }
         }
-        engine.core().onRegister(timer -> replace(server, timer));
-        engine.core().timers().forEach(timer -> replace(server, timer));
-        publishAsync(server, engine.async());
+
+        @Override
+        public void core(CoreSystem system) {
+            system.onRegister(timer -> replace(server, timer));
+            system.timers().forEach(timer -> replace(server, timer));
+        }
+
+        @Override
+        public void async(AsyncSystem system) {
+            publishAsync(server, system);
+        }
     }
 
     /** The async MBeans once async is configured or used, and again after each new group. */
@@ -172,7 +204,7 @@ public final class Jmx {
     }
 
     /** One daemon thread, made on demand and gone when idle, hands notifications to listeners. */
-    private static Executor notifier() {
+    private static synchronized Executor notifier() {
         if (notifier == null) {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> {

@@ -21,9 +21,13 @@ import javax.management.openmbean.SimpleType;
 
 /**
  * {@code io.ptimer:type=PTimer}: Kamailio's {@code ptimer.*} RPC commands one to one, {@code list()}
+ * (everything), {@code list(String section)} (one system's part, for {@code kamcmd <section>.list})
  * and the five requests taking {@code (String timer)} or {@code (String timer, int worker)}.
  */
 final class ManagerMBean extends ReadOnlyMBean {
+    /** The {@code String section} parameter of {@code list}. */
+    private static final MBeanParameterInfo SECTION = new MBeanParameterInfo("section", String.class.getName(),
+            "ptimer, cluster, rtimer, core or async");
     private final Engine engine;
     private final MBeanInfo info;
 
@@ -36,6 +40,8 @@ final class ManagerMBean extends ReadOnlyMBean {
         List<MBeanOperationInfo> ops = new ArrayList<>();
         ops.add(new MBeanOperationInfo("list", "The loaded timers and their workers' state (ptimer.list), then the rtimers and core timers",
                 new MBeanParameterInfo[0], String.class.getName(), MBeanOperationInfo.INFO));
+        ops.add(new MBeanOperationInfo("list", "One part of the list, as kamcmd <section>.list shows it",
+                new MBeanParameterInfo[] {SECTION}, String.class.getName(), MBeanOperationInfo.INFO));
         for (Request r : Request.all()) {
             ops.add(Jmx.operation(r.command(), r.description() + ", for all workers", Jmx.TIMER));
             ops.add(Jmx.operation(r.command(), r.description() + ", for one worker", Jmx.TIMER, Jmx.WORKER));
@@ -80,6 +86,13 @@ final class ManagerMBean extends ReadOnlyMBean {
         if (action.equals("list") && n == 0) {
             return engine.list();
         }
+        if (action.equals("list") && n == 1 && params[0] instanceof String section) {
+            try {
+                return engine.list(section);
+            } catch (IllegalArgumentException e) {
+                throw new MBeanException(e, e.getMessage());
+            }
+        }
         if (action.equals("set") && (n == 2 || n == 3) && params[0] instanceof String && params[1] instanceof String
                 && (n == 2 || params[2] instanceof Integer)) {
             Integer worker = n == 2 ? null : (Integer) params[2];
@@ -89,7 +102,7 @@ final class ManagerMBean extends ReadOnlyMBean {
         Request request = Request.of(action);
         if (request == null || n < 1 || n > 2 || !(params[0] instanceof String)
                 || (n == 2 && !(params[1] instanceof Integer))) {
-            throw Jmx.noSuchOperation(action, params, "list(), pause, continue, start, loop, end, each with"
+            throw Jmx.noSuchOperation(action, params, "list(), list(String section), pause, continue, start, loop, end, each with"
                     + " (String timer) or (String timer, int worker), and set with (String timer, String assignment)"
                     + " or (String timer, String assignment, int worker)");
         }

@@ -11,9 +11,10 @@ import io.ptimer.agent.ptimer.Request;
 import io.ptimer.agent.ptimer.Setting;
 import io.ptimer.agent.ptimer.Worker;
 import io.ptimer.agent.ptimer.WorkerFigures;
-import io.ptimer.agent.ptimer.WorkerListener;
+import io.ptimer.agent.ptimer.WorkerEvent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -232,7 +233,7 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
     }
 
     private static MBeanNotificationInfo[] notifications() {
-        String[] types = WorkerListener.events().stream().map(e -> NOTIFICATION_PREFIX + e).toArray(String[]::new);
+        String[] types = Arrays.stream(WorkerEvent.values()).map(e -> NOTIFICATION_PREFIX + e.key()).toArray(String[]::new);
         MBeanNotificationInfo notifications = new MBeanNotificationInfo(types, Notification.class.getName(),
                 "A worker changed state: start, loop or end route entered, paused, or resumed");
         MBeanNotificationInfo sets = new MBeanNotificationInfo(new String[] {SET_NOTIFICATION},
@@ -301,7 +302,8 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
     }
 
     /** Sends a notification for a worker event; called on the worker's thread while anyone listens. */
-    private void changed(Worker worker, String event) {
+    private void changed(Worker worker, WorkerEvent change) {
+        String event = change.key();
         Notification n = new Notification(NOTIFICATION_PREFIX + event, objectName, sequence.incrementAndGet(),
                 "timer \"" + timer.name() + "\" worker " + worker.index() + ": " + event);
         try {

@@ -117,7 +117,7 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
         }
         Integer worker = n == 0 ? null : (Integer) params[0];
         return Jmx.call("io.ptimer:type=RTimer,name=" + timer.name(), action, timer.name(), worker,
-                () -> system.pause(timer.name(), worker, pause));
+                () -> pause ? system.pause(timer.name(), worker) : system.resume(timer.name(), worker));
     }
 
     @Override

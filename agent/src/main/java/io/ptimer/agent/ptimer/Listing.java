@@ -2,6 +2,7 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.exec.ListingBuilder;
 import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
 
@@ -19,41 +20,46 @@ public final class Listing {
         if (timers.isEmpty()) {
             return "no timers loaded\n";
         }
-        StringBuilder b = new StringBuilder();
+        ListingBuilder b = new ListingBuilder();
         for (Ptimer t : timers) {
             PtimerSpec s = t.spec();
             Settings now = t.settings();
-            b.append("timer ").append(s.name())
-                    .append(": type=").append(s.type().code()).append(" (").append(typeName(s.type())).append(')')
-                    .append(" interval=").append(Interval.format(now.intervalNanos()))
-                    .append(" nworkers=").append(s.nworkers())
-                    .append(" ntasks=").append(now.ntasks())
-                    .append(" nslices=").append(now.nslices())
-                    .append(" start=").append(route(s, Phase.START))
-                    .append(" loop=").append(route(s, Phase.LOOP))
-                    .append(" end=").append(route(s, Phase.END))
-                    .append(s.overrun() == Overrun.SKIP ? " overrun=skip" : "")
-                    .append(s.sharedThread() && s.precision() != Precision.SPIN ? " thread=shared" : "")
-                    .append(" status=").append(t.status()).append('\n');
+            boolean skip = s.overrun() == Overrun.SKIP;
+            b.line("timer " + s.name() + ":")
+                    .field("type", s.type().code()).word("(" + typeName(s.type()) + ")")
+                    .field("interval", Interval.format(now.intervalNanos()))
+                    .field("nworkers", s.nworkers())
+                    .field("ntasks", now.ntasks())
+                    .field("nslices", now.nslices())
+                    .field("start", route(s, Phase.START))
+                    .field("loop", route(s, Phase.LOOP))
+                    .field("end", route(s, Phase.END));
+            if (skip) {
+                b.field("overrun", "skip");
+            }
+            if (s.sharedThread() && s.precision() != Precision.SPIN) {
+                b.field("thread", "shared");
+            }
+            b.field("status", t.status());
             for (Worker w : t.workers()) {
                 WorkerFigures f = WorkerFigures.of(w);
-                b.append("  worker ").append(f.worker())
-                        .append(": pid=").append(f.pid())
-                        .append(" interval=").append(f.interval())
-                        .append(" ntasks=").append(f.ntasks())
-                        .append(" tasks=").append(f.tasks())
-                        .append(" nslices=").append(f.nslices())
-                        .append(" slice=").append(f.slice())
-                        .append(" paused=").append(f.paused() ? 1 : 0)
-                        .append(" route=").append(f.phase())
-                        .append(" state=").append(f.state())
-                        .append(" iterations=").append(f.iterations())
-                        .append(" errors=").append(f.errors())
-                        .append(" overruns=").append(f.overruns())
-                        .append(s.overrun() == Overrun.SKIP ? " skipped=" + f.skipped() : "")
-                        .append(" lateness_us=").append(f.latenessP50Us()).append('/').append(f.latenessP99Us())
-                        .append('/').append(f.latenessMaxUs()).append(" (p50/p99/max)")
-                        .append('\n');
+                b.item("worker " + f.worker() + ":")
+                        .field("pid", f.pid())
+                        .field("interval", f.interval())
+                        .field("ntasks", f.ntasks())
+                        .field("tasks", f.tasks())
+                        .field("nslices", f.nslices())
+                        .field("slice", f.slice())
+                        .flag("paused", f.paused())
+                        .field("route", f.phase())
+                        .field("state", f.state())
+                        .field("iterations", f.iterations())
+                        .field("errors", f.errors())
+                        .field("overruns", f.overruns());
+                if (skip) {
+                    b.field("skipped", f.skipped());
+                }
+                b.lateness(f.latenessP50Us(), f.latenessP99Us(), f.latenessMaxUs());
             }
         }
         return b.toString();

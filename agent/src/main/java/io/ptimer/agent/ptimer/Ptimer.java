@@ -2,6 +2,8 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.BoundTimers;
+import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.binding.TimerStatus;
 import io.ptimer.agent.cluster.Cluster;
 import java.util.ArrayList;
@@ -12,13 +14,18 @@ import java.util.Map;
  * A configured ptimer timer and, once its routes are bound, its workers. Until then it waits for
  * its route classes; a route that fails to bind late leaves it failed, with the reason.
  */
-public final class Ptimer {
+public final class Ptimer implements BoundTimers.Timer {
     private final PtimerSpec spec;
     private final Cluster cluster;
+    /** Replaced whole under this timer's monitor, read by anyone. */
     private volatile List<Worker> workers = List.of();
+    /** Written by the starting thread, then {@code ptimer-binder}; read by anyone. */
     private volatile TimerStatus status = TimerStatus.BINDING;
+    /** Set once by the starting thread, read by anyone. */
     private volatile Binding binding;
+    /** Set by the JMX face, read by the workers' threads. */
     private volatile WorkerListener listener;
+    /** Set by the JMX face, read by operators' threads. */
     private volatile SettingListener settingListener;
     /** The timer-wide settings in force; written under this timer's monitor. */
     private volatile Settings settings;
@@ -82,8 +89,19 @@ public final class Ptimer {
         return spec;
     }
 
+    @Override
     public String name() {
         return spec.name();
+    }
+
+    @Override
+    public String entry() {
+        return spec.entry();
+    }
+
+    @Override
+    public List<RouteSpec> routes() {
+        return spec.routeList();
     }
 
     /** Creates and starts the workers with the bound routes. */
@@ -104,8 +122,8 @@ public final class Ptimer {
         this.binding = binding;
     }
 
-    /** Says what the timer waits for, until {@link #start} or {@link #unbind}. */
-    void waitFor(String what) {
+    /** Shows what the timer waits for in its status, until {@link #start} or {@link #unbind}. */
+    void waitingFor(String what) {
         status = TimerStatus.waitingFor(what);
     }
 

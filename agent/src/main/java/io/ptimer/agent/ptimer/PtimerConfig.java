@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ptimer module's entries: {@code default_type}, {@code default_interval},
- * {@code default_nworkers}, {@code timer}, {@code start}, {@code loop}, {@code end}, the
- * engine-wide {@code shutdown_timeout} and {@code late_binding}, and {@code cluster} (at most once). Entries apply in order, so
- * defaults come before the timers that use them and a timer before its routes.
+ * {@code default_nworkers}, {@code timer}, {@code start}, {@code loop}, {@code end} and
+ * {@code cluster} (at most once); the engine takes the module's engine-wide keys
+ * ({@code shutdown_timeout}, {@code late_binding}) before they come here. Entries apply in order,
+ * so defaults come before the timers that use them and a timer before its routes.
  */
 public final class PtimerConfig implements ModuleConfig {
     /** The most workers one timer may have. */
@@ -34,8 +35,6 @@ public final class PtimerConfig implements ModuleConfig {
     private TimerType defaultType = TimerType.BASIC;
     private long defaultInterval = TimeUnit.SECONDS.toNanos(1);
     private int defaultNworkers = 1;
-    private long shutdownTimeout = TimeUnit.SECONDS.toNanos(5);
-    private boolean lateBinding = true;
     private final Map<String, PtimerSpec> timers = new LinkedHashMap<>();
     /** The timers whose {@code thread} is {@code auto}, to be placed once every timer is known. */
     private final List<String> autoThreads = new ArrayList<>();
@@ -47,8 +46,6 @@ public final class PtimerConfig implements ModuleConfig {
             case "default_type" -> defaultType = type(e, e.value());
             case "default_interval" -> defaultInterval = e.interval(e.value());
             case "default_nworkers" -> defaultNworkers = e.intIn("default_nworkers", 1, MAX_WORKERS);
-            case "shutdown_timeout" -> shutdownTimeout = e.interval(e.value());
-            case "late_binding" -> lateBinding = e.intIn("late_binding", 0, 1) == 1;
             case "timer" -> addTimer(e);
             case "start" -> addRoute(Phase.START, e);
             case "loop" -> addRoute(Phase.LOOP, e);
@@ -111,16 +108,6 @@ public final class PtimerConfig implements ModuleConfig {
     /** The {@code cluster} entry, or {@code null} when there is none. */
     public ClusterSpec cluster() {
         return cluster;
-    }
-
-    /** How long, in all, end routes (and queued tasks) may take when the JVM shuts down. */
-    public long shutdownTimeoutNanos() {
-        return shutdownTimeout;
-    }
-
-    /** Whether a route class outside the class path may be bound when the application loads it. */
-    public boolean lateBinding() {
-        return lateBinding;
     }
 
     private void addTimer(Entry e) throws ConfigException {

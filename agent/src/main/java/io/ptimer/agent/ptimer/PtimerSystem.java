@@ -2,15 +2,14 @@ package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.BoundTimers;
 import io.ptimer.agent.binding.InstalledFactory;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.cluster.ClusterSpec;
 import io.ptimer.agent.config.ConfigException;
-import io.ptimer.agent.exec.Registry;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +24,18 @@ public final class PtimerSystem {
     /** How long the workers of a timer whose classes went away may take to run their end routes. */
     private static final long UNBIND_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    /** Thread-safe. */
     private final LateBinding lateBinding;
-    private final Registry<Ptimer> timers = new Registry<>("timer", "timer");
-    /** The cluster loaded in this JVM, or {@code null}; at most one. */
+    /** Thread-safe. */
+    private final BoundTimers<Ptimer> timers;
+    /** The cluster loaded in this JVM, or {@code null}; at most one. Written by a plan's start, read by anyone. */
     private volatile Cluster cluster;
+    /** Set once by {@link #shutdown}, read by anyone. */
     private volatile boolean shuttingDown;
 
     public PtimerSystem(LateBinding lateBinding) {
         this.lateBinding = lateBinding;
+        this.timers = new BoundTimers<>("timer", "timer", lateBinding, new Lifecycle());
     }
 
     /**
@@ -54,11 +57,11 @@ public final class PtimerSystem {
                     + "\" is loaded in this JVM already: one per JVM");
         }
         Cluster loaded = clusterSpec == null ? null : Cluster.load(clusterSpec);
-        Map<Ptimer, Binding> bindings = new LinkedHashMap<>();
+        List<Ptimer> configured = new ArrayList<>();
         for (PtimerSpec spec : specs) {
-            bindings.put(new Ptimer(spec, spec.cluster() == null ? null : loaded),
-                    Binding.prepare(spec.routeList(), lateBinding, lateAllowed));
+            configured.add(new Ptimer(spec, spec.cluster() == null ? null : loaded));
         }
+        Runnable begin = timers.prepare(configured, lateAllowed);
         return new Runnable() {
             @Override
             public void run() {
@@ -66,45 +69,44 @@ public final class PtimerSystem {
                     cluster = loaded;
                     loaded.start();
                 }
-                for (Map.Entry<Ptimer, Binding> e : bindings.entrySet()) {
-                    begin(e.getKey(), e.getValue());
-                }
+                begin.run();
             }
         };
     }
 
-    private synchronized void begin(Ptimer timer, Binding binding) {
-        timers.add(timer.name(), timer);
-        timer.bindWith(binding);
-        String owner = "timer \"" + timer.name() + "\"";
-        binding.whenBound(owner, new Binding.Listener() {
-            @Override
-            public void bound(List<BoundRoute> routes) {
-                if (!timer.spec().factoryRequired() || factoryInstalled(routes)) {
-                    start(timer, routes);
-                    return;
-                }
-                timer.waitFor(FACTORY);
-                System.err.println("ptimer: " + owner + " waits for " + FACTORY + "; it starts then");
-                int generation = timer.generation();
-                lateBinding.when(() -> generation != timer.generation() || shuttingDown || factoryInstalled(routes),
-                        () -> {
-                            if (generation == timer.generation()) {
-                                start(timer, routes);
-                            }
-                        });
-            }
+    /** A timer starts once its routes are bound and, with {@code factory=required}, the route factory is installed. */
+    private final class Lifecycle implements BoundTimers.Lifecycle<Ptimer> {
+        @Override
+        public void registered(Ptimer timer, Binding binding) {
+            timer.bindWith(binding);
+        }
 
-            @Override
-            public void failed(String reason) {
-                timer.fail(reason);
+        @Override
+        public void bound(Ptimer timer, List<BoundRoute> routes) {
+            if (!timer.spec().factoryRequired() || factoryInstalled(routes)) {
+                start(timer, routes);
+                return;
             }
+            timer.waitingFor(FACTORY);
+            System.err.println("ptimer: timer \"" + timer.name() + "\" waits for " + FACTORY + "; it starts then");
+            int generation = timer.generation();
+            lateBinding.when(() -> generation != timer.generation() || shuttingDown || factoryInstalled(routes),
+                    () -> {
+                        if (generation == timer.generation()) {
+                            start(timer, routes);
+                        }
+                    });
+        }
 
-            @Override
-            public void unbound() {
-                timer.unbind(UNBIND_TIMEOUT_NANOS);
-            }
-        });
+        @Override
+        public void failed(Ptimer timer, String reason) {
+            timer.fail(reason);
+        }
+
+        @Override
+        public void unbound(Ptimer timer, Binding binding) {
+            timer.unbind(UNBIND_TIMEOUT_NANOS);
+        }
     }
 
     private void start(Ptimer timer, List<BoundRoute> routes) {

@@ -95,7 +95,7 @@ final class Rehearsal {
                 like.precision(), true, like.overrun(), false, 0, null, Map.of(), "rehearsal");
         Ptimer timer = new Ptimer(spec);
         timer.listener((worker, event) -> {
-            if (WorkerListener.PAUSED.equals(event)) {
+            if (event == WorkerEvent.PAUSED) {
                 settledAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
                 DONE.countDown();
                 worker.shutdown();

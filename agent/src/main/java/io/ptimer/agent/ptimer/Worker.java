@@ -263,13 +263,13 @@ public final class Worker extends Job {
             if (request == Request.PAUSE) {
                 if (next != null && !paused) {
                     paused = true;
-                    announce(WorkerListener.PAUSED);
+                    announce(WorkerEvent.PAUSED);
                 }
             } else if (request == Request.CONTINUE) {
                 if (paused && next != null) {
                     paused = false;
-                    schedule.resume(System.nanoTime(), ctx.intervalNanos());
-                    announce(WorkerListener.RESUMED);
+                    schedule.skipPaused(System.nanoTime(), ctx.intervalNanos());
+                    announce(WorkerEvent.RESUMED);
                 }
             } else if (jump(request.jump())) {
                 return;
@@ -296,23 +296,23 @@ public final class Worker extends Job {
     private boolean jump(Phase target) {
         switch (target) {
             case START -> {
-                resume();
+                unpauseForJump();
                 next = Phase.START;
             }
             case LOOP -> {
-                resume();
+                unpauseForJump();
                 if (!inCycle) {
                     beginCycle();
                 }
                 schedule.jump(System.nanoTime());
                 next = Phase.LOOP;
-                announce(Phase.LOOP.key());
+                announce(WorkerEvent.LOOP);
             }
             case END -> {
                 if (!inCycle) {
                     return false;
                 }
-                resume();
+                unpauseForJump();
                 next = Phase.END;
             }
         }
@@ -320,16 +320,16 @@ public final class Worker extends Job {
     }
 
     /** Leaves the paused state for a jump, telling listeners when the worker was paused. */
-    private void resume() {
+    private void unpauseForJump() {
         boolean was = paused();
         paused = false;
         if (was) {
-            announce(WorkerListener.RESUMED);
+            announce(WorkerEvent.RESUMED);
         }
     }
 
-    private void announce(String event) {
-        Flight.workerState(timer.name(), index, event);
+    private void announce(WorkerEvent event) {
+        Flight.workerState(timer.name(), index, event.key());
         WorkerListener listener = timer.listener();
         if (listener != null) {
             listener.changed(this, event);
@@ -346,7 +346,7 @@ public final class Worker extends Job {
 
     private void runStart() {
         beginCycle();
-        announce(Phase.START.key());
+        announce(WorkerEvent.START);
         ctx.inStart(true);
         int result;
         try {
@@ -356,7 +356,7 @@ public final class Worker extends Job {
         }
         next = result < 0 ? Phase.END : Phase.LOOP;
         if (next == Phase.LOOP) {
-            announce(Phase.LOOP.key());
+            announce(WorkerEvent.LOOP);
         }
     }
 
@@ -428,14 +428,14 @@ public final class Worker extends Job {
     }
 
     private void runEnd() {
-        announce(Phase.END.key());
+        announce(WorkerEvent.END);
         invoke(Phase.END);
         inCycle = false;
         runner.dropInstances();
         ctx.reset(applied);
         schedule.disarm();
         next = null;
-        announce(WorkerListener.PAUSED);
+        announce(WorkerEvent.PAUSED);
     }
 
     /** Runs the route of {@code phase}: its result, {@link Route#CONTINUE} when there is none, {@link Route#END} when it threw. */

@@ -1,6 +1,8 @@
 package io.ptimer.agent.rtimer;
 
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.BoundTimers;
+import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.binding.TimerStatus;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
@@ -9,9 +11,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** A configured rtimer and, once its exec routes are bound, its threads. */
-public final class Rtimer {
+public final class Rtimer implements BoundTimers.Timer {
     private final RtimerSpec spec;
+    /** Replaced whole under this timer's monitor, read by anyone. */
     private volatile List<RtimerThread> threads = List.of();
+    /** Written by the loading thread, then {@code ptimer-binder}; read by anyone. */
     private volatile TimerStatus status = TimerStatus.BINDING;
     /** The interval in force: the configured one, as last set; written under this timer's monitor. */
     private volatile long intervalNanos;
@@ -38,8 +42,19 @@ public final class Rtimer {
         return spec;
     }
 
+    @Override
     public String name() {
         return spec.name();
+    }
+
+    @Override
+    public String entry() {
+        return spec.entry();
+    }
+
+    @Override
+    public List<RouteSpec> routes() {
+        return spec.execs();
     }
 
     /** Starts its threads: one deadline on the shared lane for mode 0, else one lane per thread. */
@@ -63,10 +78,11 @@ public final class Rtimer {
     synchronized void unbind(String awaited) {
         threads.forEach(RtimerThread::stop);
         threads = List.of();
-        waitFor(awaited);
+        waitingFor(awaited);
     }
 
-    void waitFor(String what) {
+    /** Shows what the timer waits for in its status, until it starts. */
+    void waitingFor(String what) {
         status = TimerStatus.waitingFor(what);
     }
 

@@ -2,32 +2,35 @@ package io.ptimer.agent.rtimer;
 
 import io.ptimer.agent.binding.Binding;
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.BoundTimers;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Interval;
-import io.ptimer.agent.exec.Registry;
+import io.ptimer.agent.exec.ListingBuilder;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The rtimers of this JVM: loads them, pauses and continues them for operators, stops them at shutdown. Thread-safe. */
 public final class RtimerSystem {
-    private final LateBinding lateBinding;
+    /** Immutable. */
     private final Ticks ticks;
+    /** Thread-safe. */
     private final Supplier<TimerLane> sharedLane;
-    private final Registry<Rtimer> timers = new Registry<>("rtimer", "rtimer.timer");
+    /** Thread-safe. */
+    private final BoundTimers<Rtimer> timers;
+    /** Set once by {@link #shutdown}, read by anyone. */
     private volatile boolean shuttingDown;
 
     /** @param sharedLane the shared {@code ptimer-core} lane, started on first use */
     public RtimerSystem(LateBinding lateBinding, Ticks ticks, Supplier<TimerLane> sharedLane) {
-        this.lateBinding = lateBinding;
         this.ticks = ticks;
         this.sharedLane = sharedLane;
+        this.timers = new BoundTimers<>("rtimer", "rtimer.timer", lateBinding, new Lifecycle());
     }
 
     /**
@@ -36,40 +39,39 @@ public final class RtimerSystem {
      * @return what starts the timers, once every system of the configuration is checked
      * @throws ConfigException naming the entry; nothing changes then
      */
-    public synchronized Runnable prepare(List<RtimerSpec> specs, boolean lateAllowed) throws ConfigException {
+    public Runnable prepare(List<RtimerSpec> specs, boolean lateAllowed) throws ConfigException {
+        List<Rtimer> configured = new ArrayList<>();
         for (RtimerSpec spec : specs) {
-            timers.checkNew(spec.name(), spec.entry());
+            configured.add(new Rtimer(spec));
         }
-        Map<Rtimer, Binding> bindings = new LinkedHashMap<>();
-        for (RtimerSpec spec : specs) {
-            bindings.put(new Rtimer(spec), Binding.prepare(spec.execs(), lateBinding, lateAllowed));
-        }
-        return () -> bindings.forEach(this::begin);
+        return timers.prepare(configured, lateAllowed);
     }
 
-    private synchronized void begin(Rtimer timer, Binding binding) {
-        timers.add(timer.name(), timer);
-        if (binding.waiting()) {
-            timer.waitFor(binding.awaited());
+    /** A timer starts once its exec routes are bound, unless the JVM is shutting down. */
+    private final class Lifecycle implements BoundTimers.Lifecycle<Rtimer> {
+        @Override
+        public void registered(Rtimer timer, Binding binding) {
+            if (binding.waiting()) {
+                timer.waitingFor(binding.awaited());
+            }
         }
-        binding.whenBound("rtimer \"" + timer.name() + "\"", new Binding.Listener() {
-            @Override
-            public void bound(List<BoundRoute> routes) {
-                if (!shuttingDown) {
-                    timer.start(routes, ticks, sharedLane);
-                }
-            }
 
-            @Override
-            public void failed(String reason) {
-                timer.fail(reason);
+        @Override
+        public void bound(Rtimer timer, List<BoundRoute> routes) {
+            if (!shuttingDown) {
+                timer.start(routes, ticks, sharedLane);
             }
+        }
 
-            @Override
-            public void unbound() {
-                timer.unbind(binding.awaited());
-            }
-        });
+        @Override
+        public void failed(Rtimer timer, String reason) {
+            timer.fail(reason);
+        }
+
+        @Override
+        public void unbound(Rtimer timer, Binding binding) {
+            timer.unbind(binding.awaited());
+        }
     }
 
     /** The timers, in the order they were loaded. */
@@ -87,22 +89,35 @@ public final class RtimerSystem {
     }
 
     /**
-     * Pauses ({@code pause=true}) or continues every thread of a timer, or one when {@code thread} is not null.
+     * Pauses every thread of a timer, or one when {@code thread} is not null.
      *
      * @return a line saying what was done to whom
      * @throws IllegalArgumentException for an unknown timer or thread; nothing changes then
      */
-    public String pause(String timerName, Integer thread, boolean pause) {
+    public String pause(String timerName, Integer thread) {
+        List<RtimerThread> targets = targets(timerName, thread);
+        targets.forEach(RtimerThread::pause);
+        return sent("pause", timerName, thread, targets);
+    }
+
+    /**
+     * Continues every thread of a timer, or one when {@code thread} is not null.
+     *
+     * @return a line saying what was done to whom
+     * @throws IllegalArgumentException for an unknown timer or thread; nothing changes then
+     */
+    public String resume(String timerName, Integer thread) {
+        List<RtimerThread> targets = targets(timerName, thread);
+        targets.forEach(RtimerThread::resume);
+        return sent("continue", timerName, thread, targets);
+    }
+
+    private List<RtimerThread> targets(String timerName, Integer thread) {
         Rtimer timer = timer(timerName);
-        List<RtimerThread> targets = thread == null ? timer.running() : List.of(timer.thread(thread));
-        for (RtimerThread t : targets) {
-            if (pause) {
-                t.pause();
-            } else {
-                t.resume();
-            }
-        }
-        String what = pause ? "pause" : "continue";
+        return thread == null ? timer.running() : List.of(timer.thread(thread));
+    }
+
+    private static String sent(String what, String timerName, Integer thread, List<RtimerThread> targets) {
         return thread != null ? what + " sent to rtimer \"" + timerName + "\" thread " + thread
                 : what + " sent to rtimer \"" + timerName + "\" (" + targets.size() + " thread"
                 + (targets.size() == 1 ? "" : "s") + ")";
@@ -135,20 +150,20 @@ public final class RtimerSystem {
 
     /** The text of {@code rtimer.list}: a block per timer, a line per thread; nothing when there is none. */
     public String list() {
-        StringBuilder b = new StringBuilder();
+        ListingBuilder b = new ListingBuilder();
         for (Rtimer t : timers()) {
             RtimerSpec s = t.spec();
-            b.append("rtimer ").append(s.name())
-                    .append(": mode=").append(s.effectiveMode())
-                    .append(" interval=").append(Interval.format(t.intervalNanos()))
-                    .append(" exec=").append(s.execs().stream().map(RouteSpec::display).collect(Collectors.joining(",")))
-                    .append(" status=").append(t.status()).append('\n');
+            b.line("rtimer " + s.name() + ":")
+                    .field("mode", s.effectiveMode())
+                    .field("interval", Interval.format(t.intervalNanos()))
+                    .field("exec", s.execs().stream().map(RouteSpec::display).collect(Collectors.joining(",")))
+                    .field("status", t.status());
             for (RtimerThread th : t.threads()) {
-                b.append("  thread ").append(th.index()).append(": ").append(th.threadName())
-                        .append(" state=").append(th.state())
-                        .append(" runs=").append(th.runs())
-                        .append(" errors=").append(th.errors())
-                        .append(" lateness_us=").append(th.lateness().micros()).append(" (p50/p99/max)\n");
+                b.item("thread " + th.index() + ":").word(th.threadName())
+                        .field("state", th.state())
+                        .field("runs", th.runs())
+                        .field("errors", th.errors())
+                        .lateness(th.lateness().sorted());
             }
         }
         return b.toString();

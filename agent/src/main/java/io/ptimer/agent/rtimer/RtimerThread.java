@@ -1,9 +1,8 @@
 package io.ptimer.agent.rtimer;
 
 import io.ptimer.agent.binding.BoundRoute;
-import io.ptimer.agent.exec.Deadline;
 import io.ptimer.agent.exec.Lateness;
-import io.ptimer.agent.exec.Precision;
+import io.ptimer.agent.exec.Periodic;
 import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
@@ -17,30 +16,29 @@ import java.util.List;
 public final class RtimerThread {
     private final int index;
     private final String threadName;
-    private final TimerLane ownLane;
+    /** Belongs to the lane's thread; its figures are read by anyone. */
     private final RouteRunner runner;
+    /** Written on the lane's thread. */
     private final Lateness lateness = new Lateness();
-    private final Deadline deadline;
+    /** Thread-safe. */
+    private final Periodic run;
+    /** Its interval is set by operators, read by the routes. */
     private final ThreadContext ctx;
 
+    /** @param shared the shared lane, or {@code null} for a lane of its own */
     RtimerThread(RtimerSpec spec, int index, List<BoundRoute> execs, Ticks ticks, TimerLane shared) {
         this.index = index;
-        this.ownLane = shared == null ? new TimerLane("rtimer-" + spec.name() + "-" + index,
-                Precision.HYBRID) : null;
-        TimerLane lane = ownLane != null ? ownLane : shared;
-        this.threadName = lane.thread().getName();
         this.runner = new RouteRunner("rtimer \"" + spec.name() + "\" thread " + index);
         ThreadContext ctx = new ThreadContext(spec, index, ticks);
         this.ctx = ctx;
         BoundRoute[] routes = execs.toArray(BoundRoute[]::new);
-        this.deadline = lane.every(spec.intervalNanos(), Schedule.afterEachRun(), lateness, d -> {
-            for (BoundRoute route : routes) {
-                runner.run("exec", route, ctx);
-            }
-        }).describe("rtimer", spec.name(), index);
-        if (ownLane != null) {
-            ownLane.start();
-        }
+        this.run = new Periodic(shared, "rtimer-" + spec.name() + "-" + index, spec.intervalNanos(),
+                Schedule.afterEachRun(), lateness, d -> {
+                    for (BoundRoute route : routes) {
+                        runner.run("exec", route, ctx);
+                    }
+                }).describe("rtimer", spec.name(), index).start();
+        this.threadName = run.thread().getName();
     }
 
     public int index() {
@@ -57,40 +55,37 @@ public final class RtimerThread {
         if (runner.running() != null) {
             return runner.running();
         }
-        if (deadline.cancelled()) {
+        if (run.deadline().cancelled()) {
             return "stopped";
         }
-        return deadline.paused() ? "paused" : "sleeping";
+        return paused() ? "paused" : "sleeping";
     }
 
     public boolean paused() {
-        return deadline.paused();
+        return run.deadline().paused();
     }
 
     void pause() {
-        deadline.pause();
+        run.pause();
     }
 
     void resume() {
-        deadline.resume();
+        run.resume();
     }
 
     /** Runs every {@code nanos} from the next run on; the run pending moves by the difference. */
     void interval(long nanos) {
         ctx.interval(nanos);
-        deadline.interval(nanos);
+        run.deadline().interval(nanos);
     }
 
     void stop() {
-        deadline.cancel();
-        if (ownLane != null) {
-            ownLane.stop();
-        }
+        run.stop();
     }
 
     /** Runs of all exec routes so far. */
     public long runs() {
-        return deadline.runs();
+        return run.deadline().runs();
     }
 
     public long errors() {

@@ -1,56 +1,54 @@
 package io.ptimer.agent.runtime;
 
-import io.ptimer.agent.async.AsyncConfig;
 import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.binding.LateBinding;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.ConfigReader;
 import io.ptimer.agent.config.Entry;
 import io.ptimer.agent.config.Interval;
+import io.ptimer.agent.config.ModuleConfig;
 import io.ptimer.agent.core.CoreSystem;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
-import io.ptimer.agent.ptimer.PtimerConfig;
-import io.ptimer.agent.ptimer.PtimerSpec;
 import io.ptimer.agent.ptimer.PtimerSystem;
-import io.ptimer.agent.rtimer.RtimerConfig;
-import io.ptimer.agent.rtimer.RtimerSpec;
-import io.ptimer.agent.rtimer.RtimerSystem;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * All timer systems of this JVM. Loads configurations (checked and bound as a whole before anything
- * starts), gives operators the systems, and runs them down at shutdown. One per JVM.
+ * All timer systems of this JVM ({@link Systems}). Loads configurations (checked and bound as a
+ * whole before anything starts), gives operators the systems, and runs them down at shutdown. One
+ * per JVM.
  *
  * <p>Threading: the engine's own monitor serialises loading ({@link #plan}) and the shutdown hook's
- * installation; {@code systemsLock} guards making the rtimer, core and async systems on first use
- * (their fields are volatile, read without it); {@code sharedLaneLock} guards the shared timer lane
- * those systems take; the class's monitor guards the one instance. Nested, they are taken in that
- * order: the engine's monitor, then {@code systemsLock}, then {@code sharedLaneLock}.
+ * installation; each system is made under its {@link TimerSystem}'s monitor; {@code sharedLaneLock}
+ * guards the shared timer lane; the class's monitor guards the one instance. Nested, they are taken
+ * in that order: the class's monitor, the engine's, a system's, then {@code sharedLaneLock}; none
+ * is held while a {@link Publisher} runs, except the engine's when a load makes a system.
  */
 public final class Engine {
-    private static final String RTIMER = "rtimer";
     private static final long START_WAIT_SECONDS = 10;
 
+    /** The one instance: written under the class's monitor, read without it. */
     private static volatile Engine instance;
 
+    /** Immutable. */
     private final Ticks ticks = new Ticks();
+    /** Thread-safe. */
     private final LateBinding lateBinding;
-    private final PtimerSystem ptimer;
-    /** Guards making a system on first use. */
-    private final Object systemsLock = new Object();
-    private volatile RtimerSystem rtimer;
-    private volatile CoreSystem core;
-    private volatile AsyncSystem async;
+    /** Immutable; each system made under its entry's monitor. */
+    private final Systems systems = new Systems();
     /** Guards {@link #sharedLane}. */
     private final Object sharedLaneLock = new Object();
+    /** Under {@link #sharedLaneLock}. */
     private TimerLane sharedLane;
+    /** The last load's; written under the engine's monitor, read by the shutdown hook. */
     private volatile long shutdownTimeoutNanos = TimeUnit.SECONDS.toNanos(5);
     /**
      * The last plan made: premain's starts on {@code ptimer-start} while the host's {@code main} may
@@ -59,16 +57,25 @@ public final class Engine {
     private volatile Plan latest;
     /** Under the engine's monitor. */
     private boolean hookInstalled;
+    /** Shows each system made to operators; {@code null} until {@link #publish}. */
+    private volatile Publisher publisher;
 
-    private Engine(Instrumentation inst) {
+    /** An engine of its own, for tests; the agent's is {@link #get}. */
+    Engine(Instrumentation inst) {
         this.lateBinding = new LateBinding(inst);
-        this.ptimer = new PtimerSystem(lateBinding);
+        systems.ptimer.get(this);
     }
 
-    /** The engine of this JVM, made on first use. */
+    /**
+     * The engine of this JVM, made on first use. An engine that application code started before the
+     * agent was attached has no instrumentation: it takes this one, so classes outside the class path
+     * can be bound from now on. An engine that has one keeps it.
+     */
     public static synchronized Engine get(Instrumentation inst) {
         if (instance == null) {
             instance = new Engine(inst);
+        } else {
+            instance.lateBinding.instrument(inst);
         }
         return instance;
     }
@@ -117,38 +124,27 @@ public final class Engine {
      * @throws ConfigException naming the entry and what is wrong
      */
     public synchronized Plan plan(String agentArgs) throws ConfigException {
-        Modules modules = new Modules();
+        Modules modules = new Modules(systems);
         if (agentArgs == null || agentArgs.isBlank()) {
-            ConfigReader.readDefault(Modules.NAMES, modules);
+            ConfigReader.readDefault(systems.modules(), systems.coreParameters(), modules);
         } else {
-            ConfigReader.read(agentArgs, Modules.NAMES, modules);
+            ConfigReader.read(agentArgs, systems.modules(), systems.coreParameters(), modules);
         }
-        PtimerConfig ptimerConfig = modules.ptimer;
-        RtimerConfig rtimerConfig = modules.rtimer;
-        AsyncConfig asyncConfig = modules.async;
-        ptimerConfig.finish();
-        if (rtimerConfig != null) {
-            rtimerConfig.finish();
-        }
-        if (asyncConfig != null) {
-            asyncConfig.finish();
+        for (TimerSystem<?, ?> system : systems.all) {
+            ModuleConfig config = modules.configs.get(system);
+            if (config != null) {
+                config.finish();
+            }
         }
         List<String> names = new ArrayList<>();
         List<Runnable> starts = new ArrayList<>();
-        starts.add(ptimer.prepare(ptimerConfig.timers(), ptimerConfig.lateBinding(), ptimerConfig.cluster()));
-        for (PtimerSpec spec : ptimerConfig.timers()) {
-            names.add(spec.name());
-        }
-        if (rtimerConfig != null && !rtimerConfig.timers().isEmpty()) {
-            starts.add(rtimer().prepare(rtimerConfig.timers(), ptimerConfig.lateBinding()));
-            for (RtimerSpec spec : rtimerConfig.timers()) {
-                names.add("rtimer " + spec.name());
+        for (TimerSystem<?, ?> system : systems.all) {
+            Runnable start = system.prepareLoad(this, modules.configs.get(system), modules.engine, names);
+            if (start != null) {
+                starts.add(start);
             }
         }
-        if (asyncConfig != null && asyncConfig.configured()) {
-            starts.add(async().prepare(asyncConfig));
-        }
-        shutdownTimeoutNanos = ptimerConfig.shutdownTimeoutNanos();
+        shutdownTimeoutNanos = modules.engine.shutdownTimeoutNanos();
         Plan plan = new Plan(this, List.copyOf(names), List.copyOf(starts));
         latest = plan;
         return plan;
@@ -166,33 +162,32 @@ public final class Engine {
     }
 
     /**
-     * The configurations of one load, each made when its first entry comes: a configuration of
-     * ptimer timers loads no class of the other systems before main.
+     * The configurations of one load, each made when its system's first entry comes: a configuration
+     * of ptimer timers loads no class of the other systems before main. Confined to the loading thread.
      */
     private static final class Modules implements ConfigReader.Sink {
-        static final List<String> NAMES = List.of(ConfigReader.DEFAULT_MODULE, RTIMER, AsyncConfig.MODULE,
-                ConfigReader.CORE);
-        final PtimerConfig ptimer = new PtimerConfig();
-        RtimerConfig rtimer;
-        AsyncConfig async;
+        private final Systems systems;
+        final EngineConfig engine = new EngineConfig();
+        final Map<TimerSystem<?, ?>, ModuleConfig> configs = new HashMap<>();
 
-        /** Hands the entry to its module; one with no system here goes to ptimer, which names it unknown. */
+        Modules(Systems systems) {
+            this.systems = systems;
+        }
+
+        /** Hands the entry to the engine or to its module's system. */
         @Override
         public void accept(Entry entry) throws ConfigException {
-            String module = entry.module();
-            if (module.equals(RTIMER)) {
-                if (rtimer == null) {
-                    rtimer = new RtimerConfig();
-                }
-                rtimer.apply(entry);
-            } else if (module.equals(AsyncConfig.MODULE) || module.equals(ConfigReader.CORE)) {
-                if (async == null) {
-                    async = new AsyncConfig();
-                }
-                async.apply(entry);
-            } else {
-                ptimer.apply(entry);
+            if (EngineConfig.takes(entry)) {
+                engine.apply(entry);
+                return;
             }
+            TimerSystem<?, ?> system = systems.forModule(entry.module());
+            ModuleConfig config = configs.get(system);
+            if (config == null) {
+                config = system.config();
+                configs.put(system, config);
+            }
+            config.apply(entry);
         }
     }
 
@@ -243,91 +238,108 @@ public final class Engine {
         }
     }
 
-
+    /** The ptimer system, which the engine always has: operators steer it by default. */
     public PtimerSystem ptimer() {
-        return ptimer;
+        return systems.ptimer.get(this);
     }
 
-    /** The rtimer system, made on first use: an engine without rtimers loads none of its classes before main. */
-    public RtimerSystem rtimer() {
-        synchronized (systemsLock) {
-            if (rtimer == null) {
-                rtimer = new RtimerSystem(lateBinding, ticks, sharedLaneSupplier);
-            }
-            return rtimer;
-        }
-    }
-
-    /** The core timer system, made on first use. */
+    /** The core timer system, made at application code's first core timer. */
     public CoreSystem core() {
-        synchronized (systemsLock) {
-            if (core == null) {
-                core = new CoreSystem(ticks, sharedLaneSupplier);
-            }
-            return core;
-        }
+        return systems.core.get(this);
     }
 
-    /** The async system, made on first use. */
+    /** The async system, made at application code's first async call, or by a load with async entries. */
     public AsyncSystem async() {
-        synchronized (systemsLock) {
-            if (async == null) {
-                async = new AsyncSystem(lateBinding);
-            }
-            return async;
+        return systems.async.get(this);
+    }
+
+    /**
+     * Hands every system made, now and whenever one is made later, to {@code publisher}, which
+     * replaces any earlier one.
+     */
+    public void publish(Publisher publisher) {
+        this.publisher = publisher;
+        for (TimerSystem<?, ?> system : systems.all) {
+            system.publishIfMade(publisher);
         }
     }
 
-    /** The shared timer lane {@value CoreSystem#SHARED_LANE}, started on first use. */
+    /**
+     * A system was made: it is published if the engine publishes already. With {@link #publish}
+     * writing the publisher before it reads the systems, and this after the system was written,
+     * every system made is published at least once.
+     */
+    void made(TimerSystem<?, ?> system) {
+        Publisher p = publisher;
+        if (p != null) {
+            system.publishIfMade(p);
+        }
+    }
+
+    /** The registry, for tests. */
+    Systems systems() {
+        return systems;
+    }
+
+    LateBinding lateBinding() {
+        return lateBinding;
+    }
+
     /** The shared lane for the systems that take one, as a class rather than a lambda: it is made before main. */
+    Supplier<TimerLane> sharedLane() {
+        return sharedLaneSupplier;
+    }
+
     private final Supplier<TimerLane> sharedLaneSupplier = new Supplier<TimerLane>() {
         @Override
         public TimerLane get() {
-            return sharedLane();
+            synchronized (sharedLaneLock) {
+                if (sharedLane == null) {
+                    sharedLane = new TimerLane(CoreSystem.SHARED_LANE, Precision.HYBRID);
+                    sharedLane.start();
+                }
+                return sharedLane;
+            }
         }
     };
-
-    private TimerLane sharedLane() {
-        synchronized (sharedLaneLock) {
-            if (sharedLane == null) {
-                sharedLane = new TimerLane(CoreSystem.SHARED_LANE, Precision.HYBRID);
-                sharedLane.start();
-            }
-            return sharedLane;
-        }
-    }
 
     /** Time since the engine started. */
     public Ticks ticks() {
         return ticks;
     }
 
-    /** Everything the engine runs, as text: the ptimer list, the cluster, the rtimer and core timer lists, and async once configured or used. */
+    /**
+     * Everything the engine runs, as text: each system's sections in order (the ptimer list, the
+     * cluster, the rtimer and core timer lists, and async once configured or used).
+     */
     public String list() {
-        RtimerSystem rtimer = this.rtimer;
-        CoreSystem core = this.core;
-        AsyncSystem async = this.async;
-        boolean rtimers = rtimer != null && !rtimer.timers().isEmpty();
-        boolean cores = core != null && !core.timers().isEmpty();
-        boolean asyncActive = async != null && async.active();
-        boolean cluster = ptimer.cluster() != null;
-        if (ptimer.timers().isEmpty() && !rtimers && !cores && !asyncActive && !cluster) {
-            return "no timers loaded\n";
-        }
         StringBuilder b = new StringBuilder();
-        if (!ptimer.timers().isEmpty()) {
-            b.append(ptimer.list());
+        for (TimerSystem<?, ?> system : systems.all) {
+            for (TimerSystem.Section section : system.sections()) {
+                b.append(system.listing(section.name()));
+            }
         }
-        if (cluster) {
-            b.append(ptimer.cluster().list());
+        return b.length() == 0 ? "no timers loaded\n" : b.toString();
+    }
+
+    /**
+     * One section of the listing, as {@code kamcmd <section>.list} shows it: {@code ptimer},
+     * {@code cluster}, {@code rtimer}, {@code core} or {@code async}.
+     *
+     * @throws IllegalArgumentException for another name, naming the sections
+     */
+    public String list(String section) {
+        TimerSystem<?, ?> system = systems.forSection(section);
+        String text = system.listing(section);
+        if (!text.isEmpty()) {
+            return text;
         }
-        if (rtimers) {
-            b.append(rtimer.list());
+        for (TimerSystem.Section s : system.sections()) {
+            if (s.name().equals(section)) {
+                text = s.none();
+            }
         }
-        if (cores) {
-            b.append(core.list());
-        }
-        return b.append(asyncActive ? async.list() : "").toString();
+        return text;
     }
 
     private synchronized void installShutdownHook() {
@@ -345,33 +357,22 @@ public final class Engine {
     /**
      * Lets every ptimer worker within a cycle run its end route and the async groups run their
      * queued tasks, waiting at most the shutdown timeout in all; stops the rtimers and core timers
-     * and drops the delayed routes not yet due.
+     * and drops the delayed routes not yet due. Only the systems made are touched.
      */
     public void shutdown() {
-        RtimerSystem rtimer = this.rtimer;
-        CoreSystem core = this.core;
-        AsyncSystem async = this.async;
-        ptimer.shutdown();
-        if (rtimer != null) {
-            rtimer.shutdown();
-        }
-        if (core != null) {
-            core.shutdown();
+        long deadline = System.nanoTime() + shutdownTimeoutNanos;
+        for (TimerSystem<?, ?> system : systems.all) {
+            system.shutdownIfMade(deadline);
         }
         synchronized (sharedLaneLock) {
             if (sharedLane != null) {
                 sharedLane.stop();
             }
         }
-        long deadline = System.nanoTime() + shutdownTimeoutNanos;
-        if (async != null) {
-            async.shutdown(deadline);
-        }
-        List<String> late;
+        List<String> late = new ArrayList<>();
         try {
-            late = ptimer.awaitStop(deadline);
-            if (async != null) {
-                async.awaitStop(deadline);
+            for (TimerSystem<?, ?> system : systems.all) {
+                system.awaitStopIfMade(deadline, late);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,16 +10,19 @@ import io.ptimer.agent.config.Entry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The async module's entries and Kamailio's core parameters, as written in kamailio.cfg or as agent arguments. */
 class AsyncConfigTest {
     private static final List<String> MODULES = List.of("ptimer", "async", ConfigReader.CORE);
+    static final Set<String> CORE_PARAMETERS = Set.of("async_workers", "async_workers_group", "async_tkv_gname",
+            "async_tkv_evcb");
 
     private static AsyncSpec read(String args) throws ConfigException {
         AsyncConfig config = new AsyncConfig();
-        ConfigReader.read(args, MODULES, e -> {
+        ConfigReader.read(args, MODULES, CORE_PARAMETERS, e -> {
             if (e.module().equals("ptimer")) {
                 throw e.error("not an async entry");
             }

@@ -28,7 +28,7 @@ class AsyncSystemTest {
     private static AsyncSystem system(String args) throws Exception {
         AsyncSystem system = new AsyncSystem(new LateBinding(null));
         AsyncConfig config = new AsyncConfig();
-        ConfigReader.read(args, List.of("async", ConfigReader.CORE), config::apply);
+        ConfigReader.read(args, List.of("async", ConfigReader.CORE), AsyncConfigTest.CORE_PARAMETERS, config::apply);
         config.finish();
         system.prepare(config).run();
         return system;

@@ -7,16 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Entries from arguments and files reach the module that owns them, in order, with their location. */
 class ConfigReaderTest {
     private static final List<String> MODULES = List.of("ptimer", "rtimer", "async", ConfigReader.CORE);
+    private static final Set<String> CORE_PARAMETERS = Set.of("async_workers", "async_workers_group");
 
     private static List<Entry> read(String args) throws ConfigException {
         List<Entry> entries = new ArrayList<>();
-        ConfigReader.read(args, MODULES, entries::add);
+        ConfigReader.read(args, MODULES, CORE_PARAMETERS, entries::add);
         return entries;
     }
 
@@ -51,7 +53,7 @@ class ConfigReaderTest {
         Files.write(file, List.of("timer = name=a", "modparam(\"mqueue\", \"mqueue\", \"name=q\")"));
         assertEquals(file + ":2: line \"modparam(\"mqueue\", \"mqueue\", \"name=q\")\": module \"mqueue\" is not ptimer,"
                 + " rtimer or async", assertThrows(ConfigException.class, () -> read("config=" + file)).getMessage());
-        ConfigException refused = assertThrows(ConfigException.class, () -> ConfigReader.read("config=" + file, MODULES,
+        ConfigException refused = assertThrows(ConfigException.class, () -> ConfigReader.read("config=" + file, MODULES, CORE_PARAMETERS,
                 e -> {
                     throw e.error("refused");
                 }));
@@ -63,7 +65,7 @@ class ConfigReaderTest {
         assertEquals("mqueue.size \"3\": module \"mqueue\" is not ptimer, rtimer or async",
                 assertThrows(ConfigException.class, () -> read("mqueue.size=3")).getMessage());
         assertEquals("mqueue.size \"3\": module \"mqueue\" is not ptimer",
-                assertThrows(ConfigException.class, () -> ConfigReader.read("mqueue.size=3", List.of("ptimer"),
+                assertThrows(ConfigException.class, () -> ConfigReader.read("mqueue.size=3", List.of("ptimer"), Set.of(),
                         e -> { })).getMessage());
     }
 }

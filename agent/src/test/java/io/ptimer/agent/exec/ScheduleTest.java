@@ -46,12 +46,12 @@ class ScheduleTest {
         Schedule s = Schedule.onGrid(Overrun.REANCHOR);
         s.arm(1000, 100);
         s.advance(1010, 100);
-        s.resume(1555, 100);
+        s.skipPaused(1555, 100);
         assertEquals(1600, s.deadline());
         assertEquals(0, s.overruns());
         Schedule b = Schedule.afterEachRun();
         b.arm(1000, 100);
-        b.resume(5000, 100);
+        b.skipPaused(5000, 100);
         assertEquals(5000, b.deadline());
     }
 

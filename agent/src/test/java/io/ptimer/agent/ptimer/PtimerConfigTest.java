@@ -135,7 +135,6 @@ class PtimerConfigTest {
         assertEquals(8, t2.nworkers());
         assertEquals(100_000_000, t2.intervalNanos());
         assertEquals("com.example.Queue::end", t2.route(Phase.END).display());
-        assertEquals(TimeUnit.SECONDS.toNanos(2), c.shutdownTimeoutNanos());
     }
 
     @ParameterizedTest

@@ -38,7 +38,7 @@ public class Sequence {
 
     /** Records the workers' announcements among the route runs. */
     static WorkerListener listener() {
-        return (worker, event) -> record(key(worker.context().name(), worker.index()), event);
+        return (worker, event) -> record(key(worker.context().name(), worker.index()), event.key());
     }
 
     private static void run(TimerContext ctx, String route) {

@@ -11,6 +11,7 @@ import io.ptimer.agent.config.ConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class RtimerConfigTest {
 
     private static RtimerConfig parse(String args) throws ConfigException {
         RtimerConfig config = new RtimerConfig();
-        ConfigReader.read(args, List.of("ptimer", "rtimer"), e -> {
+        ConfigReader.read(args, List.of("ptimer", "rtimer"), Set.of(), e -> {
             if (!e.module().equals("rtimer")) {
                 throw e.error("not rtimer");
             }
