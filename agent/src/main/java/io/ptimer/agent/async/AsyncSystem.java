@@ -92,11 +92,7 @@ public final class AsyncSystem {
 
     private BoundRoute bindNow(RouteSpec spec) throws ConfigException {
         if (events.visible(spec)) {
-            try {
-                return events.get(spec.display());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage().replace("route \"" + spec.display() + "\"", spec.entry()));
-            }
+            return events.bind(spec);
         }
         Binding.checkPackageElsewhere(spec);
         return null;

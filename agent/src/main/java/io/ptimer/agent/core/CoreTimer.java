@@ -36,6 +36,9 @@ public final class CoreTimer implements TimerHandle {
                 f.run(ticks.seconds(), param);
             } catch (Throwable t) {
                 errors.record(null, null, t);
+                if (t instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
             }
         }).describe("core", name, -1);
         if (ownLane != null) {

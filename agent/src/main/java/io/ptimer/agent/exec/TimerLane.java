@@ -15,7 +15,11 @@ public final class TimerLane {
     private static final int IDLE_SHARE = 10;
     private final Queue<Deadline> arrivals = new ConcurrentLinkedQueue<>();
     private final DedicatedLane lane;
-    /** What the lane's own tasks let escape: a safety net, as every system's task catches its routes' errors. */
+    /**
+     * What the lane's own tasks let escape, counted and logged at most once a second: a safety net, as
+     * every system's task catches its routes' errors except a {@link VirtualMachineError}, which also
+     * ends the deadline whose task threw it while the lane goes on with the others.
+     */
     private final Errors escaped;
     private final DueHeap<Deadline> heap = new DueHeap<>();
     private volatile int pending;
@@ -129,6 +133,9 @@ public final class TimerLane {
             d.task.run(d);
         } catch (Throwable t) {
             escaped.record(null, null, t);
+            if (t instanceof VirtualMachineError) {
+                d.fail(t);
+            }
         }
         lastRan = System.nanoTime();
         d.lateness.record(late);
