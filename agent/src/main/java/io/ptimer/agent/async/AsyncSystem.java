@@ -47,6 +47,7 @@ public final class AsyncSystem {
     };
     private volatile Runnable changed = NOTHING;
 
+    /** @param loaded where classes the application loaded are found, for routes named at run time */
     public AsyncSystem(LateBinding loaded) {
         this.loaded = loaded;
         this.routes = new Routes(RouteShape.ASYNC, loaded);

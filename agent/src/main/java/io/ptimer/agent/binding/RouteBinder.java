@@ -53,6 +53,8 @@ public final class RouteBinder {
     }
 
     private static final Map<AdapterKey, ToIntBiFunction<Object, Object>> ADAPTERS = new ConcurrentHashMap<>();
+    /** Held while one adapter is generated, so that each is generated once. */
+    private static final Object ADAPTER_LOCK = new Object();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private RouteBinder() {
@@ -258,7 +260,7 @@ public final class RouteBinder {
         AdapterKey key = new AdapterKey(method, shape);
         ToIntBiFunction<Object, Object> adapter = ADAPTERS.get(key);
         if (adapter == null) {
-            synchronized (ADAPTERS) {
+            synchronized (ADAPTER_LOCK) {
                 adapter = ADAPTERS.get(key);
                 if (adapter == null) {
                     adapter = generate(spec, type, method, shape);

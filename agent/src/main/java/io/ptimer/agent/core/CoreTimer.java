@@ -4,12 +4,12 @@ import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Deadline;
 import io.ptimer.agent.exec.Errors;
 import io.ptimer.agent.exec.Lateness;
-import io.ptimer.agent.exec.TimerLane;
-import io.ptimer.agent.exec.Ticks;
-import io.ptimer.api.TimerFunction;
-import io.ptimer.api.TimerHandle;
 import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Schedule;
+import io.ptimer.agent.exec.Ticks;
+import io.ptimer.agent.exec.TimerLane;
+import io.ptimer.api.TimerFunction;
+import io.ptimer.api.TimerHandle;
 
 /**
  * One registered core timer: a periodic grid {@link Deadline} that calls its function with the

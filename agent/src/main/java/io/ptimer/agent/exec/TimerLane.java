@@ -24,7 +24,8 @@ public final class TimerLane {
     private final DueHeap<Deadline> heap = new DueHeap<>();
     private volatile int pending;
     private volatile boolean stopping;
-    private boolean started;
+    /** Written under the lane's monitor, read by anyone. */
+    private volatile boolean started;
     /**
      * When the last run ended (nanoTime): a wait spins at most a tenth of the idle time
      * before its deadline, so a lane with many deadlines parks between them instead of spinning.

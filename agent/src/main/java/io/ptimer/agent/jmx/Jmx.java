@@ -3,13 +3,12 @@ package io.ptimer.agent.jmx;
 import io.ptimer.agent.async.AsyncSystem;
 import io.ptimer.agent.async.TaskGroup;
 import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.core.CoreTimer;
 import io.ptimer.agent.exec.Log;
 import io.ptimer.agent.jfr.Flight;
-import io.ptimer.agent.core.CoreTimer;
 import io.ptimer.agent.ptimer.Ptimer;
 import io.ptimer.agent.rtimer.Rtimer;
 import io.ptimer.agent.runtime.Engine;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -172,7 +171,7 @@ public final class Jmx {
     }
 
     /** One daemon thread, made on demand and gone when idle, hands notifications to listeners. */
-    private static Executor notifier() {
+    private static synchronized Executor notifier() {
         if (notifier == null) {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     r -> {

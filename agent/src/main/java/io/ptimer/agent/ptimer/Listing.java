@@ -4,7 +4,6 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
-
 import io.ptimer.api.TimerType;
 import java.util.List;
 import java.util.Locale;
