@@ -66,7 +66,7 @@ public final class RouteBinder {
      *
      * @throws ConfigException naming the entry when the method or class does not fit the route's shape
      */
-    public static void check(RouteSpec spec, Class<?> type) throws ConfigException {
+    static void check(RouteSpec spec, Class<?> type) throws ConfigException {
         if (spec.methodName() == null) {
             checkRouteClass(spec, type);
             checkInstantiable(spec, type, "a Route class");

@@ -135,7 +135,7 @@ public final class TaskPool {
         return true;
     }
 
-    public String prefix() {
+    String prefix() {
         return prefix;
     }
 

@@ -96,7 +96,7 @@ public final class TimerLane {
     }
 
     /** The OS id of the lane's thread. */
-    public long osThreadId() {
+    long osThreadId() {
         return lane.osThreadId();
     }
 
