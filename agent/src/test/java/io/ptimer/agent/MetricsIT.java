@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
 import io.ptimer.agent.support.ControlProcess;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.management.Attribute;

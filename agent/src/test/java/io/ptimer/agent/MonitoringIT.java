@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.ChildJvm;
-import io.ptimer.agent.support.Tools;
 import io.ptimer.agent.support.ControlProcess;
+import io.ptimer.agent.support.Tools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Failures that are hard to report never cost a worker: routes of every timer system throw exceptions
  * whose {@code getMessage()} and {@code toString()} throw, into a host whose log handler throws too, and
- * routes throw each kind of {@link Error}. Every failure is counted, the threads go on, end routes run.
+ * routes throw each kind of {@link Error}. Every failure is counted; the threads go on, end routes run,
+ * except that a {@link VirtualMachineError} ends the timer whose route threw it.
  */
 class RouteFailuresIT {
     private static final String H = "io.ptimer.agent.hosts.";
@@ -71,15 +72,30 @@ class RouteFailuresIT {
     }
 
     @Test
-    void assertionStackOverflowAndOutOfMemoryErrorsAreTheRoutesFailures() throws Exception {
-        String args = "timer=name=kinds;type=1;interval=100ms,loop=timer=kinds;route=" + R + "errorKinds"
-                + ",end=timer=kinds;route=" + R + "kindsEnd";
-        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Xmx64m", "-Dhost.millis=3000", "-Dhost.mbeans=io.ptimer:type=Timer,name=kinds")
+    void anAssertionErrorIsSurvivedAndAVirtualMachineErrorEndsOnlyTheTimerThatThrewIt() throws Exception {
+        String args = String.join(",", "timer=name=kinds;type=1;interval=100ms", "loop=timer=kinds;route=" + R
+                + "errorKinds", "end=timer=kinds;route=" + R + "kindsEnd",
+                "timer=name=hog;interval=100ms;thread=shared", "loop=timer=hog;route=" + R + "hog",
+                "end=timer=hog;route=" + R + "kindsEnd",
+                "timer=name=calm;interval=100ms;thread=shared", "loop=timer=calm;route=" + R + "calm",
+                "end=timer=calm;route=" + R + "kindsEnd",
+                "rtimer.timer=name=rk;mode=1;interval=100000u", "rtimer.exec=timer=rk;route=" + R + "overflow");
+        ChildJvm.Result r = new ChildJvm().agent(args).jvm("-Xmx64m", "-Dhost.millis=3000",
+                        "-Dhost.mbeans=io.ptimer:type=Timer,name=kinds;io.ptimer:type=Timer,name=hog;"
+                        + "io.ptimer:type=RTimer,name=rk")
                 .run(TIMEOUT, H + "UnreportableHost", "kinds");
         assertEquals(0, r.exit(), r::toString);
-        assertEquals(3, counts(r, "ERRORS").get("Timer/kinds"), r::toString);
-        String[] end = r.events("end", "kinds").get(0);
-        assertTrue(Long.parseLong(ChildJvm.field(end, "loops")) > 25, "the loop went on after the errors\n" + r);
+        Map<String, Long> errors = counts(r, "ERRORS");
+        assertEquals(2, errors.get("Timer/kinds"), "the assertion and the stack overflow: " + r);
+        assertEquals(1, errors.get("Timer/hog"), r::toString);
+        assertEquals(1, errors.get("RTimer/rk"), r::toString);
+        Map<String, Long> calls = counts(r, "CALLS");
+        assertEquals(3, calls.get("hog"), "the worker ran no loop after its OutOfMemoryError\n" + r);
+        assertEquals(3, calls.get("overflow"), "the rtimer ran no more after its StackOverflowError\n" + r);
+        assertTrue(calls.get("calm") > 20, "the timer beside them on the shared lanes went on\n" + r);
+        assertEquals(0, r.events("end", "kinds").size(), "a worker ended by an error runs no end route\n" + r);
+        assertEquals(0, r.events("end", "hog").size(), r::toString);
+        assertEquals(1, r.events("end", "calm").size(), r::toString);
         assertTrue(r.stderr().contains("threw java.lang.AssertionError: asserted on purpose"), r::toString);
         assertTrue(r.stderr().contains("threw java.lang.StackOverflowError"), r::toString);
         assertTrue(r.stderr().contains("threw java.lang.OutOfMemoryError: Java heap space"), r::toString);

@@ -45,13 +45,7 @@ public final class AsyncConfig implements ModuleConfig {
         switch (e.key()) {
             case "workers" -> timers = e.intIn("workers", 1, MAX_WORKERS);
             case "ms_timer" -> e.intIn("ms_timer", 0, Integer.MAX_VALUE);
-            case "precision" -> {
-                try {
-                    precision = Precision.parse(e.value());
-                } catch (IllegalArgumentException x) {
-                    throw e.error(x.getMessage());
-                }
-            }
+            case "precision" -> precision = Precision.parse(e.value(), e);
             case "return", "mode" -> {
                 if (e.key().equals("mode")) {
                     e.intIn("mode", 0, 1);
@@ -75,13 +69,8 @@ public final class AsyncConfig implements ModuleConfig {
                 tkvGroup = e.value();
                 tkvGroupEntry = e;
             }
-            case "async_tkv_evcb" -> {
-                try {
-                    tkvRoute = RouteSpec.parse(e.value().trim(), RouteShape.TKV, "async_tkv_evcb \"" + e.value() + "\"");
-                } catch (IllegalArgumentException x) {
-                    throw e.error(x.getMessage());
-                }
-            }
+            case "async_tkv_evcb" -> tkvRoute = RouteSpec.parse(e.value().trim(), RouteShape.TKV,
+                    "async_tkv_evcb \"" + e.value() + "\"", e);
             default -> throw e.error("unknown core parameter \"" + e.key()
                     + "\" (known: async_workers, async_workers_group, async_tkv_gname, async_tkv_evcb)");
         }

@@ -47,6 +47,7 @@ public final class AsyncSystem {
     };
     private volatile Runnable changed = NOTHING;
 
+    /** @param loaded where classes the application loaded are found, for routes named at run time */
     public AsyncSystem(LateBinding loaded) {
         this.loaded = loaded;
         this.routes = new Routes(RouteShape.ASYNC, loaded);
@@ -92,11 +93,7 @@ public final class AsyncSystem {
 
     private BoundRoute bindNow(RouteSpec spec) throws ConfigException {
         if (events.visible(spec)) {
-            try {
-                return events.get(spec.display());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(e.getMessage().replace("route \"" + spec.display() + "\"", spec.entry()));
-            }
+            return events.bind(spec);
         }
         Binding.checkPackageElsewhere(spec);
         return null;

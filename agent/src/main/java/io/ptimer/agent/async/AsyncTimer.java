@@ -1,9 +1,9 @@
 package io.ptimer.agent.async;
 
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.Lateness;
 import io.ptimer.agent.exec.Precision;
-import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.TimerLane;
 import java.util.concurrent.CompletableFuture;
 

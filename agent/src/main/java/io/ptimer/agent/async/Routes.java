@@ -39,23 +39,26 @@ final class Routes {
 
     private BoundRoute bind(String text) {
         String what = "route \"" + text + "\"";
-        RouteSpec spec;
         try {
-            spec = RouteSpec.parse(text, shape, what);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + ": " + e.getMessage());
-        }
-        Class<?> type = find(spec.className());
-        if (type == null) {
-            throw new IllegalArgumentException(what + ": class " + spec.className() + " not found");
-        }
-        try {
-            BoundRoute route = RouteBinder.bind(spec, type);
-            BoundRoute raced = bound.putIfAbsent(text, route);
-            return raced != null ? raced : route;
+            return bind(RouteSpec.parse(text, shape, what));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    /**
+     * Binds {@code spec} and keeps it for calls naming the same route.
+     *
+     * @throws ConfigException naming the entry of {@code spec}, when its class is not found or does not fit
+     */
+    BoundRoute bind(RouteSpec spec) throws ConfigException {
+        Class<?> type = find(spec.className());
+        if (type == null) {
+            throw new ConfigException(spec.entry() + ": class " + spec.className() + " not found");
+        }
+        BoundRoute route = RouteBinder.bind(spec, type);
+        BoundRoute raced = bound.putIfAbsent(spec.display(), route);
+        return raced != null ? raced : route;
     }
 
     /** Whether the class of {@code spec} can be found now. */

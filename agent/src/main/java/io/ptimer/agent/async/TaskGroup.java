@@ -70,9 +70,18 @@ public final class TaskGroup {
                 + task + " not queued");
     }
 
-    /** Runs a route on this worker thread, through its runner. */
+    /**
+     * Runs a route on this worker thread, through its runner. A {@link VirtualMachineError} the
+     * runner counted and rethrew ends the task, as any failure does; the thread takes the next task,
+     * for a group whose threads ended would leave its callers blocked on a full queue.
+     */
     void run(String label, BoundRoute route, Object context) {
-        runner.get().run(label, route, context);
+        RouteRunner r = runner.get();
+        try {
+            r.run(label, route, context);
+        } catch (VirtualMachineError counted) {
+            // counted and logged by the runner; the task is over
+        }
     }
 
     void close(long deadline) {

@@ -10,5 +10,9 @@
  *
  * <p>Threading rule: calls are thread-safe and check everything before queuing; each route runs on
  * one timer or group thread, through that thread's own route runner.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only. The jar is on the bootstrap class path, so host code could reach it, but nothing
+ * here is kept stable for the host; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.async;

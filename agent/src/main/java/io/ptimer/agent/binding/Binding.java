@@ -32,6 +32,8 @@ public final class Binding {
         }
     }
 
+    /** Guards the binding's progress (which routes are bound, missing, failed); held by no other code. */
+    private final Object lock = new Object();
     private final List<RouteSpec> routes;
     private final LateBinding lateBinding;
     private final Class<?>[] checked;
@@ -127,15 +129,19 @@ public final class Binding {
     }
 
     /** Whether some route waits for its class. */
-    public synchronized boolean waiting() {
-        return !missing.isEmpty() && !failed;
+    public boolean waiting() {
+        synchronized (lock) {
+            return !missing.isEmpty() && !failed;
+        }
     }
 
     /** What the timer waits for, e.g. {@code class com.example.Jobs to be loaded}. */
-    public synchronized String awaited() {
-        Set<String> names = new LinkedHashSet<>();
-        missing.forEach(i -> names.add(routes.get(i).className()));
-        return "class " + String.join(", ", names) + " to be loaded";
+    public String awaited() {
+        synchronized (lock) {
+            Set<String> names = new LinkedHashSet<>();
+            missing.forEach(i -> names.add(routes.get(i).className()));
+            return "class " + String.join(", ", names) + " to be loaded";
+        }
     }
 
     /**
@@ -163,7 +169,7 @@ public final class Binding {
             }
         };
         List<Integer> late;
-        synchronized (this) {
+        synchronized (lock) {
             String failure = bindChecked();
             if (failure != null) {
                 failed = true;
@@ -203,7 +209,7 @@ public final class Binding {
     /** The class of route {@code i} went away with its loader: the timer ends and waits for it again. */
     private void unbindLate(int i, Listener listener) {
         boolean wasComplete;
-        synchronized (this) {
+        synchronized (lock) {
             if (failed || bound[i] == null) {
                 return;
             }
@@ -234,7 +240,7 @@ public final class Binding {
 
     private void bindLate(int i, Class<?> type, Listener listener) {
         List<BoundRoute> all;
-        synchronized (this) {
+        synchronized (lock) {
             if (failed) {
                 return;
             }

@@ -16,7 +16,7 @@ import java.util.function.ToIntBiFunction;
 public record BoundRoute(RouteSpec spec, Class<?> owner, ToIntBiFunction<Object, Object> invoker,
                          MethodHandle factory) {
 
-    public boolean needsInstance() {
+    boolean needsInstance() {
         return factory != null;
     }
 }

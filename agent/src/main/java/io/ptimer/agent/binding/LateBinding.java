@@ -103,7 +103,7 @@ public final class LateBinding implements ClassFileTransformer {
     }
 
     /** Whether classes can be watched: only with the agent's instrumentation. */
-    public boolean available() {
+    boolean available() {
         return inst != null;
     }
 
@@ -112,7 +112,7 @@ public final class LateBinding implements ClassFileTransformer {
      * class of that binary name, within about a second of the loader's first class, and again each
      * time the loader that had it goes away and another one appears.
      */
-    public void watch(String className, Watcher watcher) {
+    void watch(String className, Watcher watcher) {
         synchronized (this) {
             Found f = found.get(className);
             Class<?> type = f == null ? null : f.type.get();

@@ -41,10 +41,6 @@ public final class RouteBinder {
             this.shape = shape;
         }
 
-        Method method() {
-            return method;
-        }
-
         @Override
         public boolean equals(Object o) {
             return o instanceof AdapterKey k && k.method.equals(method) && k.shape == shape;
@@ -57,6 +53,8 @@ public final class RouteBinder {
     }
 
     private static final Map<AdapterKey, ToIntBiFunction<Object, Object>> ADAPTERS = new ConcurrentHashMap<>();
+    /** Held while one adapter is generated, so that each is generated once. */
+    private static final Object ADAPTER_LOCK = new Object();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private RouteBinder() {
@@ -68,16 +66,12 @@ public final class RouteBinder {
      *
      * @throws ConfigException naming the entry when the method or class does not fit the route's shape
      */
-    public static void check(RouteSpec spec, Class<?> type) throws ConfigException {
-        try {
-            if (spec.methodName() == null) {
-                checkRouteClass(spec, type);
-                checkInstantiable(type, "a Route class", spec.factoryMade());
-            } else if (!Modifier.isStatic(findMethod(type, spec.methodName(), spec.shape()).getModifiers())) {
-                checkInstantiable(type, "the instance method " + spec.methodName(), spec.factoryMade());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(spec.entry() + ": " + e.getMessage());
+    static void check(RouteSpec spec, Class<?> type) throws ConfigException {
+        if (spec.methodName() == null) {
+            checkRouteClass(spec, type);
+            checkInstantiable(spec, type, "a Route class");
+        } else if (!Modifier.isStatic(findMethod(spec, type).getModifiers())) {
+            checkInstantiable(spec, type, "the instance method " + spec.methodName());
         }
     }
 
@@ -87,23 +81,19 @@ public final class RouteBinder {
      * @throws ConfigException naming the entry when the method or class does not fit the route's shape
      */
     public static BoundRoute bind(RouteSpec spec, Class<?> type) throws ConfigException {
-        try {
-            return spec.methodName() == null ? bindRouteClass(spec, type) : bindMethod(spec, type);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(spec.entry() + ": " + e.getMessage());
-        }
+        return spec.methodName() == null ? bindRouteClass(spec, type) : bindMethod(spec, type);
     }
 
-    private static BoundRoute bindRouteClass(RouteSpec spec, Class<?> type) {
+    private static BoundRoute bindRouteClass(RouteSpec spec, Class<?> type) throws ConfigException {
         checkRouteClass(spec, type);
         return new BoundRoute(spec, type, RouteClassInvoker.INSTANCE, factory(spec, type, "a Route class"));
     }
 
-    private static void checkRouteClass(RouteSpec spec, Class<?> type) {
+    private static void checkRouteClass(RouteSpec spec, Class<?> type) throws ConfigException {
         Class<?> route = spec.shape().routeInterface();
         if (!route.isAssignableFrom(type)) {
             boolean foreign = Arrays.stream(type.getInterfaces()).anyMatch(i -> i.getName().equals(route.getName()));
-            throw new IllegalArgumentException(foreign
+            throw unfit(spec, foreign
                     ? type.getName() + " implements " + route.getName() + " from another class loader than the agent's "
                     + "(do not package ptimer-api inside the application: the agent jar provides it)"
                     : type.getName() + " does not implement " + route.getName() + " (or name a method: "
@@ -111,18 +101,22 @@ public final class RouteBinder {
         }
     }
 
-    private static BoundRoute bindMethod(RouteSpec spec, Class<?> type) {
+    private static BoundRoute bindMethod(RouteSpec spec, Class<?> type) throws ConfigException {
         RouteShape shape = spec.shape();
-        Method method = findMethod(type, spec.methodName(), shape);
+        Method method = findMethod(spec, type);
         boolean isStatic = Modifier.isStatic(method.getModifiers());
         MethodHandle factory = isStatic ? null : factory(spec, type, "the instance method " + spec.methodName());
-        ToIntBiFunction<Object, Object> invoker = ADAPTERS.computeIfAbsent(new AdapterKey(method, shape),
-                k -> adapter(type, k.method(), shape));
-        return new BoundRoute(spec, type, invoker, factory);
+        return new BoundRoute(spec, type, adapter(spec, type, method, shape), factory);
     }
 
-    private static Method findMethod(Class<?> type, String name, RouteShape shape) {
-        Class<?> context = shape.context();
+    /** The error naming the entry of {@code spec} and why its route cannot be bound. */
+    private static ConfigException unfit(RouteSpec spec, String reason) {
+        return new ConfigException(spec.entry() + ": " + reason);
+    }
+
+    private static Method findMethod(RouteSpec spec, Class<?> type) throws ConfigException {
+        String name = spec.methodName();
+        Class<?> context = spec.shape().context();
         List<Method> named = new ArrayList<>();
         for (Method m : type.getMethods()) {
             if (m.getName().equals(name) && !m.isBridge()) {
@@ -131,7 +125,7 @@ public final class RouteBinder {
         }
         if (named.isEmpty()) {
             boolean hidden = Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals(name));
-            throw new IllegalArgumentException(type.getName() + " has no public method " + name
+            throw unfit(spec, type.getName() + " has no public method " + name
                     + (hidden ? " (" + name + " exists but is not public)" : ""));
         }
         Method best = null;
@@ -139,7 +133,7 @@ public final class RouteBinder {
             Class<?>[] params = m.getParameterTypes();
             boolean takesContext = params.length == 1 && params[0].getName().equals(context.getName());
             if (takesContext && params[0] != context) {
-                throw new IllegalArgumentException(type.getName() + "::" + name + " takes " + context.getName()
+                throw unfit(spec, type.getName() + "::" + name + " takes " + context.getName()
                         + " from another class loader than the agent's (do not package ptimer-api inside the "
                         + "application: the agent jar provides it)");
             }
@@ -149,12 +143,12 @@ public final class RouteBinder {
         }
         if (best == null) {
             String found = named.stream().map(RouteBinder::signature).collect(Collectors.joining(", "));
-            throw new IllegalArgumentException(type.getName() + "::" + name
+            throw unfit(spec, type.getName() + "::" + name
                     + " must take () or (" + context.getName() + "), found " + found);
         }
         Class<?> ret = best.getReturnType();
-        if (!shape.anyReturn() && ret != void.class && ret != int.class && ret != boolean.class) {
-            throw new IllegalArgumentException(type.getName() + "::" + name + " must return void, int or boolean, not "
+        if (!spec.shape().anyReturn() && ret != void.class && ret != int.class && ret != boolean.class) {
+            throw unfit(spec, type.getName() + "::" + name + " must return void, int or boolean, not "
                     + ret.getTypeName());
         }
         return best;
@@ -165,12 +159,12 @@ public final class RouteBinder {
                 + Arrays.stream(m.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(", ")) + ")";
     }
 
-    private static void checkInstantiable(Class<?> type, String why, boolean factoryMade) {
+    private static void checkInstantiable(RouteSpec spec, Class<?> type, String why) throws ConfigException {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            throw new IllegalArgumentException(type.getName() + " is abstract, so no instance can be made for " + why);
+            throw unfit(spec, type.getName() + " is abstract, so no instance can be made for " + why);
         }
-        if (!factoryMade && publicConstructor(type) == null) {
-            throw new IllegalArgumentException(type.getName() + " has no public no-argument constructor, needed for "
+        if (!spec.factoryMade() && publicConstructor(type) == null) {
+            throw unfit(spec, type.getName() + " has no public no-argument constructor, needed for "
                     + why + " (or have a route factory of the application make it: timer attribute factory=required)");
         }
     }
@@ -187,23 +181,26 @@ public final class RouteBinder {
      * What makes an instance of {@code type} per lane and cycle: the application's route factory
      * where one is installed, else the public no-argument constructor.
      */
-    private static MethodHandle factory(RouteSpec spec, Class<?> type, String why) {
-        checkInstantiable(type, why, spec.factoryMade());
-        return MAKERS.get(type);
+    private static MethodHandle factory(RouteSpec spec, Class<?> type, String why) throws ConfigException {
+        checkInstantiable(spec, type, why);
+        Maker maker = MAKERS.get(type);
+        if (maker.unusable != null) {
+            throw unfit(spec, maker.unusable);
+        }
+        return maker.handle;
     }
 
     /** One maker per route class, shared by every timer whose routes it holds: thousands of timers, one handle. */
-    private static final ClassValue<MethodHandle> MAKERS = new ClassValue<MethodHandle>() {
+    private static final ClassValue<Maker> MAKERS = new ClassValue<Maker>() {
         @Override
-        protected MethodHandle computeValue(Class<?> type) {
+        protected Maker computeValue(Class<?> type) {
             try {
                 MethodHandle constructor = publicConstructor(type) == null ? null
                         : lookupIn(type).findConstructor(type, MethodType.methodType(void.class))
                         .asType(MethodType.methodType(Object.class));
-                return Maker.MAKE.bindTo(new Maker(type, constructor));
+                return new Maker(type, constructor, null);
             } catch (NoSuchMethodException | IllegalAccessException e) {
-                throw new IllegalArgumentException(type.getName() + " cannot be instantiated by the agent: "
-                        + e.getMessage());
+                return new Maker(type, null, type.getName() + " cannot be instantiated by the agent: " + e.getMessage());
             }
         }
     };
@@ -223,10 +220,16 @@ public final class RouteBinder {
 
         private final Class<?> type;
         private final MethodHandle constructor;
+        /** {@link #make} bound to this maker. */
+        final MethodHandle handle;
+        /** Why the agent cannot make instances of the class, or {@code null}. */
+        final String unusable;
 
-        Maker(Class<?> type, MethodHandle constructor) {
+        Maker(Class<?> type, MethodHandle constructor, String unusable) {
             this.type = type;
             this.constructor = constructor;
+            this.unusable = unusable;
+            this.handle = MAKE.bindTo(this);
         }
 
         Object make() throws Throwable {
@@ -251,6 +254,23 @@ public final class RouteBinder {
         return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
     }
 
+    /** The calling code of {@code method} for {@code shape}, generated once and kept. */
+    private static ToIntBiFunction<Object, Object> adapter(RouteSpec spec, Class<?> type, Method method,
+                                                           RouteShape shape) throws ConfigException {
+        AdapterKey key = new AdapterKey(method, shape);
+        ToIntBiFunction<Object, Object> adapter = ADAPTERS.get(key);
+        if (adapter == null) {
+            synchronized (ADAPTER_LOCK) {
+                adapter = ADAPTERS.get(key);
+                if (adapter == null) {
+                    adapter = generate(spec, type, method, shape);
+                    ADAPTERS.put(key, adapter);
+                }
+            }
+        }
+        return adapter;
+    }
+
     /**
      * Generates {@code ToIntBiFunction<Object, Object>} whose {@code applyAsInt(target, ctx)} calls
      * the method and maps its result: void to 1, int as is, boolean to 1 or -1, anything else
@@ -259,7 +279,8 @@ public final class RouteBinder {
      * load and run some 600 classes in premain, a quarter of a second before the host's main.
      */
     @SuppressWarnings("unchecked")
-    private static ToIntBiFunction<Object, Object> adapter(Class<?> type, Method method, RouteShape shape) {
+    private static ToIntBiFunction<Object, Object> generate(RouteSpec spec, Class<?> type, Method method,
+                                                            RouteShape shape) throws ConfigException {
         String name = type.getName() + "$$ptimer$" + method.getName() + "$" + SEQUENCE.incrementAndGet();
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_SUPER,
@@ -308,7 +329,7 @@ public final class RouteBinder {
             Class<?> adapter = lookupIn(type).defineClass(cw.toByteArray());
             return (ToIntBiFunction<Object, Object>) adapter.getConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            throw new IllegalArgumentException("cannot bind " + type.getName() + "::" + method.getName()
+            throw unfit(spec, "cannot bind " + type.getName() + "::" + method.getName()
                     + " in its class loader: " + e);
         }
     }

@@ -10,6 +10,10 @@ import java.util.Map;
  * catches what a route throws (counted and logged through {@link Errors}), and tells operators
  * which route is running and for how long. Confined to its lane's thread; the figures are readable
  * by anyone.
+ *
+ * <p>A {@link VirtualMachineError} (out of memory, stack overflow, an internal error) is counted
+ * like any other failure and then rethrown: the JVM may no longer run the route's caller soundly,
+ * so the caller ends what ran the route rather than run it again (docs/routes.md).
  */
 public final class RouteRunner {
     private final boolean tracked;
@@ -42,6 +46,7 @@ public final class RouteRunner {
      *
      * @param label the route's role for operators, e.g. {@code loop}
      * @return the route's result (1 for void, -1 for {@code false}), or {@link Route#END} when it threw
+     * @throws VirtualMachineError when the route threw one, after counting it
      */
     public int run(String label, BoundRoute route, Object context) {
         threw = false;
@@ -55,6 +60,9 @@ public final class RouteRunner {
         } catch (Throwable t) {
             threw = true;
             errors.record(label, route.spec(), t);
+            if (t instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
             return Route.END;
         } finally {
             if (tracked) {

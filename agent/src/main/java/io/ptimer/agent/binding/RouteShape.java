@@ -34,12 +34,12 @@ public enum RouteShape {
     }
 
     /** The interface a route class may implement instead of naming a method, or {@code null}. */
-    public Class<?> routeInterface() {
+    Class<?> routeInterface() {
         return this == PTIMER ? Route.class : null;
     }
 
     /** Whether any return type is accepted (and ignored); otherwise void, int or boolean. */
-    public boolean anyReturn() {
+    boolean anyReturn() {
         return this != PTIMER;
     }
 

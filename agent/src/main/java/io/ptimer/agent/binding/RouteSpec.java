@@ -1,6 +1,7 @@
 package io.ptimer.agent.binding;
 
 import io.ptimer.agent.config.Names;
+import io.ptimer.agent.config.Refusal;
 
 /**
  * A route as configured: {@code com.example.Jobs::tick} (a method) or, where the shape allows it,
@@ -25,11 +26,24 @@ public record RouteSpec(String className, String methodName, RouteShape shape, S
     }
 
     /**
-     * Parses a route as written.
+     * Parses a route given at run time.
      *
-     * @throws IllegalArgumentException with the reason when it is not {@code Class::method} (or {@code Class})
+     * @throws IllegalArgumentException naming {@code entry} and the reason when it is not
+     *                                  {@code Class::method} (or {@code Class})
      */
     public static RouteSpec parse(String route, RouteShape shape, String entry) {
+        return parse(route, shape, entry, Refusal.argument(entry));
+    }
+
+    /**
+     * Parses a route as written.
+     *
+     * @param entry   what wrote the route, for the messages of binding it later
+     * @param refusal what to throw, e.g. the configuration entry
+     * @throws X made by {@code refusal} with the reason when it is not {@code Class::method} (or {@code Class})
+     */
+    public static <X extends Exception> RouteSpec parse(String route, RouteShape shape, String entry,
+                                                        Refusal<X> refusal) throws X {
         String className = route;
         String methodName = null;
         int sep = route.indexOf("::");
@@ -37,14 +51,14 @@ public record RouteSpec(String className, String methodName, RouteShape shape, S
             className = route.substring(0, sep).intern();
             methodName = route.substring(sep + 2).intern();
             if (!Names.isJavaName(methodName, false)) {
-                throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + methodName
+                throw refusal.error("route must be " + shape.syntax() + "; \"" + methodName
                         + "\" is not a method name");
             }
         } else if (shape.routeInterface() == null) {
-            throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + route + "\" names no method");
+            throw refusal.error("route must be " + shape.syntax() + "; \"" + route + "\" names no method");
         }
         if (!Names.isJavaName(className, true)) {
-            throw new IllegalArgumentException("route must be " + shape.syntax() + "; \"" + className
+            throw refusal.error("route must be " + shape.syntax() + "; \"" + className
                     + "\" is not a class name");
         }
         return new RouteSpec(className, methodName, shape, entry);

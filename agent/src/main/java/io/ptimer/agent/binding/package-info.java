@@ -12,5 +12,9 @@
  * polls their loaders; the class-file transformer only hands loaders over to it; a {@link io.ptimer.agent.binding.BoundRoute} is
  * immutable and safe to call from any thread; a {@link io.ptimer.agent.binding.RouteRunner} is confined
  * to the thread that runs its lane's steps.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only. The jar is on the bootstrap class path, so host code could reach it, but nothing
+ * here is kept stable for the host; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.binding;

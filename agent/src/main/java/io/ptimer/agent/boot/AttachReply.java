@@ -16,7 +16,7 @@ public record AttachReply(String id, String args) {
     private static final String PROPERTY = "ptimer.attach.";
 
     /** The agent arguments as {@code agentmain} received them. */
-    public static AttachReply parse(String raw) {
+    static AttachReply parse(String raw) {
         if (raw != null && raw.startsWith(MARK)) {
             int bar = raw.indexOf('|');
             if (bar > MARK.length()) {

@@ -25,6 +25,7 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Runs the command line and exits with its status: 0 done, else an error said on stderr. */
     public static void main(String[] args) {
         int status;
         try {

@@ -1,8 +1,7 @@
 package io.ptimer.agent.cli;
 
-import io.ptimer.agent.jmx.Jmx;
-
 import com.sun.tools.attach.VirtualMachine;
+import io.ptimer.agent.jmx.Jmx;
 import java.io.IOException;
 import java.io.PrintStream;
 import javax.management.JMException;

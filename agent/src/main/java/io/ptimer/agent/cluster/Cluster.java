@@ -25,7 +25,7 @@ public final class Cluster {
     /** What {@link #now()} returns while the JVM refuses to send. */
     public static final long REFUSE = Long.MIN_VALUE;
     /** The longest wait between two attempts to start the node. */
-    public static final int RETRY_MAX_SECONDS = 30;
+    static final int RETRY_MAX_SECONDS = 30;
 
     private static final System.Logger LOG = System.getLogger("io.ptimer");
     private final ClusterSpec spec;

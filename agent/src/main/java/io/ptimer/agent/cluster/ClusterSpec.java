@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record ClusterSpec(String name, String bind, List<String> members, String jar, String entry) {
     /** The most voting members: more only slow every commit down. */
-    public static final int MAX_MEMBERS = 7;
+    static final int MAX_MEMBERS = 7;
 
     public ClusterSpec {
         members = List.copyOf(members);

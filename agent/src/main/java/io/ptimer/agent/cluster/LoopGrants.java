@@ -86,12 +86,12 @@ public final class LoopGrants implements GrantReceiver {
     }
 
     /** The step of the last loop, -1 before any. */
-    public long lastStep() {
+    long lastStep() {
         return lastStep;
     }
 
     /** The tasks of the last loop. */
-    public int lastTasks() {
+    int lastTasks() {
         return lastTasks;
     }
 

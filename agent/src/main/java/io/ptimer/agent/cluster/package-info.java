@@ -9,5 +9,10 @@
  * <p>Threading rule: the node calls {@link io.ptimer.agent.cluster.GrantReceiver} on its own threads;
  * a loop's grants are written there and taken by that loop's worker thread through atomic slots.
  * Figures are volatile single-writer fields.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages and the project's own cluster jar, which implements its interfaces. The jar is on the
+ * bootstrap class path, so host code could reach it, but nothing here is kept stable for the host;
+ * {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.cluster;

@@ -25,9 +25,9 @@ public final class ConfigReader {
     public static final String DEFAULT_MODULE = "ptimer";
 
     /** The system property naming the configuration file of {@code -javaagent} without arguments. */
-    public static final String CONFIG_PROPERTY = "ptimer.config";
+    static final String CONFIG_PROPERTY = "ptimer.config";
     /** The environment variable naming it when the property is not set. */
-    public static final String CONFIG_VARIABLE = "PTIMER_CONFIG";
+    static final String CONFIG_VARIABLE = "PTIMER_CONFIG";
 
     /** Takes the entries one by one. */
     @FunctionalInterface

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param value    the value, unquoted
  * @param location the file and line, or {@code null} for agent arguments
  */
-public record Entry(String module, String key, String value, String location) {
+public record Entry(String module, String key, String value, String location) implements Refusal<ConfigException> {
 
     /** An error about this entry: its location, key and value, and the reason. */
+    @Override
     public ConfigException error(String reason) {
         ConfigException e = ConfigException.entry(name(), value, reason);
         return location == null ? e : e.at(location);
@@ -69,10 +70,6 @@ public record Entry(String module, String key, String value, String location) {
 
     /** {@code text} as an interval in ns (see {@link Interval#parseNanos}). */
     public long interval(String text) throws ConfigException {
-        try {
-            return Interval.parseNanos(text);
-        } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
-        }
+        return Interval.parseNanos(text, this);
     }
 }

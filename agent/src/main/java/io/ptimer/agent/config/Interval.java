@@ -16,6 +16,15 @@ public final class Interval {
      * @throws IllegalArgumentException with the reason, when the text is not a positive interval
      */
     public static long parseNanos(String text) {
+        return parseNanos(text, Refusal.ARGUMENT);
+    }
+
+    /**
+     * Parses an interval to nanoseconds.
+     *
+     * @throws X made by {@code refusal} with the reason, when the text is not a positive interval
+     */
+    public static <X extends Exception> long parseNanos(String text, Refusal<X> refusal) throws X {
         String s = text.trim();
         int digits = 0;
         while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
@@ -24,29 +33,29 @@ public final class Interval {
         String number = s.substring(0, digits);
         String unit = s.substring(digits).trim();
         if (s.startsWith("-")) {
-            throw new IllegalArgumentException("interval must be > 0");
+            throw refusal.error("interval must be > 0");
         }
         if (number.isEmpty()) {
-            throw new IllegalArgumentException("interval must be a whole number followed by s, ms or us");
+            throw refusal.error("interval must be a whole number followed by s, ms or us");
         }
         TimeUnit timeUnit = switch (unit) {
             case "", "s" -> TimeUnit.SECONDS;
             case "ms" -> TimeUnit.MILLISECONDS;
             case "us", "u" -> TimeUnit.MICROSECONDS;
-            default -> throw new IllegalArgumentException("unknown unit \"" + unit + "\" (use s, ms or us)");
+            default -> throw refusal.error("unknown unit \"" + unit + "\" (use s, ms or us)");
         };
         long value;
         try {
             value = Long.parseLong(number);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("interval is too large");
+            throw refusal.error("interval is too large");
         }
         if (value <= 0) {
-            throw new IllegalArgumentException("interval must be > 0");
+            throw refusal.error("interval must be > 0");
         }
         long nanos = timeUnit.toNanos(value);
         if (nanos == Long.MAX_VALUE || nanos > TimeUnit.DAYS.toNanos(365)) {
-            throw new IllegalArgumentException("interval is too large (at most one year)");
+            throw refusal.error("interval is too large (at most one year)");
         }
         return nanos;
     }

@@ -7,5 +7,9 @@
  *
  * <p>Threading rule: a configuration is read on the one thread that loads it (premain, agentmain);
  * nothing here is shared.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only. The jar is on the bootstrap class path, so host code could reach it, but nothing
+ * here is kept stable for the host; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.config;

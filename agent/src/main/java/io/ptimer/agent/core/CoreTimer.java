@@ -4,13 +4,13 @@ import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.Deadline;
 import io.ptimer.agent.exec.Errors;
 import io.ptimer.agent.exec.Lateness;
+import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Periodic;
-import io.ptimer.agent.exec.TimerLane;
+import io.ptimer.agent.exec.Schedule;
 import io.ptimer.agent.exec.Ticks;
+import io.ptimer.agent.exec.TimerLane;
 import io.ptimer.api.TimerFunction;
 import io.ptimer.api.TimerHandle;
-import io.ptimer.agent.exec.Overrun;
-import io.ptimer.agent.exec.Schedule;
 
 /**
  * One registered core timer: a periodic grid {@link Deadline} that calls its function with the
@@ -37,6 +37,9 @@ public final class CoreTimer implements TimerHandle {
                         f.run(ticks.seconds(), param);
                     } catch (Throwable t) {
                         errors.record(null, null, t);
+                        if (t instanceof VirtualMachineError fatal) {
+                            throw fatal;
+                        }
                     }
                 }).describe("core", name, -1).start();
     }

@@ -10,7 +10,10 @@ public final class Deadline extends Due {
     /** What a deadline runs on its lane's thread when it is due. */
     @FunctionalInterface
     public interface Task {
-        /** Runs once per due time. An exception is logged by the lane; count it in the task when it matters. */
+        /**
+         * Runs once per due time. An exception is logged by the lane; count it in the task when it
+         * matters. A {@link VirtualMachineError} also ends the deadline: it runs no more.
+         */
         void run(Deadline deadline) throws Exception;
     }
 
@@ -32,6 +35,8 @@ public final class Deadline extends Due {
     private volatile String name;
     private volatile int worker = -1;
     private volatile boolean cancelled;
+    /** Written once, by the lane's thread. */
+    private volatile Throwable failure;
     private volatile boolean paused;
     private volatile long runs;
     /** The schedule's overruns, published by the lane for readers on other threads. */
@@ -108,8 +113,20 @@ public final class Deadline extends Due {
         return requestedInterval;
     }
 
+    /** Whether it runs no more: cancelled, or ended by a {@link VirtualMachineError} of its task. */
     public boolean cancelled() {
         return cancelled;
+    }
+
+    /** What its task threw that ended it ({@link TimerLane}), or {@code null}. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Ends the deadline on its lane's thread: its task threw {@code fatal}. */
+    void fail(Throwable fatal) {
+        failure = fatal;
+        cancelled = true;
     }
 
     public boolean paused() {

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class DedicatedLane {
     /** The most a one-shot wait spins, in ns, with {@link Precision#HYBRID}. */
-    public static final long MAX_ONE_SHOT_SPIN_NANOS = 200_000;
+    static final long MAX_ONE_SHOT_SPIN_NANOS = 200_000;
     private final Thread thread;
     private final Precision precision;
     private final Waiter waiter;
@@ -46,7 +46,7 @@ public final class DedicatedLane {
      *
      * @return {@code true} when the deadline was reached, {@code false} when woken first
      */
-    public boolean awaitUntil(long deadline, long maxSpin) {
+    boolean awaitUntil(long deadline, long maxSpin) {
         return waiter.awaitUntil(deadline, maxSpin, false);
     }
 
@@ -56,12 +56,12 @@ public final class DedicatedLane {
      *
      * @return {@code true} when the deadline was reached, {@code false} when woken first
      */
-    public boolean awaitGridPoint(long deadline, long intervalNanos) {
+    boolean awaitGridPoint(long deadline, long intervalNanos) {
         return waiter.awaitUntil(deadline, SpinBudget.perWait(intervalNanos), true);
     }
 
     /** Parks the lane's thread until {@link #wake} (or spuriously); an interrupt is cleared first. */
-    public void park() {
+    void park() {
         Thread.interrupted();
         LockSupport.park(this);
     }

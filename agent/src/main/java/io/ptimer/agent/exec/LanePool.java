@@ -12,13 +12,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LanePool {
     /** A step longer than this, in ns, gets a thread of its own: 2 ms. */
-    public static final long LONG_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final long LONG_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /** Short steps in a row after which a job on a thread of its own returns to a lane. */
-    public static final int SHORT_STEPS = 20;
+    static final int SHORT_STEPS = 20;
     /** At most this many lanes. */
-    public static final int MAX_LANES = 4;
+    static final int MAX_LANES = 4;
     /** Processors per lane: one lane carries some hundred thousand short steps a second. */
-    public static final int PROCESSORS_PER_LANE = 4;
+    static final int PROCESSORS_PER_LANE = 4;
 
     private static final class Shared {
         static final LanePool POOL = new LanePool(lanesFor(Runtime.getRuntime().availableProcessors()),
@@ -38,7 +38,7 @@ public final class LanePool {
      * @param longNanos  a step longer than this gets a thread of its own
      * @param shortSteps short steps in a row after which such a job returns to a lane
      */
-    public LanePool(int lanes, long longNanos, int shortSteps) {
+    LanePool(int lanes, long longNanos, int shortSteps) {
         this.lanes = new SharedLane[lanes];
         for (int i = 0; i < lanes; i++) {
             this.lanes[i] = new SharedLane(this, "ptimer-lane-" + i);
@@ -83,7 +83,7 @@ public final class LanePool {
     }
 
     /** Jobs on the lanes now (not those on threads of their own). */
-    public int jobs() {
+    int jobs() {
         int n = 0;
         for (SharedLane lane : lanes) {
             n += lane.jobs();
@@ -92,7 +92,7 @@ public final class LanePool {
     }
 
     /** How many times a long step moved a lane to a fresh carrier. */
-    public long handovers() {
+    long handovers() {
         long n = 0;
         for (SharedLane lane : lanes) {
             n += lane.handovers();

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class Lateness {
     /** The window of a lane: the last 1,024 runs. */
-    public static final int SIZE = 1024;
+    static final int SIZE = 1024;
 
     private final AtomicLongArray samples;
     private final int mask;

@@ -42,7 +42,7 @@ public final class LatenessHistogram {
     }
 
     /** Adds this histogram's cumulative counts, one per bound, to {@code into}. */
-    public void addCumulative(long[] into) {
+    void addCumulative(long[] into) {
         long running = 0;
         for (int i = 0; i <= BOUNDS.length; i++) {
             running += cells.get(i);

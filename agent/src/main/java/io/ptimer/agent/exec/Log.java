@@ -16,7 +16,7 @@ public final class Log {
     private Log() {
     }
 
-    public static void info(String message) {
+    static void info(String message) {
         log(Level.INFO, message, null);
     }
 

@@ -1,6 +1,6 @@
 package io.ptimer.agent.exec;
 
-import java.util.Locale;
+import io.ptimer.agent.config.Refusal;
 
 /** What a grid schedule does after a run that ended past its next grid point: the timer attribute {@code overrun}. */
 public enum Overrun {
@@ -12,13 +12,15 @@ public enum Overrun {
     /**
      * The policy named {@code text}, in any case.
      *
-     * @throws IllegalArgumentException saying which names exist
+     * @throws X made by {@code refusal}, saying which names exist
      */
-    public static Overrun parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("overrun must be reanchor or skip");
+    public static <X extends Exception> Overrun parse(String text, Refusal<X> refusal) throws X {
+        String name = text.trim();
+        for (Overrun p : values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
         }
+        throw refusal.error("overrun must be reanchor or skip");
     }
 }

@@ -1,6 +1,6 @@
 package io.ptimer.agent.exec;
 
-import java.util.Locale;
+import io.ptimer.agent.config.Refusal;
 
 /** How a lane waits for its next deadline: the per-timer attribute {@code precision}. */
 public enum Precision {
@@ -17,13 +17,15 @@ public enum Precision {
     /**
      * The precision named {@code text}, in any case.
      *
-     * @throws IllegalArgumentException saying which names exist
+     * @throws X made by {@code refusal}, saying which names exist
      */
-    public static Precision parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("precision must be sleep, hybrid or spin");
+    public static <X extends Exception> Precision parse(String text, Refusal<X> refusal) throws X {
+        String name = text.trim();
+        for (Precision p : values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
         }
+        throw refusal.error("precision must be sleep, hybrid or spin");
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * take every core from each other and the host; a wait that finds the window spent, or enough others
  * spinning, parks to its deadline instead.
  */
-public final class SpinBudget {
+final class SpinBudget {
     static final int SHARE_PERCENT = 7;
     static final int PROCESS_PERCENT = 50;
     static final long WINDOW_NANOS = 100_000_000;
@@ -28,7 +28,7 @@ public final class SpinBudget {
     }
 
     /** What a wait for a periodic deadline may spin, on average, at this interval (ns). */
-    public static long perWait(long intervalNanos) {
+    static long perWait(long intervalNanos) {
         return intervalNanos * SHARE_PERCENT / 100;
     }
 

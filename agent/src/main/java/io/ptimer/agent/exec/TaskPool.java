@@ -135,7 +135,7 @@ public final class TaskPool {
         return true;
     }
 
-    public String prefix() {
+    String prefix() {
         return prefix;
     }
 
@@ -152,6 +152,7 @@ public final class TaskPool {
         return bound;
     }
 
+    /** Tasks run to their end, whether they threw or not. */
     public long completed() {
         long n = 0;
         for (AtomicLong done : completed) {

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 /** Time since the engine started, as Kamailio counts it: whole seconds, and raw ticks of 1 ms. Thread-safe. */
 public final class Ticks {
     /** Raw ticks per second. */
-    public static final int HZ = 1000;
+    static final int HZ = 1000;
 
     private final long origin = System.nanoTime();
 

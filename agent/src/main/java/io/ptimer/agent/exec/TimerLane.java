@@ -15,12 +15,17 @@ public final class TimerLane {
     private static final int IDLE_SHARE = 10;
     private final Queue<Deadline> arrivals = new ConcurrentLinkedQueue<>();
     private final DedicatedLane lane;
-    /** What the lane's own tasks let escape: a safety net, as every system's task catches its routes' errors. */
+    /**
+     * What the lane's own tasks let escape, counted and logged at most once a second: a safety net, as
+     * every system's task catches its routes' errors except a {@link VirtualMachineError}, which also
+     * ends the deadline whose task threw it while the lane goes on with the others.
+     */
     private final Errors escaped;
     private final DueHeap<Deadline> heap = new DueHeap<>();
     private volatile int pending;
     private volatile boolean stopping;
-    private boolean started;
+    /** Written under the lane's monitor, read by anyone. */
+    private volatile boolean started;
     /**
      * When the last run ended (nanoTime): a wait spins at most a tenth of the idle time
      * before its deadline, so a lane with many deadlines parks between them instead of spinning.
@@ -91,7 +96,7 @@ public final class TimerLane {
     }
 
     /** The OS id of the lane's thread. */
-    public long osThreadId() {
+    long osThreadId() {
         return lane.osThreadId();
     }
 
@@ -129,6 +134,9 @@ public final class TimerLane {
             d.task.run(d);
         } catch (Throwable t) {
             escaped.record(null, null, t);
+            if (t instanceof VirtualMachineError) {
+                d.fail(t);
+            }
         }
         lastRan = System.nanoTime();
         d.lateness.record(late);

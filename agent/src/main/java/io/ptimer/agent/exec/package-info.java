@@ -23,5 +23,9 @@
  * the lane's own thread; a shared lane's, to its current carrier, which changes only by one
  * compare-and-set. Other threads only hand it work through a concurrent queue and wake it;
  * the figures operators read are single-writer fields, published with volatile or ordered writes.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only. The jar is on the bootstrap class path, so host code could reach it, but nothing
+ * here is kept stable for the host; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.exec;

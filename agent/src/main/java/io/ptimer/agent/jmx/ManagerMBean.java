@@ -3,7 +3,6 @@ package io.ptimer.agent.jmx;
 import io.ptimer.agent.ptimer.Ptimer;
 import io.ptimer.agent.ptimer.Request;
 import io.ptimer.agent.runtime.Engine;
-
 import java.util.ArrayList;
 import java.util.List;
 import javax.management.Attribute;

@@ -10,25 +10,17 @@ import io.ptimer.agent.ptimer.PtimerSystem;
 import io.ptimer.agent.ptimer.Request;
 import io.ptimer.agent.ptimer.Setting;
 import io.ptimer.agent.ptimer.Worker;
-import io.ptimer.agent.ptimer.WorkerFigures;
 import io.ptimer.agent.ptimer.WorkerEvent;
-
+import io.ptimer.agent.ptimer.WorkerFigures;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import javax.management.Attribute;
-import javax.management.AttributeList;
-import javax.management.AttributeNotFoundException;
 import javax.management.ListenerNotFoundException;
-import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
 import javax.management.MBeanNotificationInfo;
@@ -42,15 +34,12 @@ import javax.management.NotificationFilter;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import javax.management.ReflectionException;
-import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;
 import javax.management.openmbean.CompositeType;
 import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 import javax.management.openmbean.TabularData;
-import javax.management.openmbean.TabularDataSupport;
-import javax.management.openmbean.TabularType;
 
 /**
  * {@code io.ptimer:type=Timer,name=<timer>}: what {@code ptimer.list} shows of one timer as open
@@ -322,7 +311,7 @@ final class PtimerMBean extends OpenMBean<PtimerMBean> implements NotificationEm
                 "timer \"" + timer.name() + "\"" + whom + ": set " + change);
         try {
             n.setUserData(new CompositeDataSupport(SET, new String[] {"timer", "worker", "attribute", "value"},
-                    new Object[] {timer.name(), worker == null ? -1 : worker, change.setting().key(), change.valueText()}));
+                    new Object[] {timer.name(), worker == null ? Integer.valueOf(-1) : worker, change.setting().key(), change.valueText()}));
         } catch (OpenDataException e) {
             throw new IllegalStateException(e);
         }

@@ -5,7 +5,6 @@ import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.exec.ListingBuilder;
 import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
-
 import io.ptimer.api.TimerType;
 import java.util.List;
 import java.util.Locale;

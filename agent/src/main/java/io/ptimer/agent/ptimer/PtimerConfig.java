@@ -134,21 +134,9 @@ public final class PtimerConfig implements ModuleConfig {
                 case "nworkers" -> nworkers = e.intIn(v, "nworkers", 1, MAX_WORKERS);
                 case "ntasks" -> ntasks = e.intIn(v, "ntasks", 0, Integer.MAX_VALUE);
                 case "nslices" -> nslices = e.intIn(v, "nslices", 1, Integer.MAX_VALUE);
-                case "precision" -> {
-                    try {
-                        precision = Precision.parse(v);
-                    } catch (IllegalArgumentException x) {
-                        throw e.error(x.getMessage());
-                    }
-                }
+                case "precision" -> precision = Precision.parse(v, e);
                 case "autostart" -> autostart = e.intIn(v, "autostart", 0, 1) == 1;
-                case "overrun" -> {
-                    try {
-                        overrun = Overrun.parse(v);
-                    } catch (IllegalArgumentException x) {
-                        throw e.error(x.getMessage());
-                    }
-                }
+                case "overrun" -> overrun = Overrun.parse(v, e);
                 case "factory" -> factoryRequired = switch (v) {
                     case "required" -> true;
                     case "optional" -> false;
@@ -201,12 +189,8 @@ public final class PtimerConfig implements ModuleConfig {
             throw e.error("timer \"" + timerName + "\" has a " + phase.key() + " route already ("
                     + existing.display() + ")");
         }
-        try {
-            timers.put(timerName, timer.with(phase, RouteSpec.parse(entry.route(), RouteShape.PTIMER,
-                    phase.key() + " \"" + e.value() + "\"")));
-        } catch (IllegalArgumentException x) {
-            throw e.error(x.getMessage());
-        }
+        timers.put(timerName, timer.with(phase, RouteSpec.parse(entry.route(), RouteShape.PTIMER,
+                phase.key() + " \"" + e.value() + "\"", e)));
     }
 
     private static TimerType type(Entry e, String text) throws ConfigException {

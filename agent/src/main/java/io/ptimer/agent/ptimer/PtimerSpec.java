@@ -51,6 +51,7 @@ public record PtimerSpec(
                 jfrLateNanos, cluster, false, routes, entry);
     }
 
+    /** Keeps an unmodifiable copy of {@code routes}. */
     public PtimerSpec {
         EnumMap<Phase, RouteSpec> copy = new EnumMap<>(Phase.class);
         copy.putAll(routes);

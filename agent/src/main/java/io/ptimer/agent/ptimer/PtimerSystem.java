@@ -33,6 +33,7 @@ public final class PtimerSystem {
     /** Set once by {@link #shutdown}, read by anyone. */
     private volatile boolean shuttingDown;
 
+    /** The ptimer system of an engine, whose route classes are found through {@code lateBinding}. */
     public PtimerSystem(LateBinding lateBinding) {
         this.lateBinding = lateBinding;
         this.timers = new BoundTimers<>("timer", "timer", lateBinding, new Lifecycle());

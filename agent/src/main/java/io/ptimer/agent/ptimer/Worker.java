@@ -1,15 +1,15 @@
 package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.DedicatedLane;
 import io.ptimer.agent.exec.Job;
 import io.ptimer.agent.exec.LanePool;
 import io.ptimer.agent.exec.Lateness;
 import io.ptimer.agent.exec.LatenessHistogram;
-import io.ptimer.agent.jfr.Flight;
-import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.Precision;
 import io.ptimer.agent.exec.Schedule;
+import io.ptimer.agent.jfr.Flight;
 import io.ptimer.api.Route;
 import java.util.Map;
 import java.util.Queue;

@@ -96,10 +96,7 @@ public final class RtimerConfig implements ModuleConfig {
         if (timer == null) {
             throw RouteEntry.unknown(e, "rtimer", timerName, timers.keySet());
         }
-        try {
-            timers.put(timerName, timer.with(RouteSpec.parse(entry.route(), RouteShape.RTIMER, "rtimer.exec \"" + e.value() + "\"")));
-        } catch (IllegalArgumentException x) {
-            throw e.error(x.getMessage());
-        }
+        timers.put(timerName, timer.with(RouteSpec.parse(entry.route(), RouteShape.RTIMER,
+                "rtimer.exec \"" + e.value() + "\"", e)));
     }
 }

@@ -1,12 +1,12 @@
 package io.ptimer.agent.rtimer;
 
 import io.ptimer.agent.binding.BoundRoute;
+import io.ptimer.agent.binding.RouteRunner;
 import io.ptimer.agent.exec.Lateness;
 import io.ptimer.agent.exec.Periodic;
-import io.ptimer.agent.binding.RouteRunner;
+import io.ptimer.agent.exec.Schedule;
 import io.ptimer.agent.exec.Ticks;
 import io.ptimer.agent.exec.TimerLane;
-import io.ptimer.agent.exec.Schedule;
 import java.util.List;
 
 /**

@@ -161,7 +161,7 @@ class RouteBinderTest {
     void onlyPtimerTakesARouteClass() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RouteSpec.parse("com.example.Jobs", RouteShape.RTIMER, "exec"));
-        assertEquals("route must be com.example.Class::method; \"com.example.Jobs\" names no method", e.getMessage());
+        assertEquals("exec: route must be com.example.Class::method; \"com.example.Jobs\" names no method", e.getMessage());
         assertEquals("com.example.Jobs", RouteSpec.parse("com.example.Jobs", RouteShape.PTIMER, "loop").display());
     }
 }

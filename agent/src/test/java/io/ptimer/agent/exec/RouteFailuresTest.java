@@ -2,6 +2,8 @@ package io.ptimer.agent.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.binding.BoundRoute;
@@ -126,12 +128,23 @@ class RouteFailuresTest {
     @Test
     void errorsOfEveryKindAreTheRoutesFailure() {
         RouteRunner runner = new RouteRunner("timer \"t\" worker 0");
-        Throwable[] kinds = {new AssertionError("assert"), new StackOverflowError(), new OutOfMemoryError("heap"),
-            new LinkageError("linkage"), new Exception("checked")};
+        Throwable[] kinds = {new AssertionError("assert"), new LinkageError("linkage"), new Exception("checked")};
         for (Throwable kind : kinds) {
             assertEquals(Route.END, runner.run("loop", throwing(kind), null), kind::toString);
         }
         assertEquals(kinds.length, runner.errors().count());
+    }
+
+    @Test
+    void aVirtualMachineErrorIsCountedThenRethrown() {
+        RouteRunner runner = new RouteRunner("timer \"t\" worker 0");
+        VirtualMachineError[] kinds = {new StackOverflowError(), new OutOfMemoryError("heap"), new InternalError("jvm")};
+        for (VirtualMachineError kind : kinds) {
+            assertSame(kind, assertThrows(VirtualMachineError.class, () -> runner.run("loop", throwing(kind), null)));
+            assertTrue(runner.threw());
+            assertEquals("loop: " + kind, runner.errors().last());
+        }
+        assertEquals(kinds.length, runner.errors().count(), "each counted before it was rethrown");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ptimer.agent.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.Await;
@@ -145,6 +146,29 @@ class TimerLaneTest {
         assertEquals(3, inside.get(), "cancelled from its own run");
         assertTrue(cancelledOutside.cancelled());
         await("the heap is empty", () -> lane.pending() == 0);
+    }
+
+    @Test
+    void aVirtualMachineErrorEndsTheDeadlineThatThrewItAndTheLaneGoesOn() throws Exception {
+        lane.start();
+        AtomicInteger failing = new AtomicInteger();
+        AtomicInteger throwing = new AtomicInteger();
+        AtomicInteger beside = new AtomicInteger();
+        StackOverflowError overflow = new StackOverflowError();
+        Deadline fatal = lane.every(5 * MS, Schedule.afterEachRun(), new Lateness(), d -> {
+            if (failing.incrementAndGet() == 2) {
+                throw overflow;
+            }
+        });
+        lane.every(5 * MS, Schedule.afterEachRun(), new Lateness(), d -> {
+            throwing.incrementAndGet();
+            throw new IllegalStateException("on purpose");
+        });
+        lane.every(5 * MS, Schedule.afterEachRun(), new Lateness(), d -> beside.incrementAndGet());
+        await("the other deadlines run on", () -> beside.get() >= 10 && throwing.get() >= 10);
+        assertEquals(2, failing.get(), "no run after the error");
+        assertTrue(fatal.cancelled());
+        assertSame(overflow, fatal.failure());
     }
 
     @Test

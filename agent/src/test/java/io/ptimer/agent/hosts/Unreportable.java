@@ -73,9 +73,10 @@ public class Unreportable {
     private int kinds;
 
     /**
-     * Throws one error of each kind, a little over a second apart so that the rate-limited log shows each:
-     * an {@link AssertionError} in loop 1, a {@link StackOverflowError} from real recursion in loop 12, an
-     * {@link OutOfMemoryError} from filling the heap in loop 23 (of a 100 ms timer).
+     * Throws an {@link AssertionError} in loop 1, which the timer survives, and a
+     * {@link StackOverflowError} from real recursion in loop 12, a little over a second later (of a
+     * 100 ms timer) so that the rate-limited log shows both: a {@link VirtualMachineError} that ends
+     * the worker.
      */
     public int errorKinds(TimerContext ctx) {
         kinds++;
@@ -85,17 +86,33 @@ public class Unreportable {
         if (kinds == 12) {
             return recurse(0);
         }
-        if (kinds == 23) {
-            List<long[]> hog = new ArrayList<>();
-            for (;;) {
-                hog.add(new long[1 << 20]);
-            }
-        }
         return 0;
     }
 
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
+    }
+
+    /** Fills the heap in its third loop: an {@link OutOfMemoryError}. */
+    public void hog(TimerContext ctx) {
+        if (CALLS.computeIfAbsent("hog", s -> new AtomicInteger()).incrementAndGet() == 3) {
+            List<long[]> hog = new ArrayList<>();
+            for (;;) {
+                hog.add(new long[1 << 20]);
+            }
+        }
+    }
+
+    /** Recurses without end in its third run: a {@link StackOverflowError} that ends the rtimer. */
+    public static void overflow(RtimerContext ctx) {
+        if (CALLS.computeIfAbsent("overflow", s -> new AtomicInteger()).incrementAndGet() == 3) {
+            recurse(0);
+        }
+    }
+
+    /** Counts its loops and never fails. */
+    public static void calm(TimerContext ctx) {
+        CALLS.computeIfAbsent("calm", s -> new AtomicInteger()).incrementAndGet();
     }
 
     public void kindsEnd(TimerContext ctx) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.config.ConfigException;
-import io.ptimer.agent.exec.Precision;
 import io.ptimer.api.TimerType;
 import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;

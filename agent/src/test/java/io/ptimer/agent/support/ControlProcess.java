@@ -1,10 +1,9 @@
 package io.ptimer.agent.support;
 
-import io.ptimer.agent.jmx.Jmx;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.tools.attach.VirtualMachine;
+import io.ptimer.agent.jmx.Jmx;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
