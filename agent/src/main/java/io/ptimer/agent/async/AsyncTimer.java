@@ -73,7 +73,7 @@ final class AsyncTimer {
     }
 
     long errors() {
-        return runner.errors().count();
+        return runner.errorCount();
     }
 
     Lateness lateness() {

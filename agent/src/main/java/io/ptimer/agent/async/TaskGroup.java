@@ -115,7 +115,7 @@ public final class TaskGroup {
     public long errors() {
         long n = pool.errors();
         for (RouteRunner r : runners) {
-            n += r.errors().count();
+            n += r.errorCount();
         }
         return n;
     }
@@ -138,8 +138,8 @@ public final class TaskGroup {
     public String lastError() {
         String last = null;
         for (RouteRunner r : runners) {
-            if (r.errors().last() != null) {
-                last = r.errors().last();
+            if (r.lastError() != null) {
+                last = r.lastError();
             }
         }
         return last;

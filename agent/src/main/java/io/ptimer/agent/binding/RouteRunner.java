@@ -17,7 +17,10 @@ import java.util.Map;
  */
 public final class RouteRunner {
     private final boolean tracked;
-    private final Errors errors;
+    /** Who runs the routes, for messages. */
+    private final String owner;
+    /** Made at the first failure, as most runners never see one; written on the lane's thread, read by anyone. */
+    private volatile Errors errors;
     /** The instances of the cycle beyond the last one made; {@code null} until routes of a second class run. */
     private Map<Class<?>, Object> instances;
     /** The instance made last, and its class: routes of one timer are mostly of one class. */
@@ -38,7 +41,7 @@ public final class RouteRunner {
      */
     public RouteRunner(String owner, boolean tracked) {
         this.tracked = tracked;
-        this.errors = new Errors("ptimer: " + owner);
+        this.owner = owner;
     }
 
     /**
@@ -59,7 +62,12 @@ public final class RouteRunner {
             return route.invoker().applyAsInt(target, context);
         } catch (Throwable t) {
             threw = true;
-            errors.record(label, route.spec(), t);
+            Errors e = errors;
+            if (e == null) {
+                e = new Errors("ptimer: " + owner);
+                errors = e;
+            }
+            e.record(label, route.spec(), t);
             if (t instanceof VirtualMachineError fatal) {
                 throw fatal;
             }
@@ -113,7 +121,15 @@ public final class RouteRunner {
         return running == null ? 0 : System.nanoTime() - runningSince;
     }
 
-    public Errors errors() {
-        return errors;
+    /** How many runs threw. */
+    public long errorCount() {
+        Errors e = errors;
+        return e == null ? 0 : e.count();
+    }
+
+    /** The last failure's summary, or {@code null} when no run threw. */
+    public String lastError() {
+        Errors e = errors;
+        return e == null ? null : e.last();
     }
 }

@@ -496,7 +496,7 @@ public final class Worker extends Job {
     }
 
     public long errors() {
-        return runner.errors().count();
+        return runner.errorCount();
     }
 
     public Lateness lateness() {

@@ -30,7 +30,7 @@ public record WorkerFigures(int worker, long pid, String interval, int ntasks, i
                 w.iterations(), w.errors(), w.overruns(), w.skipped(),
                 Lateness.percentile(late, 50) / 1000, Lateness.percentile(late, 99) / 1000,
                 late.length == 0 ? 0 : late[late.length - 1] / 1000,
-                w.runner().errors().last() == null ? "" : w.runner().errors().last(), w.lateLoops(),
+                w.runner().lastError() == null ? "" : w.runner().lastError(), w.lateLoops(),
                 w.histogram().sumNanos() / 1e9, epochMillis(w.lastLoopNanos()), epochMillis(w.nextDueNanos()));
     }
 

@@ -89,12 +89,12 @@ public final class RtimerThread {
     }
 
     public long errors() {
-        return runner.errors().count();
+        return runner.errorCount();
     }
 
     /** The last exception an exec route threw, or {@code null}. */
     public String lastError() {
-        return runner.errors().last();
+        return runner.lastError();
     }
 
     public Lateness lateness() {

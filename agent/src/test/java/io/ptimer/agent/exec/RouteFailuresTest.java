@@ -102,10 +102,10 @@ class RouteFailuresTest {
         for (int i = 1; i <= 5; i++) {
             assertEquals(Route.END, runner.run("loop", throwing(new Unprintable()), null));
             assertTrue(runner.threw());
-            assertEquals(i, runner.errors().count());
+            assertEquals(i, runner.errorCount());
         }
         assertEquals("loop: " + Unprintable.class.getName() + " (which failed to describe itself)",
-                runner.errors().last());
+                runner.lastError());
         assertFalse(runner.run("loop", new BoundRoute(RouteSpec.parse("com.example.Jobs::loop", RouteShape.PTIMER,
                 "loop=..."), Object.class, (t, c) -> 1, null), null) == Route.END, "the next run is a run like any other");
         assertFalse(runner.threw());
@@ -118,7 +118,7 @@ class RouteFailuresTest {
         julLogger.addHandler(broken);
         RouteRunner runner = new RouteRunner("timer \"t\" worker 0");
         assertEquals(Route.END, runner.run("loop", throwing(new IllegalStateException("on purpose")), null));
-        assertEquals(1, runner.errors().count());
+        assertEquals(1, runner.errorCount());
         assertEquals(1, broken.published, "the host's logger was asked first");
         assertTrue(stderr().contains("ptimer: timer \"t\" worker 0: loop route com.example.Jobs::loop threw "
                 + "java.lang.IllegalStateException: on purpose (the io.ptimer logger failed: "
@@ -132,7 +132,7 @@ class RouteFailuresTest {
         for (Throwable kind : kinds) {
             assertEquals(Route.END, runner.run("loop", throwing(kind), null), kind::toString);
         }
-        assertEquals(kinds.length, runner.errors().count());
+        assertEquals(kinds.length, runner.errorCount());
     }
 
     @Test
@@ -142,9 +142,9 @@ class RouteFailuresTest {
         for (VirtualMachineError kind : kinds) {
             assertSame(kind, assertThrows(VirtualMachineError.class, () -> runner.run("loop", throwing(kind), null)));
             assertTrue(runner.threw());
-            assertEquals("loop: " + kind, runner.errors().last());
+            assertEquals("loop: " + kind, runner.lastError());
         }
-        assertEquals(kinds.length, runner.errors().count(), "each counted before it was rethrown");
+        assertEquals(kinds.length, runner.errorCount(), "each counted before it was rethrown");
     }
 
     @Test
