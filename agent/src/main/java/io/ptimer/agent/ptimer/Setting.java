@@ -49,11 +49,7 @@ public enum Setting {
 
     private long value(String text) {
         if (this == INTERVAL) {
-            try {
-                return Interval.parseNanos(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage() + ", not \"" + text + "\"");
-            }
+            return Interval.parseNanos(text, reason -> new IllegalArgumentException(reason + ", not \"" + text + "\""));
         }
         int min = this == NTASKS ? 0 : 1;
         long n;

@@ -137,13 +137,9 @@ public final class RtimerSystem {
             throw new IllegalArgumentException("rtimer \"" + timerName + "\": set takes interval=<value> (the only"
                     + " setting of an rtimer), not \"" + assignment + "\"; nothing changed");
         }
-        long nanos;
-        try {
-            nanos = Interval.parseNanos(text.substring("interval=".length()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("rtimer \"" + timerName + "\": " + e.getMessage() + ", not \""
-                    + text.substring("interval=".length()) + "\"; nothing changed");
-        }
+        String value = text.substring("interval=".length());
+        long nanos = Interval.parseNanos(value, reason -> new IllegalArgumentException("rtimer \"" + timerName + "\": "
+                + reason + ", not \"" + value + "\"; nothing changed"));
         timer.interval(nanos);
         return "set interval=" + Interval.format(nanos) + " on rtimer \"" + timerName + "\"";
     }
