@@ -96,6 +96,10 @@ class RouteFailuresIT {
         assertEquals(0, r.events("end", "kinds").size(), "a worker ended by an error runs no end route\n" + r);
         assertEquals(0, r.events("end", "hog").size(), r::toString);
         assertEquals(1, r.events("end", "calm").size(), r::toString);
+        String list = r.lines("LIST").get(0);
+        assertTrue(list.matches(".*timer hog: [^|]*\\|\\s*worker 0: [^|]* state=failed .*"), "the ended worker shows failed: " + list);
+        assertTrue(list.matches(".*timer calm: [^|]*\\|\\s*worker 0: [^|]* state=(sleeping|loop) .*"), list);
+        assertTrue(list.matches(".*rtimer rk: [^|]*\\|\\s*thread 0: [^|]* state=failed .*"), list);
         assertTrue(r.stderr().contains("threw java.lang.AssertionError: asserted on purpose"), r::toString);
         assertTrue(r.stderr().contains("threw java.lang.StackOverflowError"), r::toString);
         assertTrue(r.stderr().contains("threw java.lang.OutOfMemoryError: Java heap space"), r::toString);

@@ -64,6 +64,8 @@ public final class Worker extends Job {
     private volatile long lastLoopNanos;
     private volatile long nextDueNanos;
     private volatile boolean finished;
+    /** Set once, on the worker's carrier, when a step threw past its routes (a {@link VirtualMachineError}). */
+    private volatile boolean failed;
     private boolean inCycle;
     private boolean firstLoop;
     private boolean rehearsed;
@@ -219,6 +221,7 @@ public final class Worker extends Job {
 
     @Override
     protected void failed(Throwable failure) {
+        failed = true;
         finish();
     }
 
@@ -463,14 +466,14 @@ public final class Worker extends Job {
         return n == null ? "none" : n.key();
     }
 
-    /** A word for operators: start, loop, end (running that route), sleeping, paused, ended, stopped. */
+    /** A word for operators: start, loop, end (running that route), sleeping, paused, ended, stopped, failed. */
     public String state() {
         String r = runner.running();
         if (r != null) {
             return r;
         }
         if (finished) {
-            return "stopped";
+            return failed ? "failed" : "stopped";
         }
         if (next == null) {
             return "ended";

@@ -56,7 +56,7 @@ public final class RtimerThread {
             return runner.running();
         }
         if (run.deadline().cancelled()) {
-            return "stopped";
+            return run.deadline().failure() == null ? "stopped" : "failed";
         }
         return paused() ? "paused" : "sleeping";
     }

@@ -54,6 +54,8 @@ public final class UnreportableHost {
             }
         }
         Events.say(errors.toString());
+        Object list = server.invoke(Mbeans.name("io.ptimer:type=PTimer"), "list", new Object[0], new String[0]);
+        Events.say("LIST " + String.valueOf(list).replace('\n', '|'));
         Events.say("MAIN done");
     }
 }
