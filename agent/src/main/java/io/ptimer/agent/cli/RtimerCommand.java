@@ -1,5 +1,7 @@
 package io.ptimer.agent.cli;
 
+import io.ptimer.agent.config.Names;
+import io.ptimer.agent.jmx.MBeanNames;
 import java.io.PrintStream;
 import java.util.TreeSet;
 import javax.management.ObjectName;
@@ -18,11 +20,10 @@ final class RtimerCommand {
      */
     static int run(String pid, String operation, String timer, Object[] params, PrintStream out, PrintStream err) {
         return ManagerConnection.call(pid, (server, manager) -> {
-            ObjectName mbean = timer.matches("[A-Za-z0-9_.-]+") ? new ObjectName("io.ptimer:type=RTimer,name=" + timer)
-                    : null;
+            ObjectName mbean = Names.isName(timer) ? MBeanNames.of("RTimer", timer) : null;
             if (mbean == null || !server.isRegistered(mbean)) {
                 TreeSet<String> names = new TreeSet<>();
-                server.queryNames(new ObjectName("io.ptimer:type=RTimer,*"), null)
+                server.queryNames(MBeanNames.all("RTimer"), null)
                         .forEach(n -> names.add(n.getKeyProperty("name")));
                 throw new IllegalArgumentException("unknown rtimer \"" + timer + "\" (rtimers: "
                         + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");

@@ -37,7 +37,6 @@ import javax.management.openmbean.OpenType;
  * {@code com.sun.management.jmxremote} connector, if the host enables it.
  */
 public final class Jmx {
-    public static final String MANAGER = "io.ptimer:type=PTimer";
 
     /** The {@code String timer} parameter of the manager's operations. */
     static final MBeanParameterInfo TIMER = new MBeanParameterInfo("timer", String.class.getName(), "Timer name");
@@ -57,21 +56,13 @@ public final class Jmx {
     private Jmx() {
     }
 
-    /** {@value #MANAGER}. */
+    /** {@value MBeanNames#MANAGER}. */
     public static ObjectName managerName() {
-        return name(MANAGER);
+        return MBeanNames.manager();
     }
 
     static ObjectName ptimerName(String timer) {
-        return name("io.ptimer:type=Timer,name=" + timer);
-    }
-
-    private static ObjectName name(String text) {
-        try {
-            return new ObjectName(text);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return MBeanNames.of("Timer", timer);
     }
 
     /** A read-only attribute of an open type, described as an MXBean would describe it. */
@@ -136,7 +127,7 @@ public final class Jmx {
             }
             Cluster cluster = system.cluster();
             if (cluster != null) {
-                register(server, name("io.ptimer:type=Cluster,name=" + cluster.spec().name()),
+                register(server, MBeanNames.of("Cluster", cluster.spec().name()),
                         () -> new ClusterMBean(cluster));
             }
         }
@@ -144,7 +135,7 @@ public final class Jmx {
         @Override
         public void rtimer(RtimerSystem system) {
             for (Rtimer timer : system.timers()) {
-                register(server, name("io.ptimer:type=RTimer,name=" + timer.name()), () -> new RtimerMBean(system, timer));
+                register(server, MBeanNames.of("RTimer", timer.name()), () -> new RtimerMBean(system, timer));
             }
         }
 
@@ -166,15 +157,15 @@ public final class Jmx {
         if (!async.active()) {
             return;
         }
-        register(server, name("io.ptimer:type=Async"), () -> new AsyncMBean(async));
+        register(server, MBeanNames.of("Async", null), () -> new AsyncMBean(async));
         for (TaskGroup g : async.groups()) {
-            register(server, name("io.ptimer:type=AsyncGroup,name=" + g.name()), () -> new AsyncGroupMBean(g));
+            register(server, MBeanNames.of("AsyncGroup", g.name()), () -> new AsyncGroupMBean(g));
         }
     }
 
     /** Registers the MBean of a core timer, in place of the one of a cancelled timer of the same name. */
     private static synchronized void replace(MBeanServer server, CoreTimer timer) {
-        ObjectName name = name("io.ptimer:type=CoreTimer,name=" + timer.name());
+        ObjectName name = MBeanNames.of("CoreTimer", timer.name());
         try {
             if (server.isRegistered(name)) {
                 Object old = server.getAttribute(name, "cancelled");

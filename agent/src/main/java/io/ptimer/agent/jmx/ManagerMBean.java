@@ -95,7 +95,7 @@ final class ManagerMBean extends ReadOnlyMBean {
         if (action.equals("set") && (n == 2 || n == 3) && params[0] instanceof String && params[1] instanceof String
                 && (n == 2 || params[2] instanceof Integer)) {
             Integer worker = n == 2 ? null : (Integer) params[2];
-            return Jmx.call(Jmx.MANAGER, "set " + params[1], (String) params[0], worker,
+            return Jmx.call(MBeanNames.MANAGER, "set " + params[1], (String) params[0], worker,
                     () -> engine.ptimer().set((String) params[0], (String) params[1], worker));
         }
         Request request = Request.of(action);
@@ -106,7 +106,7 @@ final class ManagerMBean extends ReadOnlyMBean {
                     + " or (String timer, String assignment, int worker)");
         }
         Integer worker = n == 1 ? null : (Integer) params[1];
-        return Jmx.call(Jmx.MANAGER, request.command(), (String) params[0], worker,
+        return Jmx.call(MBeanNames.MANAGER, request.command(), (String) params[0], worker,
                 () -> engine.ptimer().request(request, (String) params[0], worker));
     }
 
