@@ -64,7 +64,7 @@ public final class AsyncConfig implements ModuleConfig {
             case "async_workers_group" -> add(e, group(e));
             case "async_tkv_gname" -> {
                 if (!Names.isName(e.value())) {
-                    throw e.error("group name may use only letters, digits, '_', '.' and '-'");
+                    throw e.error("group name may use only " + Names.CHARACTERS);
                 }
                 tkvGroup = e.value();
                 tkvGroupEntry = e;
@@ -101,12 +101,7 @@ public final class AsyncConfig implements ModuleConfig {
                         + "\" (known: name, workers, nonblock, usleep, queue)");
             }
         }
-        if (name == null || name.isEmpty()) {
-            throw e.error("name is required");
-        }
-        if (!Names.isName(name)) {
-            throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
-        }
+        Names.require(name, e);
         return new GroupSpec(name, workers, nonblock, usleep, queue, e.value());
     }
 

@@ -44,10 +44,7 @@ public record ClusterSpec(String name, String bind, List<String> members, String
                 default -> throw e.error("unknown attribute \"" + attr.getKey() + "\" (known: name, bind, members, jar)");
             }
         }
-        if (name == null || !Names.isName(name)) {
-            throw e.error(name == null ? "name is required"
-                    : "name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
-        }
+        Names.require(name, e);
         if (bind == null) {
             throw e.error("bind=HOST:PORT is required: the address this JVM's cluster node listens on");
         }

@@ -5,7 +5,25 @@ package io.ptimer.agent.config;
  * milliseconds of compilation before the host's {@code main}.
  */
 public final class Names {
+    /** What {@link #isName} allows, for messages. */
+    public static final String CHARACTERS = "letters, digits, '_', '.' and '-'";
+
     private Names() {
+    }
+
+    /**
+     * A required name that {@link #isName} allows.
+     *
+     * @throws X made by {@code refusal}: {@code name is required}, or what the name may use
+     */
+    public static <X extends Exception> String require(String name, Refusal<X> refusal) throws X {
+        if (name == null || name.isEmpty()) {
+            throw refusal.error("name is required");
+        }
+        if (!isName(name)) {
+            throw refusal.error("name \"" + name + "\" may use only " + CHARACTERS);
+        }
+        return name;
     }
 
     /** A timer's, group's or thread's name: one or more of letters, digits, {@code _ . -}. */

@@ -45,7 +45,7 @@ public final class CoreSystem {
     public CoreTimer register(String name, TimerFunction f, Object param, long intervalNanos, boolean dedicated) {
         if (name == null || !Names.isName(name)) {
             throw new IllegalArgumentException("timer name " + (name == null ? "null" : "\"" + name + "\"")
-                    + " is not allowed: use letters, digits, '_', '.' and '-' (at least one)");
+                    + " is not allowed: use " + Names.CHARACTERS + " (at least one)");
         }
         if (f == null) {
             throw new IllegalArgumentException("timer \"" + name + "\": the function is null");

@@ -157,12 +157,7 @@ public final class PtimerConfig implements ModuleConfig {
                         + " overrun, factory, jfr_late, cluster, thread)");
             }
         }
-        if (name == null || name.isEmpty()) {
-            throw e.error("name is required");
-        }
-        if (!Names.isName(name)) {
-            throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
-        }
+        Names.require(name, e);
         if (timers.containsKey(name)) {
             throw e.error("timer \"" + name + "\" is defined twice");
         }

@@ -77,12 +77,7 @@ public final class RtimerConfig implements ModuleConfig {
                 default -> throw e.error("unknown attribute \"" + attr.getKey() + "\" (known: name, mode, interval)");
             }
         }
-        if (name == null || name.isEmpty()) {
-            throw e.error("name is required");
-        }
-        if (!Names.isName(name)) {
-            throw e.error("name \"" + name + "\" may use only letters, digits, '_', '.' and '-'");
-        }
+        Names.require(name, e);
         if (timers.containsKey(name)) {
             throw e.error("rtimer \"" + name + "\" is defined twice");
         }
