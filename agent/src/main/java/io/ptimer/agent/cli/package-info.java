@@ -4,5 +4,8 @@
  * management agent.
  *
  * <p>Threading rule: each command runs on the command's main thread and ends the process.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.cli;

@@ -10,5 +10,8 @@
  * ({@code ptimer-start} or {@code ptimer-jmx}) and, for core timers registered later, on the
  * registering thread; notifications are delivered on the one
  * {@code ptimer-notifications} daemon thread, never on a timer's thread.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.jmx;

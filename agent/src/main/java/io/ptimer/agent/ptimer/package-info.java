@@ -10,5 +10,8 @@
  * <p>Threading rule: a worker's state machine, context and route instances belong to the thread
  * that runs its step; its steps never overlap. Any thread may send a {@link io.ptimer.agent.ptimer.Request}: it is queued and applied
  * by the worker at its next safe point. Operators' figures are volatile single-writer fields.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.ptimer;

@@ -10,5 +10,8 @@
  * its entry's monitor, and read through a volatile field; the monitors nest in the order the
  * {@link io.ptimer.agent.runtime.Engine} states; requests and listings go to the systems, which are
  * thread-safe; shutdown runs on the {@code ptimer-shutdown} hook thread.
+ *
+ * <p>Internal to the agent, not an API: what is public here is public for the agent's other
+ * packages only; {@code io.ptimer.api} is the only API.
  */
 package io.ptimer.agent.runtime;
