@@ -54,17 +54,24 @@ import org.jgroups.util.Runner;
 final class RaftNode implements ClusterNode, Receiver {
     /** How often the clock offset to the leader is measured. */
     private static final long PROBE_MILLIS = 100;
+    /**
+     * A new leader is probed this many times, {@value #BURST_MILLIS} ms apart, before the probes
+     * every {@value #PROBE_MILLIS} ms: on a busy machine most round trips are long, and the JVM sends
+     * only once one is short enough.
+     */
+    private static final int BURST = 8;
+    private static final long BURST_MILLIS = 15;
     private static final long RESEND_MILLIS = 40;
     /**
-     * MERGE3's timing: each member tells the others its view every 150 to 450 ms (a random
+     * MERGE3's timing: each member tells the others its view every 100 to 300 ms (a random
      * {@code max/2 + [0, max)}, at least {@code min}), and a coordinator looks for differing views
      * every {@value #MERGE_CHECK_MILLIS} ms, so a healed partition merges within about a second.
      * JGroups' defaults (every 5 to 15 s, checked every 16 s) would keep a healed JVM's share from
      * it for many cycles.
      */
     private static final long MERGE_MIN_MILLIS = 100;
-    private static final long MERGE_MAX_MILLIS = 300;
-    private static final long MERGE_CHECK_MILLIS = 800;
+    private static final long MERGE_MAX_MILLIS = 200;
+    private static final long MERGE_CHECK_MILLIS = 500;
     /**
      * How long a join waits for the coordinator's answer. A join answered after this is counted
      * by the coordinator but lost here, and its retry is then refused as a duplicate: on a loaded
@@ -242,7 +249,7 @@ final class RaftNode implements ClusterNode, Receiver {
 
     /**
      * Keeps the leader known here in step with Raft's, and the clock measured against it: a new
-     * leader is probed at once, on the clock's thread, so a JVM that learns of one (after a merge)
+     * leader is probed at once, in a burst on the clock's thread, so a JVM that learns of one (after a merge)
      * sends again without waiting for the next round. Raft is asked before this node's lock is
      * taken: never the one while holding the other.
      */
@@ -261,7 +268,9 @@ final class RaftNode implements ClusterNode, Receiver {
         }
         if (now != null) {
             try {
-                prober.execute(this::probe);
+                for (int i = 0; i < BURST; i++) {
+                    prober.schedule(this::probe, i * BURST_MILLIS, TimeUnit.MILLISECONDS);
+                }
             } catch (RejectedExecutionException closed) {
                 // the node is closing
             }

@@ -32,7 +32,7 @@ class ClusterIT {
      * Steps of 100 ms from a healed partition to the healed JVM's first grant, at most: the merge
      * of the views takes about a second, and a loaded machine slows each part of it.
      */
-    private static final int HEALED_STEPS = 70;
+    private static final int HEALED_STEPS = 60;
     private final List<Proxy> proxies = new ArrayList<>();
 
     @TempDir
