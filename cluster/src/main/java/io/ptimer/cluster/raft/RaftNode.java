@@ -249,9 +249,9 @@ final class RaftNode implements ClusterNode, Receiver {
 
     /**
      * Keeps the leader known here in step with Raft's, and the clock measured against it: a new
-     * leader is probed at once, in a burst on the clock's thread, so a JVM that learns of one (after a merge)
-     * sends again without waiting for the next round. Raft is asked before this node's lock is
-     * taken: never the one while holding the other.
+     * leader is probed at once, in a burst on the clock's thread, so a JVM that learns of one (after
+     * a merge) sends again without waiting for the next round. Raft is asked before this node's lock
+     * is taken: never the one while holding the other.
      */
     private void leaderChanged() {
         Address now = raft.leader();
