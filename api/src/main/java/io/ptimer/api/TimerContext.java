@@ -88,6 +88,19 @@ public interface TimerContext {
     int slice();
 
     /**
+     * When this loop's tasks should be done, as {@link System#nanoTime()}: the time the next loop
+     * is due. For a timer shared by several JVMs ({@code cluster=C}) it is the end of the step's
+     * spend window instead, a few milliseconds into the step: the cluster's contract holds for the
+     * tasks done by then, so a route that sends should stop there and leave the rest queued.
+     * Meaningful in the loop route.
+     *
+     * @return a {@link System#nanoTime()} value
+     */
+    default long deadline() {
+        return System.nanoTime() + interval().toNanos();
+    }
+
+    /**
      * Variables kept from the start route to the end route and cleared after end, like {@code $var(...)}.
      *
      * @return this worker's mutable map

@@ -18,8 +18,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class Cluster {
     /** How many steps ahead a loop asks for its grants. */
     public static final int AHEAD = 2;
-    /** How late in its step a loop may still spend the step's grant. */
-    public static final long WINDOW_NANOS = 5_000_000;
+    /**
+     * The spend window: how late in its step a loop may still spend the step's grant, and by when
+     * its route should be done with it (the loop's deadline).
+     */
+    public static final long WINDOW_NANOS = 15_000_000;
     /** The largest clock offset to the leader, error included, at which this JVM still sends. */
     public static final long MAX_OFFSET_NANOS = 5_000_000;
     /** What {@link #now()} returns while the JVM refuses to send. */
@@ -240,8 +243,9 @@ public final class Cluster {
         String why = refusal;
         b.append("  sending: ").append(why == null ? "yes" : "no, " + why).append('\n');
         for (LoopGrants l : loops.values()) {
-            b.append(String.format(Locale.ROOT, "  loop %s: granted %d, spent %d, loops granted nothing %d,"
-                    + " last step %d tasks %d%n", l.name(), l.tasksGranted(), l.tasksSpent(), l.loopsGrantedNothing(),
+            b.append(String.format(Locale.ROOT, "  loop %s: granted %d, spent %d, answered late %d, loops granted"
+                    + " nothing %d, last step %d tasks %d%n", l.name(), l.tasksGranted(), l.tasksSpent(),
+                    l.tasksAnsweredLate(), l.loopsGrantedNothing(),
                     l.lastStep(), l.lastTasks()));
         }
         return b.toString();

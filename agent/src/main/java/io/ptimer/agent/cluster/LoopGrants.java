@@ -13,6 +13,7 @@ public final class LoopGrants implements GrantReceiver {
     private final String name;
     private final AtomicReferenceArray<Grant> slots = new AtomicReferenceArray<>(SLOTS);
     private final AtomicLong tasksGranted = new AtomicLong();
+    private final AtomicLong tasksAnsweredLate = new AtomicLong();
     private volatile long tasksSpent;
     private volatile long loopsGrantedNothing;
     private volatile long lastStep = -1;
@@ -35,6 +36,9 @@ public final class LoopGrants implements GrantReceiver {
     public void granted(String loop, long step, int tasks) {
         slots.set(slot(step), new Grant(step, tasks));
         tasksGranted.addAndGet(tasks);
+        if (step <= lastStep) {
+            tasksAnsweredLate.addAndGet(tasks);
+        }
     }
 
     /**
@@ -73,6 +77,11 @@ public final class LoopGrants implements GrantReceiver {
     /** Tasks the ledger granted this JVM for this loop, in all. */
     public long tasksGranted() {
         return tasksGranted.get();
+    }
+
+    /** Tasks granted after the loop of their step had run: lost. */
+    public long tasksAnsweredLate() {
+        return tasksAnsweredLate.get();
     }
 
     /** Tasks spent: granted and taken in their step. */

@@ -96,6 +96,8 @@ final class ClusterMBean extends OpenMBean<ClusterMBean> {
                         m -> m.sum(LoopGrants::tasksGranted))
                 .add("tasksSpent", SimpleType.LONG, "Tasks spent in their own steps, all loops together",
                         m -> m.sum(LoopGrants::tasksSpent))
+                .add("tasksAnsweredLate", SimpleType.LONG, "Tasks granted after their step's loop had run, all loops together",
+                        m -> m.sum(LoopGrants::tasksAnsweredLate))
                 .add("loopsGrantedNothing", SimpleType.LONG, "Loops that had nothing to spend, all loops together",
                         m -> m.sum(LoopGrants::loopsGrantedNothing))
                 .add("log", SimpleType.STRING, "The replicated log: term, commit index, last appended",

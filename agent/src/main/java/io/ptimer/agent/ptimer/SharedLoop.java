@@ -5,8 +5,9 @@ import io.ptimer.agent.cluster.LoopGrants;
 
 /**
  * One worker's loop under cluster mode. Its steps are numbered by the cluster's clock; each loop
- * asks {@link Cluster#AHEAD} steps ahead and spends only its own step's grant, early in the step;
- * its grid is put back on the step boundaries after every loop. Confined to the worker's thread.
+ * asks {@link Cluster#AHEAD} steps ahead and spends only its own step's grant, within the step's
+ * spend window, which is also the loop's {@link WorkerContext#deadline()}; its grid is put back on
+ * the step boundaries after every loop. Confined to the worker's thread.
  */
 final class SharedLoop {
     /**
@@ -57,8 +58,8 @@ final class SharedLoop {
 
     /**
      * Sets the loop's slice and tasks, once {@link #due} said it runs: the slice of the step it runs
-     * in and this JVM's grant for it, or 0 when the loop runs too late in it or the JVM may not send.
-     * Asks for the steps ahead not asked yet.
+     * in and this JVM's grant for it, or 0 when the loop runs too late in it or the JVM may not send,
+     * and its deadline, the end of the step's spend window. Asks for the steps ahead not asked yet.
      */
     void spend(WorkerContext ctx, long interval, boolean first) {
         if (first) {
@@ -69,9 +70,11 @@ final class SharedLoop {
         if (now == Cluster.REFUSE) {
             grants.refused();
             ctx.shared(ctx.slice(), 0);
+            ctx.deadline(readNano);
             return;
         }
         long step = Math.floorDiv(now, interval);
+        ctx.deadline(readNano + step * interval + Cluster.WINDOW_NANOS - now);
         int ntasks = ctx.ntasks();
         int nslices = ctx.nslices();
         int wants = ctx.backlogTold();

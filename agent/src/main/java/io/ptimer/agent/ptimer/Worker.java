@@ -391,6 +391,8 @@ public final class Worker extends Job {
         }
         if (clusterShare != null) {
             clusterShare.spend(ctx, interval, firstLoop);
+        } else {
+            ctx.deadline(deadline + interval);
         }
         firstLoop = false;
         int result = invoke(Phase.LOOP);

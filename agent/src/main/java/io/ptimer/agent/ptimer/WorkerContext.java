@@ -23,6 +23,7 @@ final class WorkerContext implements TimerContext {
     private volatile int nslices;
     private volatile int slice;
     private volatile int backlog = -1;
+    private long deadline;
     private boolean tasksSet;
     private boolean inStart;
 
@@ -93,6 +94,11 @@ final class WorkerContext implements TimerContext {
         this.tasks = tasks;
     }
 
+    /** When the loop about to run should be done ({@code nanoTime}): see {@link #deadline()}. */
+    void deadline(long nanos) {
+        deadline = nanos;
+    }
+
     /** What the routes last told of their backlog; -1 when they never did. */
     int backlogTold() {
         return backlog;
@@ -151,6 +157,11 @@ final class WorkerContext implements TimerContext {
     @Override
     public int slice() {
         return slice;
+    }
+
+    @Override
+    public long deadline() {
+        return deadline;
     }
 
     @Override

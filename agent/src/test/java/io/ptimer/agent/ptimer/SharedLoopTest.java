@@ -33,8 +33,14 @@ class SharedLoopTest {
     private static final int NTASKS = 10;
     private static final int NSLICES = 5;
 
-    /** What each loop saw: when it began (ns since the epoch), its slice and its tasks. */
-    record Seen(long wall, int slice, int tasks) {
+    /** A deadline not read: the thread was held up between the clocks' two readings. */
+    private static final long UNREAD = Long.MIN_VALUE;
+
+    /**
+     * What each loop saw: when it began and its deadline (ns since the epoch, or {@link #UNREAD}),
+     * its slice and its tasks.
+     */
+    record Seen(long wall, long deadline, int slice, int tasks) {
     }
 
     static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
@@ -45,11 +51,19 @@ class SharedLoopTest {
         }
 
         public void loop(TimerContext ctx) {
-            Instant t = Instant.now();
-            SEEN.add(new Seen(t.getEpochSecond() * 1_000_000_000L + t.getNano(), ctx.slice(), ctx.tasks()));
+            long wall = wall();
+            long nano = System.nanoTime();
+            long after = wall();
+            long deadline = after - wall > TimeUnit.MICROSECONDS.toNanos(200) ? UNREAD : wall + ctx.deadline() - nano;
+            SEEN.add(new Seen(wall, deadline, ctx.slice(), ctx.tasks()));
         }
 
         public void end(TimerContext ctx) {
+        }
+
+        private static long wall() {
+            Instant t = Instant.now();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
         }
     }
 
@@ -123,6 +137,8 @@ class SharedLoopTest {
         int onTime = 0;
         int checked = 0;
         int stale = 0;
+        int deadlinesRead = 0;
+        int deadlinesOnTime = 0;
         long previous = Long.MIN_VALUE;
         for (Seen s : seen.subList(1, seen.size())) {
             long step = Math.floorDiv(s.wall, INTERVAL);
@@ -135,10 +151,19 @@ class SharedLoopTest {
             } else if (s.wall - step * INTERVAL < Cluster.WINDOW_NANOS / 2) {
                 onTime++;
                 assertEquals(Math.floorMod(step, 3L), s.tasks, "tasks of step " + step);
+                long window = step * INTERVAL + Cluster.WINDOW_NANOS;
+                if (s.deadline != UNREAD) {
+                    assertTrue(s.deadline - window < TimeUnit.MILLISECONDS.toNanos(1), "the deadline of step " + step
+                            + " is " + (s.deadline - window) + " ns past the end of its spend window");
+                    deadlinesOnTime += window - s.deadline < TimeUnit.MILLISECONDS.toNanos(1) ? 1 : 0;
+                    deadlinesRead++;
+                }
             }
         }
         assertTrue(stale <= checked / 10, stale + " of " + checked + " loops began after their own step");
         assertTrue(onTime >= checked * 7 / 10, onTime + " of " + checked + " loops began early in their step");
+        assertTrue(deadlinesOnTime >= deadlinesRead * 7 / 10 && deadlinesRead > 0, deadlinesOnTime + " of " + deadlinesRead
+                + " loops were told the end of their step's spend window as their deadline, within 1 ms");
         assertEquals(0, seen.get(0).tasks, "the first loop was granted nothing: it asks only ahead");
         long[] last = node.asks.get(node.asks.size() - 1);
         assertEquals(7, last[2], "wants: the backlog the route told");

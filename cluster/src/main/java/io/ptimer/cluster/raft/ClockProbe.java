@@ -13,7 +13,7 @@ final class ClockProbe {
     static final byte PROBE = 1;
     static final byte ANSWER = 2;
     /** How many recent answers are kept; the one with the shortest round trip gives the offset. */
-    private static final int KEPT = 8;
+    private static final int KEPT = 16;
     private final long[] offsets = new long[KEPT];
     private final long[] errors = new long[KEPT];
     private int next;

@@ -33,7 +33,7 @@ import org.jgroups.protocols.VERIFY_SUSPECT2;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.protocols.pbcast.STABLE;
-import org.jgroups.protocols.raft.ELECTION;
+import org.jgroups.protocols.raft.ELECTION2;
 import org.jgroups.protocols.raft.InMemoryLog;
 import org.jgroups.protocols.raft.NO_DUPES;
 import org.jgroups.protocols.raft.RAFT;
@@ -53,8 +53,25 @@ import org.jgroups.util.Runner;
  */
 final class RaftNode implements ClusterNode, Receiver {
     /** How often the clock offset to the leader is measured. */
-    private static final long PROBE_MILLIS = 250;
+    private static final long PROBE_MILLIS = 100;
+    /**
+     * A new leader is probed this many times, {@value #BURST_MILLIS} ms apart, before the probes
+     * every {@value #PROBE_MILLIS} ms: on a busy machine most round trips are long, and the JVM sends
+     * only once one is short enough.
+     */
+    private static final int BURST = 8;
+    private static final long BURST_MILLIS = 15;
     private static final long RESEND_MILLIS = 40;
+    /**
+     * MERGE3's timing: each member tells the others its view every 100 to 300 ms (a random
+     * {@code max/2 + [0, max)}, at least {@code min}), and a coordinator looks for differing views
+     * every {@value #MERGE_CHECK_MILLIS} ms, so a healed partition merges within about a second.
+     * JGroups' defaults (every 5 to 15 s, checked every 16 s) would keep a healed JVM's share from
+     * it for many cycles.
+     */
+    private static final long MERGE_MIN_MILLIS = 100;
+    private static final long MERGE_MAX_MILLIS = 200;
+    private static final long MERGE_CHECK_MILLIS = 500;
     /**
      * How long a join waits for the coordinator's answer. A join answered after this is counted
      * by the coordinator but lost here, and its retry is then refused as a duplicate: on a loaded
@@ -113,11 +130,12 @@ final class RaftNode implements ClusterNode, Receiver {
         VERIFY_SUSPECT2 verify = new VERIFY_SUSPECT2();
         verify.setTimeout(500);
         MERGE3 merge = new MERGE3();
-        merge.setMinInterval(2000);
-        merge.setMaxInterval(5000);
+        merge.setMinInterval(MERGE_MIN_MILLIS);
+        merge.setMaxInterval(MERGE_MAX_MILLIS);
+        merge.setCheckInterval(MERGE_CHECK_MILLIS);
         GMS gms = new GMS();
         gms.setJoinTimeout(JOIN_MILLIS);
-        ELECTION election = new ELECTION();
+        ELECTION2 election = new ELECTION2();
         RAFT raftProtocol = new RAFT();
         // RAFT brings a lagging member up to date only when its queue has been idle for resend_interval:
         // the asks come in a burst after each step's loops, so the default second never passes idle and
@@ -201,11 +219,20 @@ final class RaftNode implements ClusterNode, Receiver {
             leaderChanged();
             Address l = leader;
             if (l != null && !l.equals(channel.getAddress())) {
-                channel.send(new BytesMessage(l, ClockProbe.probe()));
+                channel.send(clockMessage(l, ClockProbe.probe()));
             }
         } catch (Exception | LinkageError e) {
             LOG.log(System.Logger.Level.DEBUG, "ptimer: cluster clock probe failed: " + e);
         }
+    }
+
+    /**
+     * A probe or its answer: out of band, unbundled and past the reliable layers, so that it waits
+     * behind no Raft traffic and its round trip, the offset's error, stays short on a busy machine.
+     * A lost one is made up by the next.
+     */
+    private static Message clockMessage(Address to, byte[] payload) {
+        return new BytesMessage(to, payload).setFlag(Message.Flag.OOB, Message.Flag.DONT_BUNDLE, Message.Flag.NO_RELIABILITY);
     }
 
     /**
@@ -221,8 +248,10 @@ final class RaftNode implements ClusterNode, Receiver {
     }
 
     /**
-     * Keeps the leader known here in step with Raft's, and the clock measured against it. Raft is
-     * asked before this node's lock is taken: never the one while holding the other.
+     * Keeps the leader known here in step with Raft's, and the clock measured against it: a new
+     * leader is probed at once, in a burst on the clock's thread, so a JVM that learns of one (after
+     * a merge) sends again without waiting for the next round. Raft is asked before this node's lock
+     * is taken: never the one while holding the other.
      */
     private void leaderChanged() {
         Address now = raft.leader();
@@ -233,8 +262,17 @@ final class RaftNode implements ClusterNode, Receiver {
             leader = now;
             if (now != null && now.equals(channel.getAddress())) {
                 clock.leading();
-            } else {
-                clock.forget();
+                return;
+            }
+            clock.forget();
+        }
+        if (now != null) {
+            try {
+                for (int i = 0; i < BURST; i++) {
+                    prober.schedule(this::probe, i * BURST_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException closed) {
+                // the node is closing
             }
         }
     }
@@ -248,7 +286,7 @@ final class RaftNode implements ClusterNode, Receiver {
         }
         try {
             if (b[at] == ClockProbe.PROBE) {
-                channel.send(new BytesMessage(msg.getSrc(), ClockProbe.answer(b, at)));
+                channel.send(clockMessage(msg.getSrc(), ClockProbe.answer(b, at)));
             } else if (b[at] == ClockProbe.ANSWER && msg.getLength() >= 17 && msg.getSrc().equals(leader)) {
                 clock.answered(b, at);
             }

@@ -28,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * clock is skewed beyond the bound.
  */
 class ClusterIT {
+    /**
+     * Steps of 100 ms from a healed partition to the healed JVM's first grant, at most: the merge
+     * of the views takes about a second, and a loaded machine slows each part of it.
+     */
+    private static final int HEALED_STEPS = 60;
     private final List<Proxy> proxies = new ArrayList<>();
 
     @TempDir
@@ -56,8 +61,8 @@ class ClusterIT {
                 "the leader's MBean: " + leader.mbean());
         long killed = now();
         leader.kill();
-        await("the two JVMs left send the whole budget again", 40, () -> fullSteps(killed + 1, now()) >= 5);
-        long back = firstFullStep(killed + 1);
+        await("the two JVMs left send the whole budget again", 40, () -> fullSteps(killed + Cluster.AHEAD + 1, now()) >= 5);
+        long back = firstFullStep(killed + Cluster.AHEAD + 1);
         System.out.println("MEASURED leader killed at step " + killed + ": steps until the whole budget is sent again "
                 + (back - killed) + ", tasks lost " + lost(killed, back));
 
@@ -149,7 +154,8 @@ class ClusterIT {
                             && s.mbean().contains("is beyond the bound of 5.000 ms"));
             String why = s.mbean();
             double offset = Double.parseDouble(why.substring(why.indexOf("leader -") + 7, why.indexOf(" ms (within")));
-            assertTrue(offset < -20, "a clock 50 ms ahead is measured as such: " + why);
+            double within = Double.parseDouble(why.substring(why.indexOf("(within ") + 8, why.indexOf(" ms) is beyond")));
+            assertTrue(Math.abs(offset + 50) <= within + 1, "a clock 50 ms ahead is measured within the error: " + why);
             System.out.println("MEASURED a JVM 50 ms ahead (libfaketime): " + why);
             long skewedAt = now();
             await("the others carry the whole budget beside the skewed JVM", 30,
@@ -166,8 +172,8 @@ class ClusterIT {
         long cutAt = now();
         await("the JVM cut off says why it sends nothing", 30,
                 () -> cut.mbean().contains("sending=false because=no leader in reach: cut off from a majority"));
-        await("the two other JVMs send the whole budget", 40, () -> fullSteps(cutAt + 1, now()) >= 5);
-        long majorityBack = firstFullStep(cutAt + 1);
+        await("the two other JVMs send the whole budget", 40, () -> fullSteps(cutAt + Cluster.AHEAD + 1, now()) >= 5);
+        long majorityBack = firstFullStep(cutAt + Cluster.AHEAD + 1);
         System.out.println("MEASURED the leader cut off at step " + cutAt + ": steps until the other two send the whole"
                 + " budget " + (majorityBack - cutAt) + ", tasks lost " + lost(cutAt, majorityBack));
 
@@ -178,6 +184,8 @@ class ClusterIT {
         long again = cut.loops().stream().filter(l -> Proxy.step(l[0]) > healed && l[1] > 0)
                 .mapToLong(l -> Proxy.step(l[0])).min().orElseThrow();
         System.out.println("MEASURED healed at step " + healed + ": its first grant at step " + again);
+        assertTrue(again - healed <= HEALED_STEPS, "the healed JVM's first grant came " + (again - healed)
+                + " steps after the heal; at most " + HEALED_STEPS + " expected");
 
         long spentWhileCut = cut.loops().stream().filter(l -> Proxy.step(l[0]) > cutAt + Cluster.AHEAD + 1
                 && Proxy.step(l[0]) < healed).mapToLong(l -> l[1]).sum();

@@ -22,6 +22,7 @@ final class ClusterLine {
             for (ObjectName name : server.queryNames(new ObjectName("io.ptimer:type=Cluster,*"), null)) {
                 b.append(" cluster_granted=").append(server.getAttribute(name, "tasksGranted"))
                         .append(" cluster_spent=").append(server.getAttribute(name, "tasksSpent"))
+                        .append(" cluster_answered_late=").append(server.getAttribute(name, "tasksAnsweredLate"))
                         .append(" cluster_loops_granted_nothing=").append(server.getAttribute(name, "loopsGrantedNothing"));
             }
         } catch (JMException | RuntimeException e) {

@@ -9,21 +9,21 @@ import java.time.Duration;
  * The routes of the shaping timer when several proxies share the carrier's contract (cluster
  * mode). Each loop tells the cluster how many calls wait in {@code call_queue} (its demand, so an
  * idle proxy's share goes to the busy ones) and relays the calls this JVM was granted for the
- * step, within {@link #SEND_WINDOW} of the loop's start: a call not sent by then stays queued.
+ * step until the loop's deadline, the end of the step's spend window: a call not sent by then
+ * stays queued.
  *
  * <p>No proxy sees what the others send, so nothing here can hold back a second that would hold
  * too many; what keeps the carrier's windows is time. The sends of step {@code k} all fall within
- * the loop's lateness (at most 5 ms, or it spends nothing), the send window and the clock offset
- * (at most 5 ms either way) of the step's start. The start route stretches the interval by
- * {@link #MARGIN} per second (100 ms becomes 105 ms), so ten steps span 1.05 s and a carrier's
- * second of arrivals meets at most ten steps as long as arrivals lag their sends by no more than
- * 50 ms − 5 ms − 10 ms − 10 ms = 25 ms more than each other. Twice the margin of the one-proxy
- * sample ({@link SipQueueTimer}), whose window guard sees every send: here the busy test machine
- * runs three or four proxies and five SIPp processes. {@code -Dsip.cluster.margin.ms=N} changes it.
+ * the spend window (15 ms) and the clock offset (at most 5 ms either way) of the step's start. The
+ * start route stretches the interval by {@link #MARGIN} per second (100 ms becomes 105 ms), so ten
+ * steps span 1.05 s and a carrier's second of arrivals meets at most ten steps as long as arrivals
+ * lag their sends by no more than 50 ms − 15 ms − 10 ms = 25 ms more than each other. Twice the
+ * margin of the one-proxy sample ({@link SipQueueTimer}), whose window guard sees every send: here
+ * the busy test machine runs three or four proxies and five SIPp processes.
+ * {@code -Dsip.cluster.margin.ms=N} changes it.
  */
 public class SipClusterTimer {
     static final Duration MARGIN = Duration.ofMillis(Long.getLong("sip.cluster.margin.ms", 50));
-    static final Duration SEND_WINDOW = Duration.ofMillis(10);
     private Shaper shaper;
     private CallQueue queue;
 
@@ -33,8 +33,7 @@ public class SipClusterTimer {
     }
 
     public void loop(TimerContext ctx) {
-        long deadline = System.nanoTime() + SEND_WINDOW.toNanos();
         ctx.backlog(queue.size());
-        shaper.relay(ctx.tasks(), deadline);
+        shaper.relay(ctx.tasks(), ctx.deadline());
     }
 }
