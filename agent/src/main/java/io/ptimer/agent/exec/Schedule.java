@@ -4,7 +4,7 @@ package io.ptimer.agent.exec;
  * When a periodic job runs next. A fixed-delay schedule waits one interval after each run ends
  * (ptimer basic, rtimer); a grid schedule keeps {@code t0 + k·interval} and, after an overrun,
  * either runs at once and re-anchors the grid there instead of bursting to catch up (ptimer sync,
- * core timers; a {@link GridAnchor} may put the start and restart of a grid a little later), or skips the grid points already past and keeps its phase ({@link Overrun#SKIP}).
+ * core timers), or skips the grid points already past and keeps its phase ({@link Overrun#SKIP}).
  * Confined to its lane's thread.
  */
 public final class Schedule {

@@ -108,21 +108,4 @@ class ScheduleTest {
         assertEquals(0, skip.deadline() % 1000, "skip stays on the grid t0 + k·interval");
         assertTrue(reanchor.deadline() % 1000 != 0, "reanchor moves the phase with each overrun");
     }
-
-    @Test
-    void anAnchorMovesTheGridsStartAndItsRestartAfterAnOverrunButNothingElse() {
-        Schedule s = Schedule.onGrid(Overrun.REANCHOR, (now, interval) -> now + 7);
-        s.arm(1000, 100);
-        assertEquals(1007, s.deadline(), "the grid starts where the anchor puts it");
-        s.advance(1040, 100);
-        assertEquals(1107, s.deadline(), "the grid keeps its phase");
-        s.advance(1350, 100);
-        assertEquals(1357, s.deadline(), "an overrun restarts the grid at the anchor");
-        s.jump(2000);
-        assertEquals(2000, s.deadline(), "a jump runs at once");
-        Schedule skip = Schedule.onGrid(Overrun.SKIP, (now, interval) -> now + 7);
-        skip.arm(1000, 100);
-        skip.advance(1350, 100);
-        assertEquals(1407, skip.deadline(), "skipping keeps the phase");
-    }
 }
