@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link LanePool}). Its steps never overlap; its state belongs to whichever thread runs the step.
  * Any thread may {@link #wake} it.
  */
-public abstract class Job extends Due implements GridAnchor {
+public abstract class Job extends Due {
     /** {@link #step} result: nothing is due until the job is woken. */
     public static final long PARK = Long.MAX_VALUE;
     /** {@link #step} result: the job is over and leaves its carrier. */
@@ -82,12 +82,6 @@ public abstract class Job extends Due implements GridAnchor {
             }
             return DONE;
         }
-    }
-
-    /** On a shared lane, spaced from the grids of the lane's other jobs ({@link SharedLane#anchor}); elsewhere {@code now}. */
-    @Override
-    public final long anchor(long now, long intervalNanos) {
-        return home instanceof SharedLane lane ? lane.anchor(now, intervalNanos) : now;
     }
 
     /** Ends the job's wait for its due time (or its park) so that it steps now; any thread. */

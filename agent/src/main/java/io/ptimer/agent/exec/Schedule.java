@@ -10,35 +10,24 @@ package io.ptimer.agent.exec;
 public final class Schedule {
     private final boolean grid;
     private final boolean skip;
-    /** Where the grid starts and restarts; {@code null}: where it is asked to. */
-    private final GridAnchor anchor;
     private boolean armed;
     private long deadline;
     private long overruns;
     private long skipped;
 
-    private Schedule(boolean grid, Overrun overrun, GridAnchor anchor) {
+    private Schedule(boolean grid, Overrun overrun) {
         this.grid = grid;
         this.skip = overrun == Overrun.SKIP;
-        this.anchor = anchor;
     }
 
     /** A fixed grid {@code t0 + k·interval}, with {@code overrun}'s rule after a run that ends past the next point. */
     public static Schedule onGrid(Overrun overrun) {
-        return new Schedule(true, overrun, null);
-    }
-
-    /**
-     * A fixed grid whose start, and restart after an overrun, {@code anchor} may move later: that of a
-     * job, which its shared lane spaces from the grids of the lane's other jobs.
-     */
-    public static Schedule onGrid(Overrun overrun, GridAnchor anchor) {
-        return new Schedule(true, overrun, anchor);
+        return new Schedule(true, overrun);
     }
 
     /** A fixed delay: the next run is due one interval after each run ends. */
     public static Schedule afterEachRun() {
-        return new Schedule(false, Overrun.REANCHOR, null);
+        return new Schedule(false, Overrun.REANCHOR);
     }
 
     /** Whether a deadline is set; entering a loop arms it. */
@@ -46,17 +35,10 @@ public final class Schedule {
         return armed;
     }
 
-    /**
-     * Enters the loop at {@code now}: a grid starts here (first run at once, or where its anchor puts
-     * it); a fixed delay waits first.
-     */
+    /** Enters the loop at {@code now}: a grid starts here (first run at once); a fixed delay waits first. */
     public void arm(long now, long interval) {
         armed = true;
-        deadline = grid ? anchored(now, interval) : now + interval;
-    }
-
-    private long anchored(long now, long interval) {
-        return anchor == null ? now : anchor.anchor(now, interval);
+        deadline = grid ? now : now + interval;
     }
 
     /** Sets the next run to {@code at}; a grid restarts there. */
@@ -88,7 +70,7 @@ public final class Schedule {
                 deadline += missed * interval;
                 skipped += missed;
             } else {
-                deadline = anchored(now, interval);
+                deadline = now;
             }
         }
     }

@@ -26,13 +26,6 @@ final class SharedLane {
      * they started together.
      */
     static final long SHORT_GAP_NANOS = 50_000;
-    /** The least spacing of two grid starts on a lane, in ns, however short its steps. */
-    static final long MIN_SPACING_NANOS = 3_000;
-    /**
-     * Grid starts are spaced this many average steps apart: timers started together then fall due
-     * no faster than the lane runs them, with time to spare for a slower step.
-     */
-    private static final int STEPS_PER_SPACING = 2;
     private final LanePool pool;
     private final String name;
     private final Queue<Job> adopted = new ConcurrentLinkedQueue<>();
@@ -52,11 +45,6 @@ final class SharedLane {
     private volatile long handovers;
     private final DueHeap<Job> heap = new DueHeap<>();
     private long lastRan = System.nanoTime();
-    /** The carrier's: a moving average of its steps' lengths (each counted up to {@link #SHORT_GAP_NANOS}). */
-    private long averageStepNanos;
-    /** The carrier's: the last grid start it gave, if any. */
-    private long lastAnchor;
-    private boolean anchored;
 
     SharedLane(LanePool pool, String name) {
         this.pool = pool;
@@ -178,33 +166,8 @@ final class SharedLane {
                 return;
             }
             lastRan = System.nanoTime();
-            averageStepNanos += (Math.min(lastRan - stepStarted, SHORT_GAP_NANOS) - averageStepNanos) >> 4;
             place(next, due);
         }
-    }
-
-    /**
-     * Where a grid of a job of this lane that would start at {@code now} starts: at least
-     * {@value #STEPS_PER_SPACING} average steps after the last grid start the lane gave, unless that
-     * is an interval or more away (the lane's grids then fill an interval, and a new round begins at
-     * {@code now}). Asked by a thread that is no longer the lane's carrier (a long step handed the lane
-     * on), {@code now}.
-     */
-    long anchor(long now, long intervalNanos) {
-        if (Thread.currentThread() != carrier) {
-            return now;
-        }
-        long at = now;
-        if (anchored) {
-            long spaced = lastAnchor + Math.max(MIN_SPACING_NANOS, STEPS_PER_SPACING * averageStepNanos);
-            long ahead = spaced - now;
-            if (ahead > 0 && ahead < intervalNanos) {
-                at = spaced;
-            }
-        }
-        lastAnchor = at;
-        anchored = true;
-        return at;
     }
 
     /** Spins until {@code due}, or until a job arrives or is woken: {@code false} then. */

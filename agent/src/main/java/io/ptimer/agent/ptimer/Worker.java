@@ -85,7 +85,7 @@ public final class Worker extends Job {
         this.base = timer.settings();
         this.applied = base;
         this.ctx = new WorkerContext(spec, index, base);
-        this.schedule = spec.type().synced() ? Schedule.onGrid(spec.overrun(), this) : Schedule.afterEachRun();
+        this.schedule = spec.type().synced() ? Schedule.onGrid(spec.overrun()) : Schedule.afterEachRun();
         this.paused = !spec.autostart();
         this.runner = new RouteRunner("timer \"" + spec.name() + "\" worker " + index);
         boolean onLanes = spec.sharedThread() && spec.precision() != Precision.SPIN;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.support.Await;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -143,62 +142,6 @@ class LanePoolTest {
         slow.wake();
         fast.wake();
         await("both jobs leave the lanes", () -> pool.jobs() == 0);
-    }
-
-    /**
-     * Jobs placed on a lane together ask for their grid starts in their first steps: the lane spaces
-     * them {@value SharedLane#MIN_SPACING_NANOS} ns apart at least, none before it was asked; a job that
-     * asks long after them starts where it asked.
-     */
-    @Test
-    void gridsOfJobsStartedTogetherStartSpacedApart() throws Exception {
-        LanePool pool = new LanePool(1, TimeUnit.MILLISECONDS.toNanos(50), 5);
-        long interval = TimeUnit.MILLISECONDS.toNanos(100);
-        int n = 300;
-        long[] asked = new long[n + 1];
-        long[] anchors = new long[n + 1];
-        AtomicInteger anchored = new AtomicInteger();
-        List<Periodic> jobs = new ArrayList<>();
-        for (int i = 0; i <= n; i++) {
-            int id = i;
-            Periodic job = new Periodic("job-" + i, interval, -1, 0) {
-                @Override
-                protected long step() {
-                    if (stop) {
-                        return DONE;
-                    }
-                    if (asked[id] == 0) {
-                        asked[id] = System.nanoTime();
-                        anchors[id] = anchor(asked[id], interval);
-                        anchored.incrementAndGet();
-                    }
-                    return PARK;
-                }
-            };
-            jobs.add(job);
-            if (i < n) {
-                pool.place(job);
-            }
-        }
-        await("every job has its grid start", () -> anchored.get() == n);
-        long[] sorted = Arrays.copyOf(anchors, n);
-        Arrays.sort(sorted);
-        for (int i = 1; i < n; i++) {
-            assertTrue(sorted[i] - sorted[i - 1] >= SharedLane.MIN_SPACING_NANOS, "grid starts "
-                    + (sorted[i] - sorted[i - 1]) + " ns apart");
-        }
-        for (int i = 0; i < n; i++) {
-            assertTrue(anchors[i] >= asked[i], "job " + i + " starts before it asked");
-        }
-        Thread.sleep(sorted[n - 1] / 1_000_000 - System.nanoTime() / 1_000_000 + 20);
-        pool.place(jobs.get(n));
-        await("the late job has its grid start", () -> anchored.get() == n + 1);
-        assertEquals(asked[n], anchors[n], "a job asking after the others' starts starts where it asked");
-        for (Periodic job : jobs) {
-            job.stop = true;
-            job.wake();
-        }
-        await("the jobs leave", () -> pool.jobs() == 0);
     }
 
     /** A job that steps only when woken with work, and sometimes steps long. */
