@@ -23,6 +23,7 @@ final class WorkerContext implements TimerContext {
     private volatile int nslices;
     private volatile int slice;
     private volatile int backlog = -1;
+    /** The carrier's: set before the loop route runs, read by that route. */
     private long deadline;
     private boolean tasksSet;
     private boolean inStart;
