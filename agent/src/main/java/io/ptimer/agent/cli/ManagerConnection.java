@@ -1,7 +1,7 @@
 package io.ptimer.agent.cli;
 
 import com.sun.tools.attach.VirtualMachine;
-import io.ptimer.agent.jmx.Jmx;
+import io.ptimer.agent.jmx.MBeanNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import javax.management.JMException;
@@ -65,7 +65,7 @@ final class ManagerConnection {
         }
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
-            ObjectName manager = Jmx.managerName();
+            ObjectName manager = MBeanNames.manager();
             long deadline = System.currentTimeMillis() + WAIT_FOR_AGENT_MILLIS;
             while (!server.isRegistered(manager)) {
                 if (System.currentTimeMillis() > deadline) {

@@ -55,14 +55,6 @@ public final class Jmx {
     private Jmx() {
     }
 
-    /** {@value MBeanNames#MANAGER}. */
-    public static ObjectName managerName() {
-        return MBeanNames.manager();
-    }
-
-    static ObjectName ptimerName(String timer) {
-        return MBeanNames.of("Timer", timer);
-    }
 
     /** A read-only attribute of an open type, described as an MXBean would describe it. */
     static MBeanAttributeInfo attribute(String name, OpenType<?> type, String description) {
@@ -107,7 +99,7 @@ public final class Jmx {
 
     /** The manager MBean, then each system's MBeans as the engine hands over the systems it has made. */
     private static synchronized void publish(MBeanServer server, Engine engine) {
-        register(server, managerName(), () -> new ManagerMBean(engine));
+        register(server, MBeanNames.manager(), () -> new ManagerMBean(engine));
         engine.publish(new Faces(server));
     }
 
@@ -122,7 +114,7 @@ public final class Jmx {
         @Override
         public void ptimer(PtimerSystem system) {
             for (Ptimer timer : system.timers()) {
-                register(server, ptimerName(timer.name()), () -> new PtimerMBean(system, timer, notifier()));
+                register(server, MBeanNames.of("Timer", timer.name()), () -> new PtimerMBean(system, timer, notifier()));
             }
             Cluster cluster = system.cluster();
             if (cluster != null) {

@@ -3,7 +3,7 @@ package io.ptimer.agent.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.tools.attach.VirtualMachine;
-import io.ptimer.agent.jmx.Jmx;
+import io.ptimer.agent.jmx.MBeanNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,9 +153,9 @@ public final class ControlProcess implements AutoCloseable {
             await(0, "EV loop " + timer + " ", Duration.ofSeconds(20));
             try (JMXConnector c = connectJmx()) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (!c.getMBeanServerConnection().isRegistered(Jmx.managerName())) {
+                while (!c.getMBeanServerConnection().isRegistered(MBeanNames.manager())) {
                     if (System.nanoTime() > deadline) {
-                        throw new AssertionError("no MBean " + Jmx.managerName() + " within 5 s\n" + this);
+                        throw new AssertionError("no MBean " + MBeanNames.manager() + " within 5 s\n" + this);
                     }
                     Thread.sleep(20);
                 }
