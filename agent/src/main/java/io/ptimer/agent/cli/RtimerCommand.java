@@ -20,10 +20,10 @@ final class RtimerCommand {
      */
     static int run(String pid, String operation, String timer, Object[] params, PrintStream out, PrintStream err) {
         return ManagerConnection.call(pid, (server, manager) -> {
-            ObjectName mbean = Names.isName(timer) ? MBeanNames.of("RTimer", timer) : null;
+            ObjectName mbean = Names.isName(timer) ? MBeanNames.of(MBeanNames.RTIMER, timer) : null;
             if (mbean == null || !server.isRegistered(mbean)) {
                 TreeSet<String> names = new TreeSet<>();
-                server.queryNames(MBeanNames.all("RTimer"), null)
+                server.queryNames(MBeanNames.all(MBeanNames.RTIMER), null)
                         .forEach(n -> names.add(n.getKeyProperty("name")));
                 throw new IllegalArgumentException("unknown rtimer \"" + timer + "\" (rtimers: "
                         + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");

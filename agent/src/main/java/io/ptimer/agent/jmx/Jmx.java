@@ -114,11 +114,11 @@ public final class Jmx {
         @Override
         public void ptimer(PtimerSystem system) {
             for (Ptimer timer : system.timers()) {
-                register(server, MBeanNames.of("Timer", timer.name()), () -> new PtimerMBean(system, timer, notifier()));
+                register(server, MBeanNames.of(MBeanNames.TIMER, timer.name()), () -> new PtimerMBean(system, timer, notifier()));
             }
             Cluster cluster = system.cluster();
             if (cluster != null) {
-                register(server, MBeanNames.of("Cluster", cluster.spec().name()),
+                register(server, MBeanNames.of(MBeanNames.CLUSTER, cluster.spec().name()),
                         () -> new ClusterMBean(cluster));
             }
         }
@@ -126,7 +126,7 @@ public final class Jmx {
         @Override
         public void rtimer(RtimerSystem system) {
             for (Rtimer timer : system.timers()) {
-                register(server, MBeanNames.of("RTimer", timer.name()), () -> new RtimerMBean(system, timer));
+                register(server, MBeanNames.of(MBeanNames.RTIMER, timer.name()), () -> new RtimerMBean(system, timer));
             }
         }
 
@@ -148,15 +148,15 @@ public final class Jmx {
         if (!async.active()) {
             return;
         }
-        register(server, MBeanNames.of("Async", null), () -> new AsyncMBean(async));
+        register(server, MBeanNames.of(MBeanNames.ASYNC, null), () -> new AsyncMBean(async));
         for (TaskGroup g : async.groups()) {
-            register(server, MBeanNames.of("AsyncGroup", g.name()), () -> new AsyncGroupMBean(g));
+            register(server, MBeanNames.of(MBeanNames.ASYNC_GROUP, g.name()), () -> new AsyncGroupMBean(g));
         }
     }
 
     /** Registers the MBean of a core timer, in place of the one of a cancelled timer of the same name. */
     private static synchronized void replace(MBeanServer server, CoreTimer timer) {
-        ObjectName name = MBeanNames.of("CoreTimer", timer.name());
+        ObjectName name = MBeanNames.of(MBeanNames.CORE_TIMER, timer.name());
         try {
             if (server.isRegistered(name)) {
                 Object old = server.getAttribute(name, "cancelled");

@@ -11,6 +11,13 @@ import javax.management.ObjectName;
 public final class MBeanNames {
     /** The manager MBean. */
     public static final String MANAGER = "io.ptimer:type=PTimer";
+    /** The types of the other MBeans: one per ptimer timer, rtimer, core timer, cluster, and async's. */
+    public static final String TIMER = "Timer";
+    public static final String RTIMER = "RTimer";
+    public static final String CORE_TIMER = "CoreTimer";
+    public static final String CLUSTER = "Cluster";
+    public static final String ASYNC = "Async";
+    public static final String ASYNC_GROUP = "AsyncGroup";
     private static final String DOMAIN = "io.ptimer:type=";
 
     private MBeanNames() {

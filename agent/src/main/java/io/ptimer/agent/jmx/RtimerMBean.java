@@ -107,7 +107,7 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
     public Object invoke(String action, Object[] params, String[] signature) throws MBeanException, ReflectionException {
         int n = params == null ? 0 : params.length;
         if (action.equals("set") && n == 1 && params[0] instanceof String) {
-            return Jmx.call(MBeanNames.text("RTimer", timer.name()), "set " + params[0], timer.name(), null,
+            return Jmx.call(MBeanNames.text(MBeanNames.RTIMER, timer.name()), "set " + params[0], timer.name(), null,
                     () -> system.set(timer.name(), (String) params[0]));
         }
         boolean pause = action.equals("pause");
@@ -116,7 +116,7 @@ final class RtimerMBean extends OpenMBean<RtimerMBean> {
                     + " set(String assignment)");
         }
         Integer worker = n == 0 ? null : (Integer) params[0];
-        return Jmx.call(MBeanNames.text("RTimer", timer.name()), action, timer.name(), worker,
+        return Jmx.call(MBeanNames.text(MBeanNames.RTIMER, timer.name()), action, timer.name(), worker,
                 () -> pause ? system.pause(timer.name(), worker) : system.resume(timer.name(), worker));
     }
 
