@@ -27,7 +27,12 @@ public final class RouteRunner {
     private Class<?> lastOwner;
     private Object lastInstance;
     private boolean threw;
-    private volatile String running;
+    /**
+     * The label of the route running or run last: stored only when it changes, as a reference stored
+     * at every run would give a concurrent collector a card to scan at every loop.
+     */
+    private String label;
+    /** When the running route began (nanoTime, never 0), or 0 while none runs; published after {@link #label}. */
     private volatile long runningSince;
 
     /** @param owner who runs the routes, for messages, e.g. {@code timer "t1" worker 0} */
@@ -54,8 +59,11 @@ public final class RouteRunner {
     public int run(String label, BoundRoute route, Object context) {
         threw = false;
         if (tracked) {
-            runningSince = System.nanoTime();
-            running = label;
+            if (!label.equals(this.label)) {
+                this.label = label;
+            }
+            long now = System.nanoTime();
+            runningSince = now == 0 ? 1 : now;
         }
         try {
             Object target = route.needsInstance() ? instance(route) : null;
@@ -74,7 +82,7 @@ public final class RouteRunner {
             return Route.END;
         } finally {
             if (tracked) {
-                running = null;
+                runningSince = 0;
             }
         }
     }
@@ -113,12 +121,13 @@ public final class RouteRunner {
 
     /** The label of the route running now, or {@code null}. */
     public String running() {
-        return running;
+        return runningSince == 0 ? null : label;
     }
 
     /** How long the running route has been running, in ns, or 0. */
     public long runningForNanos() {
-        return running == null ? 0 : System.nanoTime() - runningSince;
+        long since = runningSince;
+        return since == 0 ? 0 : System.nanoTime() - since;
     }
 
     /** How many runs threw. */

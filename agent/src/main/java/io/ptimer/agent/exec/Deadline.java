@@ -28,7 +28,7 @@ public final class Deadline extends Due {
     /** Where the deadline is, as its lane sees it. */
     State state = State.NEW;
 
-    enum State { NEW, QUEUED, PARKED, RUNNING, DONE }
+    enum State { NEW, QUEUED, PARKED, DONE }
 
     /** Who it runs for, in Flight Recorder's late and overrun events; none until described. */
     private volatile String system;

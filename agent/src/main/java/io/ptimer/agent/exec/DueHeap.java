@@ -4,17 +4,29 @@ import java.util.Arrays;
 
 /**
  * A binary heap of {@link Due}s ordered by due time, then by the order they were made in: adding and
- * removing cost O(log n), the nearest is at hand. The due times and that order are kept in arrays of
- * their own beside the entries, so that sifting through thousands of entries compares within arrays
- * instead of loading an object a level.
+ * removing cost O(log n), the nearest is at hand. Each entry has a slot here; the heap itself orders
+ * slots, with their due times and order of making, in arrays of primitives, so sifting through
+ * thousands of entries neither loads an entry nor stores a reference. A lane that takes an entry out
+ * to run it and adds it back keeps its slot meanwhile ({@link #take}): in the steady state no
+ * reference is stored at all, which a concurrent collector's write barrier would otherwise turn into
+ * card-scanning work at every step.
  * Confined to its lane's thread.
  *
  * @param <T> what falls due
  */
 final class DueHeap<T extends Due> {
-    private Due[] items = new Due[64];
-    private long[] dues = new long[64];
-    private int[] seqs = new int[64];
+    private static final int INITIAL = 64;
+    /** By slot: the entry, and its index in the heap. */
+    private Due[] entries = new Due[INITIAL];
+    private int[] positions = new int[INITIAL];
+    /** Slots given back, taken again first, so that the entries in use stay in few cache lines. */
+    private int[] freeSlots = new int[INITIAL];
+    private int free;
+    private int slotsMade;
+    /** By index in the heap: the slot, its due time and its order of making. */
+    private int[] slots = new int[INITIAL];
+    private long[] dues = new long[INITIAL];
+    private int[] seqs = new int[INITIAL];
     private int size;
 
     int size() {
@@ -24,7 +36,7 @@ final class DueHeap<T extends Due> {
     /** The nearest due; the heap is not empty. */
     @SuppressWarnings("unchecked")
     T first() {
-        return (T) items[0];
+        return (T) entries[slots[0]];
     }
 
     /** When the nearest is due; the heap is not empty. */
@@ -32,47 +44,99 @@ final class DueHeap<T extends Due> {
         return dues[0];
     }
 
-    /** Adds {@code d}, due at its {@link Due#due}. */
-    void add(T d) {
-        if (size == items.length) {
-            items = Arrays.copyOf(items, size * 2);
-            dues = Arrays.copyOf(dues, size * 2);
-            seqs = Arrays.copyOf(seqs, size * 2);
-        }
-        siftUp(size++, d, d.due);
+    /** Whether {@code d} is in this heap (not only keeping its slot). */
+    boolean contains(Due d) {
+        return holds(d) && positions[d.index] >= 0;
     }
 
-    /** Removes {@code d}, which is in the heap. */
+    /** Whether {@code d} has a slot here, in the heap or kept by {@link #take}. */
+    private boolean holds(Due d) {
+        int slot = d.index;
+        return slot >= 0 && slot < slotsMade && entries[slot] == d;
+    }
+
+    /** Adds {@code d}, due at its {@link Due#due}; it is not in the heap, but may keep a slot here. */
+    void add(T d) {
+        int slot;
+        if (holds(d)) {
+            slot = d.index;
+        } else {
+            slot = free > 0 ? freeSlots[--free] : newSlot();
+            entries[slot] = d;
+            d.index = slot;
+        }
+        siftUp(size++, slot, d.due, d.seq);
+    }
+
+    /** Removes {@code d}, which is in the heap, and frees its slot. */
     void remove(T d) {
-        int i = d.index;
-        int last = --size;
-        Due moved = items[last];
-        long movedDue = dues[last];
-        items[last] = null;
+        int slot = d.index;
+        take(d);
+        release(slot);
         d.index = -1;
+    }
+
+    /**
+     * Removes {@code d}, which is in the heap, and keeps its slot for its next {@link #add}: an entry
+     * that comes back at once costs no reference stored (and no card a garbage collector must scan).
+     */
+    void take(T d) {
+        int slot = d.index;
+        int i = positions[slot];
+        int last = --size;
+        positions[slot] = -1;
         if (i != last) {
-            siftDown(i, moved, movedDue);
-            if (items[i] == moved) {
-                siftUp(i, moved, movedDue);
+            int moved = slots[last];
+            long movedDue = dues[last];
+            int movedSeq = seqs[last];
+            siftDown(i, moved, movedDue, movedSeq);
+            if (slots[i] == moved) {
+                siftUp(i, moved, movedDue, movedSeq);
             }
         }
     }
 
-    private void siftUp(int i, Due d, long due) {
-        int seq = d.seq;
+    /** Frees the slot that {@code d}, taken out, kept. */
+    void forget(T d) {
+        release(d.index);
+        d.index = -1;
+    }
+
+    /**
+     * Frees a slot that an entry taken out kept; its entry, no longer known here, may be on another
+     * thread by now and is not touched.
+     */
+    void release(int slot) {
+        entries[slot] = null;
+        freeSlots[free++] = slot;
+    }
+
+    private int newSlot() {
+        if (slotsMade == entries.length) {
+            int n = slotsMade * 2;
+            entries = Arrays.copyOf(entries, n);
+            positions = Arrays.copyOf(positions, n);
+            freeSlots = Arrays.copyOf(freeSlots, n);
+            slots = Arrays.copyOf(slots, n);
+            dues = Arrays.copyOf(dues, n);
+            seqs = Arrays.copyOf(seqs, n);
+        }
+        return slotsMade++;
+    }
+
+    private void siftUp(int i, int slot, long due, int seq) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             if (!before(due, seq, dues[parent], seqs[parent])) {
                 break;
             }
-            place(i, items[parent], dues[parent]);
+            place(i, slots[parent], dues[parent], seqs[parent]);
             i = parent;
         }
-        place(i, d, due);
+        place(i, slot, due, seq);
     }
 
-    private void siftDown(int i, Due d, long due) {
-        int seq = d.seq;
+    private void siftDown(int i, int slot, long due, int seq) {
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
@@ -83,10 +147,10 @@ final class DueHeap<T extends Due> {
             if (!before(dues[child], seqs[child], due, seq)) {
                 break;
             }
-            place(i, items[child], dues[child]);
+            place(i, slots[child], dues[child], seqs[child]);
             i = child;
         }
-        place(i, d, due);
+        place(i, slot, due, seq);
     }
 
     /** Whether {@code (due, seq)} comes strictly before {@code (otherDue, otherSeq)}. */
@@ -95,10 +159,10 @@ final class DueHeap<T extends Due> {
         return d < 0 || (d == 0 && seq - otherSeq < 0);
     }
 
-    private void place(int i, Due d, long due) {
-        items[i] = d;
+    private void place(int i, int slot, long due, int seq) {
+        slots[i] = slot;
         dues[i] = due;
-        seqs[i] = d.seq;
-        d.index = i;
+        seqs[i] = seq;
+        positions[slot] = i;
     }
 }

@@ -45,6 +45,8 @@ final class SharedLane {
     private volatile long handovers;
     private final DueHeap<Job> heap = new DueHeap<>();
     private long lastRan = System.nanoTime();
+    /** The heap slot of the job stepping now, which a fresh carrier frees when the job keeps the old one. */
+    private int steppingSlot = -1;
 
     SharedLane(LanePool pool, String name) {
         this.pool = pool;
@@ -124,6 +126,9 @@ final class SharedLane {
         OsThread.lowerTimerSlack(tid);
         if (prime) {
             waiter.prime();
+        } else if (steppingSlot >= 0) {
+            heap.release(steppingSlot);
+            steppingSlot = -1;
         }
         for (;;) {
             if (arrived) {
@@ -154,7 +159,8 @@ final class SharedLane {
                     }
                 }
             }
-            heap.remove(next);
+            heap.take(next);
+            steppingSlot = next.index;
             next.attach(me, tid);
             long t = turn.get() + 1;
             stepStarted = System.nanoTime();
@@ -183,6 +189,7 @@ final class SharedLane {
 
     private void place(Job job, long due) {
         if (due == Job.DONE) {
+            heap.forget(job);
             jobs.decrementAndGet();
             job.home = null;
         } else if (due == Job.PARK) {
@@ -205,8 +212,8 @@ final class SharedLane {
             if (j.home != this) {
                 continue;
             }
-            if (j.index >= 0) {
-                heap.remove(j);
+            if (heap.contains(j)) {
+                heap.take(j);
             } else if (!j.parked) {
                 continue;
             }

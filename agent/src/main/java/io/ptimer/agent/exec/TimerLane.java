@@ -116,19 +116,20 @@ public final class TimerLane {
             if (!lane.awaitUntil(next.due, maxSpin) || !arrivals.isEmpty()) {
                 continue;
             }
-            remove(next);
+            heap.take(next);
             if (next.cancelled()) {
-                next.state = Deadline.State.DONE;
+                leave(next, Deadline.State.DONE);
             } else if (next.paused()) {
-                next.state = Deadline.State.PARKED;
+                leave(next, Deadline.State.PARKED);
             } else {
                 runDue(next);
             }
+            pending = heap.size();
         }
     }
 
+    /** Runs a deadline taken out of the heap, which keeps its slot and its state, queued, until it is back. */
     private void runDue(Deadline d) {
-        d.state = Deadline.State.RUNNING;
         long late = System.nanoTime() - d.due;
         try {
             d.task.run(d);
@@ -156,10 +157,16 @@ public final class TimerLane {
                 }
             }
             d.due = d.schedule.deadline();
-            insert(d);
+            heap.add(d);
         } else {
-            d.state = Deadline.State.DONE;
+            leave(d, Deadline.State.DONE);
         }
+    }
+
+    /** A deadline taken out of the heap leaves it for {@code state}: done, or parked until resumed. */
+    private void leave(Deadline d, Deadline.State state) {
+        heap.forget(d);
+        d.state = state;
     }
 
     private void drainArrivals() {

@@ -1,7 +1,10 @@
 package io.ptimer.agent.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +12,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The heap's order holds across the wrap-around of {@link System#nanoTime()}, with removals from anywhere. */
+/**
+ * The heap's order holds across the wrap-around of {@link System#nanoTime()}, with removals from anywhere;
+ * an entry taken out to run keeps its slot until it comes back or is forgotten.
+ */
 class DueHeapTest {
     private static final class Item extends Due {
         Item(long due) {
@@ -65,5 +71,58 @@ class DueHeapTest {
                     first.due);
             assertSame(first, in.remove(in.indexOf(first)));
         }
+    }
+
+    @Test
+    void anEntryTakenOutKeepsItsSlotAndComesBackInOrder() {
+        DueHeap<Item> heap = new DueHeap<>();
+        Item a = new Item(10);
+        Item b = new Item(20);
+        Item c = new Item(30);
+        heap.add(a);
+        heap.add(b);
+        heap.add(c);
+        int slot = a.index;
+        heap.take(a);
+        assertFalse(heap.contains(a));
+        assertEquals(slot, a.index);
+        assertSame(b, heap.first());
+        a.due = 25;
+        heap.add(a);
+        assertEquals(slot, a.index);
+        assertTrue(heap.contains(a));
+        heap.remove(b);
+        assertSame(a, heap.first());
+        heap.remove(a);
+        assertSame(c, heap.first());
+        assertEquals(1, heap.size());
+    }
+
+    @Test
+    void aSlotFreedWhileItsEntryIsAwayGoesToAnotherAndTheEntryGetsANewOneWhenItComesBack() {
+        DueHeap<Item> heap = new DueHeap<>();
+        Item away = new Item(10);
+        Item stays = new Item(40);
+        heap.add(away);
+        heap.add(stays);
+        int slot = away.index;
+        heap.take(away);
+        heap.release(slot);
+        Item newcomer = new Item(30);
+        heap.add(newcomer);
+        assertEquals(slot, newcomer.index);
+        assertFalse(heap.contains(away));
+        away.due = 20;
+        heap.add(away);
+        assertNotEquals(slot, away.index);
+        assertSame(away, heap.first());
+        heap.remove(away);
+        assertSame(newcomer, heap.first());
+        heap.remove(newcomer);
+        assertSame(stays, heap.first());
+        heap.take(stays);
+        heap.forget(stays);
+        assertEquals(-1, stays.index);
+        assertEquals(0, heap.size());
     }
 }
