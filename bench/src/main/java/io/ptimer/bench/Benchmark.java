@@ -54,6 +54,7 @@ public final class Benchmark {
         report.line("## Benchmark run " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         report.line("");
         report.line(Machine.describe());
+        report.line(Machine.pauses());
         if (options.parts.contains("lateness")) {
             lateness(agent, out);
         }
@@ -99,6 +100,7 @@ public final class Benchmark {
         }
         report.line("");
         report.line(Machine.load());
+        report.line(Machine.pauses());
         report.table("Where it stands", List.of("goal", "measured", "met"), targets.rows());
         Files.writeString(out.resolve("report.md"), report.text());
         System.out.println();

@@ -15,6 +15,42 @@ final class Machine {
                 + System.getProperty("java.version") + ".";
     }
 
+    /** How long the pause probe reads the clock, in ns. */
+    private static final long PROBE_NANOS = 2_000_000_000L;
+
+    /**
+     * What the machine takes from a thread that has work: one thread does nothing but read the clock
+     * for 2 s, and every gap between two readings of 20 µs or more is a time the machine (another
+     * process, the hypervisor, an interrupt) ran something else on its core. Every timer here is late
+     * by such a gap when its due time falls in it, whatever its own code does.
+     */
+    static String pauses() {
+        long atLeast20 = 0;
+        long atLeast160 = 0;
+        long longest = 0;
+        long start = System.nanoTime();
+        long last = start;
+        for (;;) {
+            long now = System.nanoTime();
+            long gap = now - last;
+            last = now;
+            if (gap >= 20_000) {
+                atLeast20++;
+                if (gap >= 160_000) {
+                    atLeast160++;
+                }
+                longest = Math.max(longest, gap);
+            }
+            if (now - start >= PROBE_NANOS) {
+                break;
+            }
+        }
+        double seconds = (last - start) / 1e9;
+        return String.format(java.util.Locale.ROOT, "Pauses the machine takes: a thread that only reads the clock"
+                + " for 2 s missed 20 µs or more %.0f times a second, 160 µs or more %.0f times a second, at most %,d µs.",
+                atLeast20 / seconds, atLeast160 / seconds, longest / 1000);
+    }
+
     /** The load average now, for the end of a run. */
     static String load() {
         return "Load average at the end: " + read("/proc/loadavg") + ".";

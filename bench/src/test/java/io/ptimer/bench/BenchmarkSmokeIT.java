@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -302,12 +303,15 @@ class BenchmarkSmokeIT {
                         .orElseThrow(() -> new AssertionError(runner + " has no customers row for " + timers + " in\n"
                                 + report));
                 String where = runner + ": " + String.join(" | ", row);
-                assertEquals(8, row.length, where);
+                assertEquals(9, row.length, where);
                 assertTrue(number(row[2]) <= number(row[3]) && number(row[3]) <= number(row[4]), "p50 <= p99 <= max: " + where);
-                number(row[5]);
-                double threads = number(row[6]);
+                List<Double> eachRound = Stream.of(row[5].split(" / ")).map(BenchmarkSmokeIT::number).toList();
+                assertEquals(options.rounds, eachRound.size(), "a p99 for each round: " + where);
+                assertTrue(eachRound.contains(number(row[3])), "the p99 is one round's, the median: " + where);
+                number(row[6]);
+                double threads = number(row[7]);
                 assertTrue(runner.equals("ptimer thread=own") ? threads > timers : threads < 20, "threads: " + where);
-                signedNumber(row[7]);
+                signedNumber(row[8]);
             }
         }
     }

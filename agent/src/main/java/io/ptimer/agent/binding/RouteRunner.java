@@ -31,8 +31,8 @@ public final class RouteRunner {
      * The label of the route running or run last: stored only when it changes, as a reference stored
      * at every run would give a concurrent collector a card to scan at every loop.
      */
-    private String label;
-    /** When the running route began (nanoTime, never 0), or 0 while none runs; published after {@link #label}. */
+    private String lastLabel;
+    /** When the running route began (nanoTime, never 0), or 0 while none runs; published after {@link #lastLabel}. */
     private volatile long runningSince;
 
     /** @param owner who runs the routes, for messages, e.g. {@code timer "t1" worker 0} */
@@ -59,8 +59,8 @@ public final class RouteRunner {
     public int run(String label, BoundRoute route, Object context) {
         threw = false;
         if (tracked) {
-            if (!label.equals(this.label)) {
-                this.label = label;
+            if (!label.equals(lastLabel)) {
+                lastLabel = label;
             }
             long now = System.nanoTime();
             runningSince = now == 0 ? 1 : now;
@@ -121,7 +121,7 @@ public final class RouteRunner {
 
     /** The label of the route running now, or {@code null}. */
     public String running() {
-        return runningSince == 0 ? null : label;
+        return runningSince == 0 ? null : lastLabel;
     }
 
     /** How long the running route has been running, in ns, or 0. */

@@ -11,8 +11,12 @@ abstract class Due {
     private static final AtomicInteger MADE = new AtomicInteger();
     /** When it is due, on {@link System#nanoTime()}. */
     long due;
-    /** Its slot in the heap, -1 when it is not in one. */
-    int index = -1;
+    /**
+     * Its slot in a lane's heap, kept while the lane runs it between two of its places in the heap;
+     * -1 when it has none. A job that left a lane behind its back still holds the number, which the
+     * heap does not trust ({@link DueHeap#contains}).
+     */
+    int slot = -1;
     /** The order it was made in, which breaks ties between equal due times. */
     final int seq = MADE.getAndIncrement();
 }

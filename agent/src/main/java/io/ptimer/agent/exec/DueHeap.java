@@ -46,12 +46,12 @@ final class DueHeap<T extends Due> {
 
     /** Whether {@code d} is in this heap (not only keeping its slot). */
     boolean contains(Due d) {
-        return holds(d) && positions[d.index] >= 0;
+        return holds(d) && positions[d.slot] >= 0;
     }
 
     /** Whether {@code d} has a slot here, in the heap or kept by {@link #take}. */
     private boolean holds(Due d) {
-        int slot = d.index;
+        int slot = d.slot;
         return slot >= 0 && slot < slotsMade && entries[slot] == d;
     }
 
@@ -59,21 +59,21 @@ final class DueHeap<T extends Due> {
     void add(T d) {
         int slot;
         if (holds(d)) {
-            slot = d.index;
+            slot = d.slot;
         } else {
             slot = free > 0 ? freeSlots[--free] : newSlot();
             entries[slot] = d;
-            d.index = slot;
+            d.slot = slot;
         }
         siftUp(size++, slot, d.due, d.seq);
     }
 
     /** Removes {@code d}, which is in the heap, and frees its slot. */
     void remove(T d) {
-        int slot = d.index;
+        int slot = d.slot;
         take(d);
         release(slot);
-        d.index = -1;
+        d.slot = -1;
     }
 
     /**
@@ -81,7 +81,7 @@ final class DueHeap<T extends Due> {
      * that comes back at once costs no reference stored (and no card a garbage collector must scan).
      */
     void take(T d) {
-        int slot = d.index;
+        int slot = d.slot;
         int i = positions[slot];
         int last = --size;
         positions[slot] = -1;
@@ -98,8 +98,8 @@ final class DueHeap<T extends Due> {
 
     /** Frees the slot that {@code d}, taken out, kept. */
     void forget(T d) {
-        release(d.index);
-        d.index = -1;
+        release(d.slot);
+        d.slot = -1;
     }
 
     /**

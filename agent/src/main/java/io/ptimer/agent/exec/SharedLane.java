@@ -160,7 +160,7 @@ final class SharedLane {
                 }
             }
             heap.take(next);
-            steppingSlot = next.index;
+            steppingSlot = next.slot;
             next.attach(me, tid);
             long t = turn.get() + 1;
             stepStarted = System.nanoTime();

@@ -55,7 +55,7 @@ class DueHeapTest {
             } else {
                 Item gone = in.remove(random.nextInt(in.size()));
                 heap.remove(gone);
-                assertEquals(-1, gone.index);
+                assertEquals(-1, gone.slot);
             }
             assertEquals(in.size(), heap.size());
             if (!in.isEmpty()) {
@@ -82,14 +82,14 @@ class DueHeapTest {
         heap.add(a);
         heap.add(b);
         heap.add(c);
-        int slot = a.index;
+        int slot = a.slot;
         heap.take(a);
         assertFalse(heap.contains(a));
-        assertEquals(slot, a.index);
+        assertEquals(slot, a.slot);
         assertSame(b, heap.first());
         a.due = 25;
         heap.add(a);
-        assertEquals(slot, a.index);
+        assertEquals(slot, a.slot);
         assertTrue(heap.contains(a));
         heap.remove(b);
         assertSame(a, heap.first());
@@ -105,16 +105,16 @@ class DueHeapTest {
         Item stays = new Item(40);
         heap.add(away);
         heap.add(stays);
-        int slot = away.index;
+        int slot = away.slot;
         heap.take(away);
         heap.release(slot);
         Item newcomer = new Item(30);
         heap.add(newcomer);
-        assertEquals(slot, newcomer.index);
+        assertEquals(slot, newcomer.slot);
         assertFalse(heap.contains(away));
         away.due = 20;
         heap.add(away);
-        assertNotEquals(slot, away.index);
+        assertNotEquals(slot, away.slot);
         assertSame(away, heap.first());
         heap.remove(away);
         assertSame(newcomer, heap.first());
@@ -122,7 +122,7 @@ class DueHeapTest {
         assertSame(stays, heap.first());
         heap.take(stays);
         heap.forget(stays);
-        assertEquals(-1, stays.index);
+        assertEquals(-1, stays.slot);
         assertEquals(0, heap.size());
     }
 }
