@@ -26,6 +26,20 @@ public final class Names {
         return name;
     }
 
+    /**
+     * The constant among {@code values} whose name is {@code text}, in any case, blanks around it
+     * ignored; {@code null} when there is none.
+     */
+    public static <E extends Enum<E>> E constant(E[] values, String text) {
+        String name = text.trim();
+        for (E e : values) {
+            if (e.name().equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** A timer's, group's or thread's name: one or more of letters, digits, {@code _ . -}. */
     public static boolean isName(String s) {
         if (s == null || s.isEmpty()) {

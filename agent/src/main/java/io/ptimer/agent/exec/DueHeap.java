@@ -70,10 +70,8 @@ final class DueHeap<T extends Due> {
 
     /** Removes {@code d}, which is in the heap, and frees its slot. */
     void remove(T d) {
-        int slot = d.slot;
         take(d);
-        release(slot);
-        d.slot = -1;
+        forget(d);
     }
 
     /**

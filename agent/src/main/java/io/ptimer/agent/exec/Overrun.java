@@ -1,5 +1,6 @@
 package io.ptimer.agent.exec;
 
+import io.ptimer.agent.config.Names;
 import io.ptimer.agent.config.Refusal;
 
 /** What a grid schedule does after a run that ended past its next grid point: the timer attribute {@code overrun}. */
@@ -15,12 +16,10 @@ public enum Overrun {
      * @throws X made by {@code refusal}, saying which names exist
      */
     public static <X extends Exception> Overrun parse(String text, Refusal<X> refusal) throws X {
-        String name = text.trim();
-        for (Overrun p : values()) {
-            if (p.name().equalsIgnoreCase(name)) {
-                return p;
-            }
+        Overrun named = Names.constant(values(), text);
+        if (named == null) {
+            throw refusal.error("overrun must be reanchor or skip");
         }
-        throw refusal.error("overrun must be reanchor or skip");
+        return named;
     }
 }

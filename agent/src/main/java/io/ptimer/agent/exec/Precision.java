@@ -1,5 +1,6 @@
 package io.ptimer.agent.exec;
 
+import io.ptimer.agent.config.Names;
 import io.ptimer.agent.config.Refusal;
 
 /** How a lane waits for its next deadline: the per-timer attribute {@code precision}. */
@@ -20,12 +21,10 @@ public enum Precision {
      * @throws X made by {@code refusal}, saying which names exist
      */
     public static <X extends Exception> Precision parse(String text, Refusal<X> refusal) throws X {
-        String name = text.trim();
-        for (Precision p : values()) {
-            if (p.name().equalsIgnoreCase(name)) {
-                return p;
-            }
+        Precision named = Names.constant(values(), text);
+        if (named == null) {
+            throw refusal.error("precision must be sleep, hybrid or spin");
         }
-        throw refusal.error("precision must be sleep, hybrid or spin");
+        return named;
     }
 }

@@ -36,7 +36,6 @@ import javax.management.openmbean.OpenType;
  * {@code com.sun.management.jmxremote} connector, if the host enables it.
  */
 public final class Jmx {
-
     /** The {@code String timer} parameter of the manager's operations. */
     static final MBeanParameterInfo TIMER = new MBeanParameterInfo("timer", String.class.getName(), "Timer name");
     /** The {@code int worker} parameter of the one-worker operations. */
@@ -54,7 +53,6 @@ public final class Jmx {
 
     private Jmx() {
     }
-
 
     /** A read-only attribute of an open type, described as an MXBean would describe it. */
     static MBeanAttributeInfo attribute(String name, OpenType<?> type, String description) {
