@@ -3,6 +3,7 @@ package io.ptimer.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,8 @@ final class Customers {
     static final long INTERVAL_MILLIS = 100;
     /** The most timers the part gives a thread each. */
     private static final int MAX_OWN = 1_000;
+    /** The runners, in the table's order; {@code shared+sleeper} is {@code shared} with one more timer that sleeps. */
+    private static final List<String> KINDS = List.of("shared", "own", "stpe", "hwt", "shared+sleeper");
 
     private Customers() {
     }
@@ -35,22 +38,29 @@ final class Customers {
         Path log = out.resolve("customers.log");
         List<List<String>> rows = new ArrayList<>();
         for (int n : options.customers) {
-            List<String> kinds = new ArrayList<>(List.of("shared", "own", "stpe", "hwt", "shared+sleeper"));
+            List<String> kinds = new ArrayList<>(KINDS);
             if (n > MAX_OWN) {
                 kinds.remove("own");
             }
             Map<String, List<ManyTimers.Figures>> figures = new LinkedHashMap<>();
+            Map<String, Long> baselines = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < kinds.size(); i++) {
                     String kind = kinds.get((i + round) % kinds.size());
                     System.err.printf(Locale.ROOT, "bench: customers, round %d of %d, %s: %,d timers%n", round + 1, rounds,
                             name(kind), n);
                     boolean sleeper = kind.equals("shared+sleeper");
-                    figures.computeIfAbsent(kind, k -> new ArrayList<>()).add(ManyTimers.measure(agent,
-                            sleeper ? "shared" : kind, n, INTERVAL_MILLIS, sleeper, seconds, warmup, log));
+                    String runner = sleeper ? "shared" : kind;
+                    Long baseline = baselines.get(runner);
+                    if (baseline == null) {
+                        baseline = ManyTimers.baselineHeap(agent, runner, INTERVAL_MILLIS, seconds, warmup, log);
+                        baselines.put(runner, baseline);
+                    }
+                    figures.computeIfAbsent(kind, k -> new ArrayList<>()).add(ManyTimers.measure(agent, runner, n,
+                            INTERVAL_MILLIS, sleeper, seconds, warmup, baseline, log));
                 }
             }
-            for (String kind : List.of("shared", "own", "stpe", "hwt", "shared+sleeper")) {
+            for (String kind : KINDS) {
                 if (figures.containsKey(kind)) {
                     rows.add(row(kind, n, figures.get(kind)));
                 } else {

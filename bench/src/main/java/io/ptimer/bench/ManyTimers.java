@@ -95,9 +95,24 @@ public final class ManyTimers {
      */
     static Figures measure(Path jar, String kind, int n, long intervalMillis, boolean sleeper, int seconds,
             int warmup, Path log) throws IOException, InterruptedException {
-        String[] base = run(jar, kind, 1, intervalMillis, false, Math.min(seconds, 5), warmup, log);
+        return measure(jar, kind, n, intervalMillis, sleeper, seconds, warmup,
+                baselineHeap(jar, kind, intervalMillis, seconds, warmup, log), log);
+    }
+
+    /**
+     * The heap used after a full GC by {@code kind} with one timer, in a JVM of its own: the baseline
+     * that {@link Figures#heapPerTimer} is counted against.
+     */
+    static long baselineHeap(Path jar, String kind, long intervalMillis, int seconds, int warmup, Path log)
+            throws IOException, InterruptedException {
+        return Long.parseLong(run(jar, kind, 1, intervalMillis, false, Math.min(seconds, 5), warmup, log)[5]);
+    }
+
+    /** As {@link #measure(Path, String, int, long, boolean, int, int, Path)}, against a baseline measured before. */
+    static Figures measure(Path jar, String kind, int n, long intervalMillis, boolean sleeper, int seconds,
+            int warmup, long baselineHeap, Path log) throws IOException, InterruptedException {
         String[] full = run(jar, kind, n, intervalMillis, sleeper, seconds, warmup, log);
-        long heapPer = (Long.parseLong(full[5]) - Long.parseLong(base[5])) / Math.max(1, n - 1);
+        long heapPer = (Long.parseLong(full[5]) - baselineHeap) / Math.max(1, n - 1);
         return new Figures(Long.parseLong(full[0]), Long.parseLong(full[1]), Long.parseLong(full[2]),
                 Double.parseDouble(full[3]), Integer.parseInt(full[4]), heapPer, Long.parseLong(full[6]));
     }
