@@ -3,10 +3,12 @@ package io.ptimer.agent.jfr;
 import jdk.jfr.Category;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 @Name("io.ptimer.AsyncDropped")
 @Label("Async Work Dropped")
 @Category("ptimer")
+@StackTrace(false)
 final class DroppedEvent extends jdk.jfr.Event {
     @Label("What")
     String what;

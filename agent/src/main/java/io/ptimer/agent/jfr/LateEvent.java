@@ -4,11 +4,13 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 @Name("io.ptimer.LateLoop")
 @Label("Late Loop")
 @Category("ptimer")
+@StackTrace(false)
 @Description("A loop or run that began later than its threshold after it was due (timer attribute jfr_late)")
 final class LateEvent extends jdk.jfr.Event {
     @Label("System")

@@ -4,11 +4,13 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 @Name("io.ptimer.Overrun")
 @Label("Overrun")
 @Category("ptimer")
+@StackTrace(false)
 @Description("A run on a grid that ended past its next grid point")
 final class OverrunEvent extends jdk.jfr.Event {
     @Label("System")

@@ -4,10 +4,12 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 @Name("io.ptimer.RouteError")
 @Label("Route Error")
 @Category("ptimer")
+@StackTrace(false)
 @Description("A route, timer function or task threw; counted, and the thread went on")
 final class RouteErrorEvent extends jdk.jfr.Event {
     @Label("Source")

@@ -4,10 +4,12 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 @Name("io.ptimer.WorkerState")
 @Label("Worker State")
 @Category("ptimer")
+@StackTrace(false)
 @Description("A ptimer worker entered its start, loop or end route, paused, or resumed")
 final class WorkerStateEvent extends jdk.jfr.Event {
     @Label("Timer")
