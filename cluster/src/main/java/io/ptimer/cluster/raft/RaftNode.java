@@ -63,6 +63,13 @@ final class RaftNode implements ClusterNode, Receiver {
     private static final long BURST_MILLIS = 15;
     private static final long RESEND_MILLIS = 40;
     /**
+     * How often the reliable layers ask for what is missing. A message lost in a partition holds
+     * back every later one from its sender until it is sent again, so after a heal the merge's
+     * own messages wait for this; JGroups' defaults (0.5 s and 1 s) made a merge take a second
+     * or two. It also paces the delayed acknowledgements, a few small messages a second here.
+     */
+    private static final long XMIT_MILLIS = 50;
+    /**
      * MERGE3's timing: each member tells the others its view every 100 to 300 ms (a random
      * {@code max/2 + [0, max)}, at least {@code min}), and a coordinator looks for differing views
      * every {@value #MERGE_CHECK_MILLIS} ms, so a healed partition merges within about a second.
@@ -143,7 +150,8 @@ final class RaftNode implements ClusterNode, Receiver {
         raftProtocol.resendInterval(RESEND_MILLIS);
         raftProtocol.members(voters).raftId(bind).logClass(InMemoryLog.class.getName())
                 .logPrefix("ptimer-" + name + "-" + bind.replace(':', '-'));
-        List<Protocol> stack = new ArrayList<>(List.of(tcp, ping, merge, fd, verify, new NAKACK2(), new UNICAST3(),
+        List<Protocol> stack = new ArrayList<>(List.of(tcp, ping, merge, fd, verify,
+                new NAKACK2().setXmitInterval(XMIT_MILLIS), new UNICAST3().setXmitInterval(XMIT_MILLIS),
                 new STABLE(), new NO_DUPES(), gms, new FRAG4(), election, raftProtocol, new REDIRECT()));
         DISCARD faults = null;
         if (Boolean.getBoolean(FAULT_INJECTION)) {
