@@ -133,7 +133,8 @@ public final class Cluster {
             return REFUSE;
         }
         if (n.leader() == null) {
-            return refuse("no leader", "no leader in reach: cut off from a majority of the members");
+            return n.majority() ? refuse("election", "no leader yet: the members are electing one")
+                    : refuse("no leader", "no leader in reach: cut off from a majority of the members");
         }
         long offset = n.offsetNanos();
         long error = n.offsetErrorNanos();

@@ -30,6 +30,14 @@ public interface ClusterNode extends AutoCloseable {
     /** The leader's address, or {@code null} when this node knows of none (no majority in reach). */
     String leader();
 
+    /**
+     * Whether the members this node sees hold a majority of the voters. With it and no {@link
+     * #leader()}, an election is under way; without it, no request of this JVM can be committed.
+     */
+    default boolean majority() {
+        return false;
+    }
+
     /** The members this node sees, voters and others. */
     List<String> members();
 

@@ -71,6 +71,7 @@ class SharedLoopTest {
     static final class Node implements ClusterNode {
         final List<long[]> asks = new CopyOnWriteArrayList<>();
         volatile String leader = "127.0.0.1:1";
+        volatile boolean majority;
 
         @Override
         public void ask(String loop, long step, int budget, int wants, GrantReceiver receiver) {
@@ -91,6 +92,11 @@ class SharedLoopTest {
         @Override
         public String leader() {
             return leader;
+        }
+
+        @Override
+        public boolean majority() {
+            return majority;
         }
 
         @Override
@@ -173,7 +179,7 @@ class SharedLoopTest {
     }
 
     @Test
-    void withoutALeaderNothingIsSpentAndTheListSaysWhy() throws Exception {
+    void withoutALeaderNothingIsSpentAndTheListSaysWhyCutOffOrElecting() throws Exception {
         Node node = new Node();
         node.leader = null;
         Cluster cluster = started(node);
@@ -181,7 +187,12 @@ class SharedLoopTest {
         assertTrue(SEEN.size() >= 5, "loops: " + SEEN.size());
         assertTrue(SEEN.stream().allMatch(s -> s.tasks == 0), SEEN.toString());
         assertTrue(node.asks.isEmpty(), "asked without a leader");
-        assertTrue(cluster.list().contains("sending: no, no leader in reach"), cluster.list());
+        assertTrue(cluster.list().contains("sending: no, no leader in reach: cut off from a majority"), cluster.list());
+
+        node.majority = true;
+        Thread.sleep(300);
+        assertTrue(node.asks.isEmpty(), "asked during an election");
+        assertTrue(cluster.list().contains("sending: no, no leader yet: the members are electing one"), cluster.list());
     }
 
     @Test

@@ -338,6 +338,11 @@ final class RaftNode implements ClusterNode, Receiver {
     }
 
     @Override
+    public boolean majority() {
+        return majority;
+    }
+
+    @Override
     public List<String> members() {
         return members;
     }
