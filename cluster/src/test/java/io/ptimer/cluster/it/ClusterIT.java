@@ -142,6 +142,9 @@ class ClusterIT {
             proxies.add(Proxy.start(dir, v, voters, List.of("-D" + ClusterNode.FAULT_INJECTION + "=true"), Map.of()));
         }
         await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
+        // two voters alone send the whole budget too; with the third still joining (JGroups' discovery
+        // rounds of 5 s when JVMs start together), cutting the leader off would leave no majority at all
+        await("each of the three JVMs sends", 60, () -> proxies.stream().allMatch(p -> p.mbean().contains(" sending=true")));
 
         Path faketime = libfaketime();
         Proxy skewed = null;
