@@ -27,7 +27,10 @@ public interface ClusterNode extends AutoCloseable {
     /** How far {@link #offsetNanos()} may be off (half the probe's round trip); {@link #UNKNOWN} before. */
     long offsetErrorNanos();
 
-    /** The leader's address, or {@code null} when this node knows of none (no majority in reach). */
+    /**
+     * The leader's address, or {@code null} when this node knows of none: no majority in reach, or
+     * an election under way.
+     */
     String leader();
 
     /**
