@@ -33,7 +33,7 @@ class ClusterIT {
      * a quiet machine (the merge of the views half a second, then the leader, the clock and the
      * steps asked ahead), and a loaded machine slows each part of it.
      */
-    private static final int HEALED_STEPS = 30;
+    private static final int HEALED_STEPS = 50;
     private final List<Proxy> proxies = new ArrayList<>();
 
     @TempDir
