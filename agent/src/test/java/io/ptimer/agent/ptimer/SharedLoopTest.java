@@ -14,6 +14,7 @@ import io.ptimer.agent.cluster.ClusterSpec;
 import io.ptimer.agent.cluster.GrantReceiver;
 import io.ptimer.agent.exec.Overrun;
 import io.ptimer.agent.exec.Precision;
+import io.ptimer.agent.support.Await;
 import io.ptimer.api.TimerContext;
 import io.ptimer.api.TimerType;
 import java.time.Instant;
@@ -190,10 +191,7 @@ class SharedLoopTest {
         assertTrue(cluster.list().contains("sending: no, no leader in reach: cut off from a majority"), cluster.list());
 
         node.majority = true;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!cluster.list().contains("no leader yet") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the list to say the members are electing", 10, () -> cluster.list().contains("no leader yet"));
         assertTrue(cluster.list().contains("sending: no, no leader yet: the members are electing one"), cluster.list());
         assertTrue(node.asks.isEmpty(), "asked during an election");
     }

@@ -54,7 +54,7 @@ class ClusterIT {
             proxies.add(Proxy.start(dir, v, voters));
         }
         await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
-        await("each of the three JVMs sends", 60, () -> proxies.stream().allMatch(p -> p.mbean().contains(" sending=true")));
+        awaitEachSends();
         Thread.sleep(3000);
 
         Proxy leader = leader(proxies.get(0));
@@ -144,7 +144,7 @@ class ClusterIT {
         await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
         // two voters alone send the whole budget too; with the third still joining (JGroups' discovery
         // rounds of 5 s when JVMs start together), cutting the leader off would leave no majority at all
-        await("each of the three JVMs sends", 60, () -> proxies.stream().allMatch(p -> p.mbean().contains(" sending=true")));
+        awaitEachSends();
 
         Path faketime = libfaketime();
         Proxy skewed = null;
@@ -275,6 +275,11 @@ class ClusterIT {
     private static long now() {
         Instant t = Instant.now();
         return Proxy.step(t.getEpochSecond() * 1_000_000_000L + t.getNano());
+    }
+
+    /** Waits until every JVM started so far says it sends: each has joined and measured its clock. */
+    private void awaitEachSends() throws Exception {
+        await("each of the JVMs sends", 60, () -> proxies.stream().allMatch(p -> p.mbean().contains(" sending=true")));
     }
 
     private void await(String what, int seconds, BooleanSupplier done) throws Exception {
