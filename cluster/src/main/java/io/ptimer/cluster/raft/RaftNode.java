@@ -129,6 +129,10 @@ final class RaftNode implements ClusterNode, Receiver {
         tcp.setBindPort(self.getPort());
         tcp.setPortRange(0);
         tcp.setThreadFactory(new DefaultThreadFactory("ptimer-cluster", true));
+        // A process that dies has its connections closed by its kernel: suspecting the peer then, verified
+        // like a missed heartbeat, replaces a killed leader in under a second instead of after the
+        // heartbeats' 2.5 s. The heartbeats remain for a machine or a network that goes silent.
+        tcp.enableSuspectEvents(true);
         TCPPING ping = new TCPPING();
         ping.initialHosts(initial);
         ping.portRange(0);

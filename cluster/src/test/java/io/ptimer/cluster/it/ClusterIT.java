@@ -34,6 +34,12 @@ class ClusterIT {
      * steps asked ahead), and a loaded machine slows each part of it.
      */
     private static final int HEALED_STEPS = 50;
+    /**
+     * Steps of 100 ms from the leader's {@code kill -9} to the whole budget sent again, at most:
+     * about 8 on a quiet machine, its closed connections suspected at once; heartbeats alone
+     * would take over 30 (2.5 s to suspect, 0.5 s to verify, then the election).
+     */
+    private static final int KILLED_LEADER_STEPS = 28;
     private final List<Proxy> proxies = new ArrayList<>();
 
     @TempDir
@@ -66,6 +72,8 @@ class ClusterIT {
         long back = firstFullStep(killed + Cluster.AHEAD + 1);
         System.out.println("MEASURED leader killed at step " + killed + ": steps until the whole budget is sent again "
                 + (back - killed) + ", tasks lost " + lost(killed, back));
+        assertTrue(back - killed <= KILLED_LEADER_STEPS, "the whole budget was sent again " + (back - killed)
+                + " steps after the leader's kill -9; at most " + KILLED_LEADER_STEPS + " expected");
 
         Proxy learner = Proxy.start(dir, binds.get(3), voters);
         proxies.add(learner);
