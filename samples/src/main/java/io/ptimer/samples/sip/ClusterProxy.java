@@ -1,5 +1,7 @@
 package io.ptimer.samples.sip;
 
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * One {@link ShapingProxy} JVM of the cluster demo and the SIPp customer that floods it: its log
@@ -15,22 +22,28 @@ import java.util.concurrent.TimeUnit;
  * customer is done, SIPp's own counts of its calls.
  */
 final class ClusterProxy {
+    private static final String CLUSTER_MBEAN = "io.ptimer:type=Cluster,name=carrier";
+    private static final String REFUSAL = "sends nothing: ";
     final int number;
     final String name;
     final String bind;
     final int sipPort;
+    /** How far ahead its wall clock runs (libfaketime), 0 for a true clock. */
+    final int skewMillis;
     private final Process process;
     private final Path log;
     private Process customer;
     private int calls;
     private Path stats;
     private boolean killed;
+    private JMXConnector jmx;
 
-    ClusterProxy(int number, String name, String bind, int sipPort, Process process, Path log) {
+    ClusterProxy(int number, String name, String bind, int sipPort, int skewMillis, Process process, Path log) {
         this.number = number;
         this.name = name;
         this.bind = bind;
         this.sipPort = sipPort;
+        this.skewMillis = skewMillis;
         this.process = process;
         this.log = log;
     }
@@ -53,10 +66,60 @@ final class ClusterProxy {
     /** {@code kill -9} of the proxy; its customer is stopped too (its calls are not counted). */
     void kill() throws InterruptedException {
         killed = true;
+        disconnect();
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         if (customer != null) {
             customer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Connects to the proxy's JVM as JConsole would, attached to it, and keeps the connection:
+     * starting the JVM's management agent takes a second or two, done ahead of a partition.
+     */
+    void connect() throws IOException {
+        if (jmx != null) {
+            return;
+        }
+        String address;
+        try {
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+        } catch (AttachNotSupportedException e) {
+            throw new IOException("cannot attach to " + name + ": " + e.getMessage(), e);
+        }
+        jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
+    }
+
+    /**
+     * Cuts the proxy's cluster node off from the others, or heals the cut, through its cluster
+     * MBean's fault-injection operation (the proxy runs with it on). Returns the operation's answer.
+     */
+    String partition(boolean cut) throws IOException, JMException {
+        connect();
+        return String.valueOf(jmx.getMBeanServerConnection().invoke(new ObjectName(CLUSTER_MBEAN), "partition",
+                new Object[] {cut}, new String[] {"boolean"}));
+    }
+
+    /**
+     * Why the proxy last said it sends nothing because of its clock, from its log; else the last
+     * reason it gave, or "nothing said".
+     */
+    String refusal() throws IOException {
+        String why = "nothing said";
+        String clock = null;
+        for (String line : lines()) {
+            int at = line.indexOf(REFUSAL);
+            if (at >= 0) {
+                why = line.substring(at + REFUSAL.length());
+                clock = why.startsWith("clock offset") ? why : clock;
+            }
+        }
+        return clock != null ? clock : why;
     }
 
     /** Waits for the customer to end by itself; stops it after {@code seconds}. */
@@ -69,9 +132,21 @@ final class ClusterProxy {
 
     /** Stops the proxy with SIGTERM, so that it prints its figures. */
     void stop() throws InterruptedException {
+        disconnect();
         if (process.isAlive()) {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void disconnect() {
+        if (jmx != null) {
+            try {
+                jmx.close();
+            } catch (IOException e) {
+                // the JVM is going away
+            }
+            jmx = null;
         }
     }
 

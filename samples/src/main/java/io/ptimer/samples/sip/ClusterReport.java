@@ -23,8 +23,11 @@ final class ClusterReport extends Report {
     private static final long SECOND = 1_000_000;
     private static final long MIN_TRANSITION = 2 * SECOND;
 
-    /** Something done to the cluster during the flood, at {@code micros} since the epoch. */
-    record Event(String what, long micros) {
+    /**
+     * Something done to the cluster during the flood, at {@code micros} since the epoch; {@code key}
+     * names its figures ({@code kill_recovered_s}...).
+     */
+    record Event(String key, String what, long micros) {
     }
 
     private final long[] arrivals;
@@ -94,8 +97,8 @@ final class ClusterReport extends Report {
                     + " after %.2f s; calls short of the steady rate in the %.1f s after it: %d", events.get(i).what(),
                     (tr[0] - floodStart) / 1e6, RECOVERED_SHARE * 100, (tr[2] - tr[0]) / 1e6, (tr[1] - tr[0]) / 1e6, shortOf);
             line("  MEASURED " + measured);
-            words(String.format(Locale.ROOT, "event%d_recovered_s=%.2f event%d_short=%d", i + 1, (tr[2] - tr[0]) / 1e6,
-                    i + 1, shortOf));
+            String key = events.get(i).key();
+            words(String.format(Locale.ROOT, "%s_recovered_s=%.2f %s_short=%d", key, (tr[2] - tr[0]) / 1e6, key, shortOf));
         }
         accountFor(proxies);
     }
@@ -106,6 +109,7 @@ final class ClusterReport extends Report {
         long open = 0;
         long answered503 = 0;
         int survivors = 0;
+        long skewedRelayed = -1;
         for (ClusterProxy p : proxies) {
             if (!p.survived()) {
                 line(String.format(Locale.ROOT, "  %-10s killed: its calls are not counted", p.name));
@@ -127,8 +131,15 @@ final class ClusterReport extends Report {
                     + " timeout %s, other errors %d, open %s", "", f.getOrDefault("offered", "?"), f.getOrDefault("relayed", "?"),
                     f.getOrDefault("completed", "?"), f.getOrDefault("queue_timeout", "?"),
                     num(f, "errors") - num(f, "queue_timeout"), f.getOrDefault("open", "?")));
+            if (p.skewMillis > 0) {
+                long relayed = num(f, "relayed");
+                skewedRelayed = Math.max(skewedRelayed, 0) + relayed;
+                row(p.name + ": clock " + p.skewMillis + " ms ahead, calls relayed", String.valueOf(relayed), "0", relayed == 0);
+                line(String.format(Locale.ROOT, "  %-10s it said: %s", "", p.refusal()));
+            }
         }
-        words("survivors=" + survivors + " lost=" + lost + " open=" + open + " answered_503=" + answered503);
+        words("survivors=" + survivors + " lost=" + lost + " open=" + open + " answered_503=" + answered503
+                + " skewed_relayed=" + skewedRelayed);
     }
 
     private static boolean within(long[][] transitions, long from, long to) {

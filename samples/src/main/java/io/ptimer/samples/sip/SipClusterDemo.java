@@ -12,31 +12,39 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Several shaping proxies behind one carrier contract, on one machine, loopback only: SIPp as the
  * carrier ({@code sipp -sn uas}), three {@link ShapingProxy} JVMs with the agent, each with its
  * cluster configuration ({@code samples/config/sip-cluster-N.cfg}, on free ports), and one SIPp
  * customer per proxy flooding it. During the flood a proxy is killed with {@code kill -9}, a
- * fourth proxy (without a vote) joins, the killed proxy comes back and the leader is killed. When
- * the customers are done, every process is stopped and the carrier's trace is measured
- * ({@link ClusterReport}). Exits 0 when the contract held, 1 when it did not, 2 on bad options or
- * a missing {@code sipp}.
+ * fourth proxy (without a vote) joins, the killed proxy comes back, a voting proxy that does not
+ * lead is cut off from the others for a while (the proxies run with fault injection on) and the
+ * leader is killed. When the customers are done, every process is stopped and the carrier's trace
+ * is measured ({@link ClusterReport}). Exits 0 when the contract held, 1 when it did not, 2 on bad
+ * options or a missing {@code sipp} (or libfaketime, for {@code --skew}).
  *
  * <p>Options: {@code --rate} calls a second offered to each proxy (200), {@code --seconds} of
- * flood (34), {@code --limit} the carrier's calls a second (100, as the configurations say),
+ * flood (40), {@code --limit} the carrier's calls a second (100, as the configurations say),
  * {@code --queue-timeout} seconds (5), the seconds into the flood of each event, 0 for none:
- * {@code --kill} (8), {@code --join} (14), {@code --restart} (20), {@code --kill-leader} (26); and
- * paths, relative to the repository's root: {@code --agent}, {@code --cluster-jar},
- * {@code --classpath}, {@code --config-dir}, {@code --out}.
+ * {@code --kill} (8), {@code --join} (14), {@code --restart} (20), {@code --partition} (26, healed
+ * {@code --partition-for} 3 seconds later), {@code --kill-leader} (34); {@code --skew} milliseconds
+ * that proxy 4's wall clock runs ahead (0: none), under libfaketime; and paths, relative to the
+ * repository's root: {@code --agent}, {@code --cluster-jar}, {@code --classpath},
+ * {@code --config-dir}, {@code --out}.
  */
 public final class SipClusterDemo {
+    /** The agent's switch for fault injection ({@code ClusterNode.FAULT_INJECTION}). */
+    private static final String FAULT_INJECTION = "ptimer.cluster.faultInjection";
     private static final String JAR_IN_CONFIG = "jar=cluster/target/ptimer-cluster.jar";
     private final Map<String, String> o;
     private final Path sipp;
     private final Path out;
     private final int rate;
     private final int seconds;
+    private final int skew;
+    private final Path faketime;
     private final List<ClusterProxy> proxies = new ArrayList<>();
     private final Processes processes = new Processes();
     private final List<ClusterReport.Event> events = new ArrayList<>();
@@ -44,9 +52,11 @@ public final class SipClusterDemo {
     private List<String> binds;
     private long floodStartMicros;
 
-    private SipClusterDemo(Map<String, String> o, Path sipp) {
+    private SipClusterDemo(Map<String, String> o, Path sipp, Path faketime) {
         this.o = o;
         this.sipp = sipp;
+        this.faketime = faketime;
+        this.skew = number(o, "skew", 0);
         this.out = Path.of(o.get("out")).toAbsolutePath();
         this.rate = number(o, "rate", 1);
         this.seconds = number(o, "seconds", 1);
@@ -54,8 +64,9 @@ public final class SipClusterDemo {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
-        o.putAll(Map.of("rate", "200", "seconds", "34", "limit", "100", "queue-timeout", "5", "kill", "8", "join", "14",
-                "restart", "20", "kill-leader", "26"));
+        o.putAll(Map.of("rate", "200", "seconds", "40", "limit", "100", "queue-timeout", "5", "kill", "8", "join", "14",
+                "restart", "20", "partition", "26", "partition-for", "3", "kill-leader", "34"));
+        o.put("skew", "0");
         o.putAll(Map.of("agent", "agent/target/ptimer-agent.jar", "cluster-jar", "cluster/target/ptimer-cluster.jar",
                 "classpath", "samples/target/classes:samples/target/lib/*", "config-dir", "samples/config",
                 "out", "samples/target/sip-cluster"));
@@ -76,7 +87,14 @@ public final class SipClusterDemo {
         if (sipp == null) {
             fail(2, "SipClusterDemo: sipp is not on the PATH; install SIPp (Debian and Ubuntu: apt-get install sip-tester)");
         }
-        SipClusterDemo demo = new SipClusterDemo(o, sipp);
+        Path faketime = null;
+        if (number(o, "skew", 0) > 0) {
+            faketime = libfaketime();
+            if (faketime == null) {
+                fail(2, "SipClusterDemo: --skew needs libfaketime (Debian and Ubuntu: apt-get install faketime)");
+            }
+        }
+        SipClusterDemo demo = new SipClusterDemo(o, sipp, faketime);
         Runtime.getRuntime().addShutdownHook(new Thread(demo.processes::stopAll, "sip-cluster-cleanup"));
         boolean held;
         try {
@@ -107,9 +125,12 @@ public final class SipClusterDemo {
         }
         for (ClusterProxy p : proxies) {
             p.awaitSending(90);
+            if (number(o, "partition", 0) > 0) {
+                p.connect();
+            }
         }
         floodStartMicros = nowMicros();
-        event(null, "the three proxies send; the flood begins");
+        event(null, "start", "the three proxies send; the flood begins");
         long floodStart = System.nanoTime();
         for (ClusterProxy p : proxies) {
             flood(p, seconds);
@@ -135,17 +156,22 @@ public final class SipClusterDemo {
         return report.held();
     }
 
-    /** Kills, starts and restarts proxies at the seconds into the flood their options name. */
-    private void play(long floodStart) throws IOException, InterruptedException {
+    /** Kills, starts, restarts, cuts off and heals proxies at the seconds into the flood their options name. */
+    private void play(long floodStart) throws Exception {
         List<Map.Entry<Integer, String>> plan = new ArrayList<>();
-        for (String event : List.of("kill", "join", "restart", "kill-leader")) {
+        for (String event : List.of("kill", "join", "restart", "partition", "kill-leader")) {
             int at = number(o, event, 0);
             if (at > 0 && at < seconds) {
                 plan.add(Map.entry(at, event));
             }
         }
+        int partition = number(o, "partition", 0);
+        if (partition > 0 && partition + number(o, "partition-for", 1) < seconds) {
+            plan.add(Map.entry(partition + number(o, "partition-for", 1), "heal"));
+        }
         plan.sort(Map.Entry.comparingByKey());
         ClusterProxy killed = null;
+        ClusterProxy cut = null;
         for (Map.Entry<Integer, String> step : plan) {
             long wait = floodStart + TimeUnit.SECONDS.toNanos(step.getKey()) - System.nanoTime();
             if (wait > 0) {
@@ -153,12 +179,24 @@ public final class SipClusterDemo {
             }
             int left = seconds - step.getKey();
             switch (step.getValue()) {
-                case "kill" -> killed = kill(follower(), "kill -9 of proxy");
-                case "kill-leader" -> kill(leader(), "kill -9 of the leader, proxy");
-                case "join" -> flood(event(startProxy(4), "proxy 4 (no vote) joins"), left);
+                case "kill" -> killed = kill(follower(), "kill", "kill -9 of proxy");
+                case "kill-leader" -> kill(leader(), "kill_leader", "kill -9 of the leader, proxy");
+                case "join" -> flood(event(startProxy(4), "join", "proxy 4 (no vote" + (skew > 0 ? ", clock " + skew
+                        + " ms ahead" : "") + ") joins"), left);
+                case "partition" -> {
+                    cut = follower();
+                    partition(cut, true);
+                    event(cut, "partition", "partition: proxy " + cut.number + " (" + cut.bind + ") cut off from the others");
+                }
+                case "heal" -> {
+                    if (cut != null) {
+                        partition(cut, false);
+                        event(cut, "heal", "proxy " + cut.number + " healed");
+                    }
+                }
                 default -> {
                     if (killed != null) {
-                        flood(event(startProxy(killed.number), "proxy " + killed.number + " comes back"), left);
+                        flood(event(startProxy(killed.number), "restart", "proxy " + killed.number + " comes back"), left);
                     }
                 }
             }
@@ -178,12 +216,22 @@ public final class SipClusterDemo {
         Files.writeString(cfg, config);
         int sipPort = freeUdpPort();
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-D" + FAULT_INJECTION + "=" + (number(o, "partition", 0) > 0),
                 "-javaagent:" + o.get("agent") + "=config=" + cfg, "-cp", o.get("classpath"), ShapingProxy.class.getName(),
                 "--listen", "127.0.0.1:" + sipPort, "--upstream", "127.0.0.1:" + carrierPort,
                 "--queue-timeout", o.get("queue-timeout"));
         Path log = out.resolve(name + ".log");
-        Process p = processes.started(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-        ClusterProxy proxy = new ClusterProxy(n, name, binds.get(n - 1), sipPort, p, log);
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        int skewed = n == 4 ? skew : 0;
+        if (skewed > 0) {
+            // FAKETIME_FORCE_MONOTONIC_FIX=0: with libfaketime's fix on, the JVM's timed waits return early
+            // and its idle threads spin, slowing every process beside it
+            builder.environment().putAll(Map.of("LD_PRELOAD", faketime.toString(), "FAKETIME",
+                    String.format(Locale.ROOT, "+%.3f", skewed / 1000.0), "FAKETIME_DONT_FAKE_MONOTONIC", "1",
+                    "FAKETIME_FORCE_MONOTONIC_FIX", "0"));
+        }
+        Process p = processes.started(builder.start());
+        ClusterProxy proxy = new ClusterProxy(n, name, binds.get(n - 1), sipPort, skewed, p, log);
         proxies.add(proxy);
         return proxy;
     }
@@ -198,14 +246,22 @@ public final class SipClusterDemo {
         p.flooded(customer, calls, out.resolve(p.name + "-customer.csv"));
     }
 
-    private ClusterProxy kill(ClusterProxy p, String what) throws InterruptedException {
-        event(p, what + " " + p.number + " (" + p.bind + ")");
+    /** Cuts {@code p} off or heals it; fails with the MBean's answer if that did not happen. */
+    private static void partition(ClusterProxy p, boolean cut) throws Exception {
+        String answer = p.partition(cut);
+        if (!answer.startsWith(cut ? "cut off" : "partition healed")) {
+            throw new IllegalStateException(p.name + ": partition(" + cut + ") answered: " + answer);
+        }
+    }
+
+    private ClusterProxy kill(ClusterProxy p, String key, String what) throws InterruptedException {
+        event(p, key, what + " " + p.number + " (" + p.bind + ")");
         p.kill();
         return p;
     }
 
-    private ClusterProxy event(ClusterProxy p, String what) {
-        events.add(new ClusterReport.Event(what, nowMicros()));
+    private ClusterProxy event(ClusterProxy p, String key, String what) {
+        events.add(new ClusterReport.Event(key, what, nowMicros()));
         System.out.printf(Locale.ROOT, "%5.1f s  %s%n", (nowMicros() - floodStartMicros) / 1e6, what);
         return p;
     }
@@ -230,6 +286,13 @@ public final class SipClusterDemo {
         ClusterProxy leader = leader();
         return proxies.stream().filter(p -> p.alive() && p != leader && p.number <= 3).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no live voting proxy besides the leader"));
+    }
+
+    /** Debian's libfaketime, or {@code null} where it is not installed. */
+    private static Path libfaketime() throws IOException {
+        try (Stream<Path> dirs = Files.list(Path.of("/usr/lib"))) {
+            return dirs.map(d -> d.resolve("faketime/libfaketime.so.1")).filter(Files::isRegularFile).findFirst().orElse(null);
+        }
     }
 
     private static long nowMicros() {
