@@ -20,6 +20,8 @@ final class ClockProbe {
     private int count;
     private volatile long offset = Long.MIN_VALUE;
     private volatile long error = Long.MIN_VALUE;
+    /** {@link System#nanoTime()} of the last answer taken in. */
+    private long answeredAt;
 
     /** Wall-clock time in ns since the epoch. */
     static long wallNanos() {
@@ -47,6 +49,7 @@ final class ClockProbe {
         if (rtt < 0) {
             return;
         }
+        answeredAt = System.nanoTime();
         offsets[next] = leader - (sent + rtt / 2);
         errors[next] = rtt / 2;
         next = (next + 1) % KEPT;
@@ -68,7 +71,12 @@ final class ClockProbe {
         error = 0;
     }
 
-    /** A new leader, or none: what was measured no longer holds. */
+    /** Whether an answer was taken in within the last {@code nanos} and not forgotten since. */
+    synchronized boolean answeredWithin(long nanos) {
+        return count > 0 && System.nanoTime() - answeredAt < nanos;
+    }
+
+    /** A new leader: what was measured no longer holds. */
     synchronized void forget() {
         count = 0;
         offset = Long.MIN_VALUE;

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,12 @@ final class RaftNode implements ClusterNode, Receiver {
     private static final long BURST_MILLIS = 15;
     private static final long RESEND_MILLIS = 40;
     /**
+     * A leader that is back after a moment without one (a merge of views) keeps the offset measured
+     * against it if the last answer is younger than this: two clocks drift apart by microseconds in
+     * that time. Measuring again would keep the JVM from sending for the burst's length.
+     */
+    private static final long MEASURED_KEPT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
      * How often the reliable layers ask for what is missing. A message lost in a partition holds
      * back every later one from its sender until it is sent again, so after a heal the merge's
      * own messages wait for this; JGroups' defaults (0.5 s and 1 s) made a merge take a second
@@ -98,6 +105,8 @@ final class RaftNode implements ClusterNode, Receiver {
     /** Whether the view holds a majority of the voters: without it Raft may still name a leader that can commit nothing. */
     private volatile boolean majority;
     private volatile Address leader;
+    /** The leader the clock was last measured against; guarded by this. */
+    private Address measured;
     private final Set<String> failures = ConcurrentHashMap.newKeySet();
     /** The fault injector just above the transport, or {@code null}: only with {@link ClusterNode#FAULT_INJECTION}. */
     private final DISCARD faults;
@@ -263,30 +272,37 @@ final class RaftNode implements ClusterNode, Receiver {
     /**
      * Keeps the leader known here in step with Raft's, and the clock measured against it: a new
      * leader is probed at once, in a burst on the clock's thread, so a JVM that learns of one (after
-     * a merge) sends again without waiting for the next round. Raft is asked before this node's lock
-     * is taken: never the one while holding the other.
+     * a merge) sends again without waiting for the next round; the same leader back within
+     * {@link #MEASURED_KEPT_NANOS} keeps its measurement. Raft is asked before this node's lock is
+     * taken: never the one while holding the other.
      */
     private void leaderChanged() {
         Address now = raft.leader();
         synchronized (this) {
-            if (now == null ? leader == null : now.equals(leader)) {
+            if (Objects.equals(now, leader)) {
                 return;
             }
             leader = now;
-            if (now != null && now.equals(channel.getAddress())) {
+            if (now == null) {
+                return;
+            }
+            if (now.equals(channel.getAddress())) {
+                measured = now;
                 clock.leading();
                 return;
             }
+            if (now.equals(measured) && clock.answeredWithin(MEASURED_KEPT_NANOS)) {
+                return;
+            }
+            measured = now;
             clock.forget();
         }
-        if (now != null) {
-            try {
-                for (int i = 0; i < BURST; i++) {
-                    prober.schedule(this::probe, i * BURST_MILLIS, TimeUnit.MILLISECONDS);
-                }
-            } catch (RejectedExecutionException closed) {
-                // the node is closing
+        try {
+            for (int i = 0; i < BURST; i++) {
+                prober.schedule(this::probe, i * BURST_MILLIS, TimeUnit.MILLISECONDS);
             }
+        } catch (RejectedExecutionException closed) {
+            // the node is closing
         }
     }
 

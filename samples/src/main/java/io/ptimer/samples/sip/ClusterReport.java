@@ -25,9 +25,9 @@ final class ClusterReport extends Report {
 
     /**
      * Something done to the cluster during the flood, at {@code micros} since the epoch; {@code key}
-     * names its figures ({@code kill_recovered_s}...).
+     * names its figures ({@code kill_recovered_s}...), {@code started} is the proxy it started, if any.
      */
-    record Event(String key, String what, long micros) {
+    record Event(String key, String what, long micros, ClusterProxy started) {
     }
 
     private final long[] arrivals;
@@ -99,6 +99,14 @@ final class ClusterReport extends Report {
             line("  MEASURED " + measured);
             String key = events.get(i).key();
             words(String.format(Locale.ROOT, "%s_recovered_s=%.2f %s_short=%d", key, (tr[2] - tr[0]) / 1e6, key, shortOf));
+            ClusterProxy started = events.get(i).started();
+            if (started != null && started.skewMillis == 0 && started.survived()) {
+                long first = num(started.figures(), "first_relay_us");
+                double after = first > 0 ? (first - tr[0]) / 1e6 : -1;
+                line(String.format(Locale.ROOT, "           %s relayed its first call %s", started.name,
+                        first > 0 ? String.format(Locale.ROOT, "%.2f s after its JVM was started", after) : "never"));
+                words(String.format(Locale.ROOT, "%s_first_relay_s=%.2f", key, after));
+            }
         }
         accountFor(proxies);
     }

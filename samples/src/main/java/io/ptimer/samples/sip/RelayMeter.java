@@ -22,6 +22,7 @@ final class RelayMeter {
     private long episodeEnd;
     private long longestStart;
     private long longestEnd;
+    private long first;
 
     RelayMeter() {
         Instant now = Instant.now();
@@ -31,6 +32,9 @@ final class RelayMeter {
 
     void add(List<Relayed> relays) {
         for (Relayed r : relays) {
+            if (first == 0) {
+                first = r.nanos();
+            }
             second.add(r.nanos());
             tenth.add(r.nanos());
             backlog.add(r);
@@ -54,11 +58,15 @@ final class RelayMeter {
         return tenth.takeMaxSinceMark();
     }
 
-    /** The figures as {@code key=value} words; ends the backlog episode in progress. */
+    /**
+     * The figures as {@code key=value} words, times as µs since the epoch (0 for none); ends the
+     * backlog episode in progress.
+     */
     String words() {
         backlog.close();
-        return String.format(Locale.ROOT, "max_1s=%d max_100ms=%d backlog_rate=%.1f backlog_s=%.1f backlog_from_us=%d backlog_to_us=%d",
-                second.max(), tenth.max(), backlog.lowest(), backlog.seconds(), epochMicros(longestStart), epochMicros(longestEnd));
+        return String.format(Locale.ROOT, "max_1s=%d max_100ms=%d backlog_rate=%.1f backlog_s=%.1f backlog_from_us=%d backlog_to_us=%d"
+                + " first_relay_us=%d", second.max(), tenth.max(), backlog.lowest(), backlog.seconds(), epochMicros(longestStart),
+                epochMicros(longestEnd), epochMicros(first));
     }
 
     private long epochMicros(long nanos) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,6 +38,8 @@ import java.util.stream.Stream;
 public final class SipClusterDemo {
     /** The agent's switch for fault injection ({@code ClusterNode.FAULT_INJECTION}). */
     private static final String FAULT_INJECTION = "ptimer.cluster.faultInjection";
+    /** The lowest port chosen for a cluster node. */
+    private static final int FIRST_PORT = 20000;
     private static final String JAR_IN_CONFIG = "jar=cluster/target/ptimer-cluster.jar";
     private final Map<String, String> o;
     private final Path sipp;
@@ -261,7 +264,8 @@ public final class SipClusterDemo {
     }
 
     private ClusterProxy event(ClusterProxy p, String key, String what) {
-        events.add(new ClusterReport.Event(key, what, nowMicros()));
+        boolean started = key.equals("join") || key.equals("restart");
+        events.add(new ClusterReport.Event(key, what, nowMicros(), started ? p : null));
         System.out.printf(Locale.ROOT, "%5.1f s  %s%n", (nowMicros() - floodStartMicros) / 1e6, what);
         return p;
     }
@@ -305,9 +309,35 @@ public final class SipClusterDemo {
         }
     }
 
+    /**
+     * A free TCP port for a proxy's cluster node, below the kernel's range of ephemeral ports: a
+     * proxy that comes back binds its port again, and a port of that range may be taken meanwhile
+     * by any outgoing connection on the machine (seen here: a restarted proxy failed to bind for
+     * the rest of the run).
+     */
     private static int freeTcpPort() throws IOException {
+        int below = ephemeralPortsFrom();
+        for (int i = 0; i < 200 && below > FIRST_PORT; i++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, below);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // another one
+            }
+        }
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    /** The first ephemeral port (Linux: {@code /proc/sys/net/ipv4/ip_local_port_range}), 32768 where unknown. */
+    private static int ephemeralPortsFrom() {
+        try {
+            // read by lines: the file claims a size of 0, and Files.readString then returned its first byte only
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 
