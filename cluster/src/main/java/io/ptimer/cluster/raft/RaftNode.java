@@ -93,6 +93,7 @@ final class RaftNode implements ClusterNode, Receiver {
      * machine a second was not enough.
      */
     private static final long JOIN_MILLIS = 5000;
+    private static final int DISCOVERY_RUNS = 10;
     private static final System.Logger LOG = System.getLogger("io.ptimer");
 
     private final String bind;
@@ -145,6 +146,12 @@ final class RaftNode implements ClusterNode, Receiver {
         TCPPING ping = new TCPPING();
         ping.initialHosts(initial);
         ping.portRange(0);
+        // A JVM that comes back on its address races the others' merge probes to it: both sides
+        // connect at once, TCP keeps one connection, and a discovery request sent on the other is
+        // lost. Asking again every 0.5 s of the join's wait finds the coordinator in about that
+        // time; asking once waited the whole 5 s, and without any answer from a coordinator made
+        // the JVM a cluster of its own until a merge.
+        ping.setValue("num_discovery_runs", DISCOVERY_RUNS);
         FD_ALL3 fd = new FD_ALL3();
         fd.setInterval(500);
         fd.setTimeout(2500);
