@@ -20,16 +20,16 @@ import java.util.stream.Stream;
  * carrier ({@code sipp -sn uas}), three {@link ShapingProxy} JVMs with the agent, each with its
  * cluster configuration ({@code samples/config/sip-cluster-N.cfg}, on free ports), and one SIPp
  * customer per proxy flooding it. During the flood a proxy is killed with {@code kill -9}, a
- * fourth proxy (without a vote) joins, the killed proxy comes back, a voting proxy that does not
- * lead is cut off from the others for a while (the proxies run with fault injection on) and the
- * leader is killed. When the customers are done, every process is stopped and the carrier's trace
+ * fourth proxy (without a vote) joins, the killed proxy comes back, optionally a voting proxy that
+ * does not lead is cut off from the others for a while (the proxies then run with fault injection
+ * on), and the leader is killed. When the customers are done, every process is stopped and the carrier's trace
  * is measured ({@link ClusterReport}). Exits 0 when the contract held, 1 when it did not, 2 on bad
  * options or a missing {@code sipp} (or libfaketime, for {@code --skew}).
  *
  * <p>Options: {@code --rate} calls a second offered to each proxy (200), {@code --seconds} of
  * flood (40), {@code --limit} the carrier's calls a second (100, as the configurations say),
  * {@code --queue-timeout} seconds (5), the seconds into the flood of each event, 0 for none:
- * {@code --kill} (8), {@code --join} (14), {@code --restart} (20), {@code --partition} (26, healed
+ * {@code --kill} (8), {@code --join} (14), {@code --restart} (20), {@code --partition} (0, healed
  * {@code --partition-for} 3 seconds later), {@code --kill-leader} (34); {@code --skew} milliseconds
  * that proxy 4's wall clock runs ahead (0: none), under libfaketime; and paths, relative to the
  * repository's root: {@code --agent}, {@code --cluster-jar}, {@code --classpath},
@@ -68,7 +68,7 @@ public final class SipClusterDemo {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         o.putAll(Map.of("rate", "200", "seconds", "40", "limit", "100", "queue-timeout", "5", "kill", "8", "join", "14",
-                "restart", "20", "partition", "26", "partition-for", "3", "kill-leader", "34"));
+                "restart", "20", "partition", "0", "partition-for", "3", "kill-leader", "34"));
         o.put("skew", "0");
         o.putAll(Map.of("agent", "agent/target/ptimer-agent.jar", "cluster-jar", "cluster/target/ptimer-cluster.jar",
                 "classpath", "samples/target/classes:samples/target/lib/*", "config-dir", "samples/config",
