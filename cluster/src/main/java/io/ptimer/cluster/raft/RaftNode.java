@@ -163,6 +163,7 @@ final class RaftNode implements ClusterNode, Receiver {
         merge.setCheckInterval(MERGE_CHECK_MILLIS);
         GMS gms = new GMS();
         gms.setJoinTimeout(JOIN_MILLIS);
+        gms.setMembershipChangePolicy(new LargestSideFirst());
         ELECTION2 election = new ELECTION2();
         RAFT raftProtocol = new RAFT();
         // RAFT brings a lagging member up to date only when its queue has been idle for resend_interval:

@@ -30,6 +30,18 @@ public final class WindowGuard {
 
     /** Waits until one more relay fits into every budget. */
     public void awaitRoom() {
+        awaitRoom(false, 0);
+    }
+
+    /**
+     * Waits until one more relay fits into every budget, but not past {@code deadline} (on
+     * {@link System#nanoTime()}): returns false at once if the room comes only after it.
+     */
+    public boolean awaitRoom(long deadline) {
+        return awaitRoom(true, deadline);
+    }
+
+    private boolean awaitRoom(boolean bounded, long deadline) {
         long first = System.nanoTime();
         boolean held = false;
         for (;;) {
@@ -43,7 +55,10 @@ public final class WindowGuard {
                     HELD.incrementAndGet();
                     LONGEST_WAIT.accumulateAndGet(now - first, Math::max);
                 }
-                return;
+                return true;
+            }
+            if (bounded && now + wait - deadline >= 0) {
+                return false;
             }
             held = true;
             LockSupport.parkNanos(wait);

@@ -79,10 +79,19 @@ public final class Shaper {
         relay(tasks, true, deadline);
     }
 
+    /** Waits for the guard's room; with a deadline, never past it (a relay held past it would fall outside its step). */
+    private boolean roomFor(boolean bounded, long deadline) {
+        if (bounded) {
+            return guard.awaitRoom(deadline);
+        }
+        guard.awaitRoom();
+        return true;
+    }
+
     private void relay(int tasks, boolean bounded, long deadline) {
         for (int done = 0; done < tasks && (!bounded || System.nanoTime() - deadline < 0); ) {
-            if (GUARDED) {
-                guard.awaitRoom();
+            if (GUARDED && !roomFor(bounded, deadline)) {
+                return;
             }
             PendingCall call = queue.fetch();
             if (call == null) {
