@@ -2,6 +2,10 @@ package io.ptimer.samples.sip;
 
 import io.ptimer.samples.calls.CallQueue;
 import io.ptimer.samples.calls.Upstream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -47,6 +51,7 @@ import javax.sip.message.Response;
  */
 final class SipProxy implements SipListener {
     private static final String TO_TAG = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private static final int WARM_UP_INVITES = 20;
 
     private final SipStack stack;
     private final SipProvider provider;
@@ -93,7 +98,36 @@ final class SipProxy implements SipListener {
         SipProxy proxy = new SipProxy(stack, provider, factory, self, upstream, counts);
         provider.addSipListener(proxy);
         stack.start();
+        proxy.warmUp();
         return proxy;
+    }
+
+    /**
+     * Sends a few INVITEs through the stack to a local socket that drops them, ending their
+     * transactions at once: a proxy's first relays would otherwise run the stack's send path cold.
+     * Measured in cluster mode: a proxy's first INVITE reached the carrier 20 to 54 ms into its
+     * step, where the ones after it took 15 ms at most.
+     */
+    private void warmUp() throws Exception {
+        try (DatagramSocket sink = new DatagramSocket(0, InetAddress.getByName(self.host()))) {
+            for (int i = 0; i < WARM_UP_INVITES; i++) {
+                SipURI to = addresses.createSipURI("warm-up", self.host());
+                to.setPort(sink.getLocalPort());
+                Request invite = messages.createRequest(to, Request.INVITE, provider.getNewCallId(),
+                        headers.createCSeqHeader(1L, Request.INVITE),
+                        headers.createFromHeader(addresses.createAddress(to), "warm-up-" + i),
+                        headers.createToHeader(addresses.createAddress(to), null),
+                        new ArrayList<>(List.of(headers.createViaHeader(self.host(), self.port(), ListeningPoint.UDP,
+                                "z9hG4bK-warm-up-" + i))),
+                        headers.createMaxForwardsHeader(70));
+                SipURI me = addresses.createSipURI(null, self.host());
+                me.setPort(self.port());
+                invite.addHeader(headers.createContactHeader(addresses.createAddress(me)));
+                ClientTransaction transaction = provider.getNewClientTransaction(invite);
+                transaction.sendRequest();
+                transaction.terminate();
+            }
+        }
     }
 
     void stop() {
