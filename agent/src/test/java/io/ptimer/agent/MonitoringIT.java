@@ -54,15 +54,22 @@ class MonitoringIT {
         return Path.of(System.getProperty("ptimer.monitoring.dir", "../monitoring"), file).toAbsolutePath();
     }
 
-    /** The value of an instant PromQL query with one result, or NaN when it has none yet or the server is not up yet. */
+    /**
+     * The value of an instant PromQL query with one result, or NaN when it has none yet or the server
+     * is not up yet: not listening, or listening but answering 503 until its storage is ready.
+     */
     private static double query(int port, String promql) throws Exception {
-        String body;
+        HttpResponse<String> response;
         try {
-            body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-                    + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString()).body();
+            response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
+                    + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.ConnectException notYet) {
             return Double.NaN;
         }
+        if (response.statusCode() == 503) {
+            return Double.NaN;
+        }
+        String body = response.body();
         assertTrue(body.contains("\"status\":\"success\""), promql + ": " + body);
         Matcher m = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]").matcher(body);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
