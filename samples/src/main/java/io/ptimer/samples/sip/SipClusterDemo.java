@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * customer per proxy flooding it. During the flood a proxy is killed with {@code kill -9}, a
  * fourth proxy (without a vote) joins, the killed proxy comes back, optionally a voting proxy that
  * does not lead is cut off from the others for a while (the proxies then run with fault injection
- * on), and the leader is killed. When the customers are done, every process is stopped and the carrier's trace
- * is measured ({@link ClusterReport}). Exits 0 when the contract held, 1 when it did not, 2 on bad
+ * on), and the leader is killed. When the customers are done, every process is stopped and the
+ * carrier's trace is measured ({@link ClusterReport}). Exits 0 when the contract held, 1 when it did not, 2 on bad
  * options or a missing {@code sipp} (or libfaketime, for {@code --skew}).
  *
  * <p>Options: {@code --rate} calls a second offered to each proxy (200), {@code --seconds} of
@@ -47,6 +47,9 @@ public final class SipClusterDemo {
     private final int rate;
     private final int seconds;
     private final int skew;
+    /** Seconds into the flood a proxy is cut off, 0 for never, and how long it stays cut off. */
+    private final int partition;
+    private final int partitionFor;
     private final Path faketime;
     private final List<ClusterProxy> proxies = new ArrayList<>();
     private final Processes processes = new Processes();
@@ -60,6 +63,8 @@ public final class SipClusterDemo {
         this.sipp = sipp;
         this.faketime = faketime;
         this.skew = number(o, "skew", 0);
+        this.partition = number(o, "partition", 0);
+        this.partitionFor = number(o, "partition-for", 1);
         this.out = Path.of(o.get("out")).toAbsolutePath();
         this.rate = number(o, "rate", 1);
         this.seconds = number(o, "seconds", 1);
@@ -128,7 +133,7 @@ public final class SipClusterDemo {
         }
         for (ClusterProxy p : proxies) {
             p.awaitSending(90);
-            if (number(o, "partition", 0) > 0) {
+            if (partition > 0) {
                 p.connect();
             }
         }
@@ -168,9 +173,8 @@ public final class SipClusterDemo {
                 plan.add(Map.entry(at, event));
             }
         }
-        int partition = number(o, "partition", 0);
-        if (partition > 0 && partition + number(o, "partition-for", 1) < seconds) {
-            plan.add(Map.entry(partition + number(o, "partition-for", 1), "heal"));
+        if (partition > 0 && partition + partitionFor < seconds) {
+            plan.add(Map.entry(partition + partitionFor, "heal"));
         }
         plan.sort(Map.Entry.comparingByKey());
         ClusterProxy killed = null;
@@ -219,7 +223,7 @@ public final class SipClusterDemo {
         Files.writeString(cfg, config);
         int sipPort = freeUdpPort();
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-D" + FAULT_INJECTION + "=" + (number(o, "partition", 0) > 0),
+                "-D" + FAULT_INJECTION + "=" + (partition > 0),
                 "-javaagent:" + o.get("agent") + "=config=" + cfg, "-cp", o.get("classpath"), ShapingProxy.class.getName(),
                 "--listen", "127.0.0.1:" + sipPort, "--upstream", "127.0.0.1:" + carrierPort,
                 "--queue-timeout", o.get("queue-timeout"));

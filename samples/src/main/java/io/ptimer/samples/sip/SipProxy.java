@@ -4,6 +4,7 @@ import io.ptimer.samples.calls.CallQueue;
 import io.ptimer.samples.calls.Upstream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -120,14 +121,19 @@ final class SipProxy implements SipListener {
                         new ArrayList<>(List.of(headers.createViaHeader(self.host(), self.port(), ListeningPoint.UDP,
                                 "z9hG4bK-warm-up-" + i))),
                         headers.createMaxForwardsHeader(70));
-                SipURI me = addresses.createSipURI(null, self.host());
-                me.setPort(self.port());
-                invite.addHeader(headers.createContactHeader(addresses.createAddress(me)));
+                invite.addHeader(headers.createContactHeader(addresses.createAddress(selfUri())));
                 ClientTransaction transaction = provider.getNewClientTransaction(invite);
                 transaction.sendRequest();
                 transaction.terminate();
             }
         }
+    }
+
+    /** A new SIP URI of this proxy's own address. */
+    private SipURI selfUri() throws ParseException {
+        SipURI me = addresses.createSipURI(null, self.host());
+        me.setPort(self.port());
+        return me;
     }
 
     void stop() {
@@ -201,8 +207,7 @@ final class SipProxy implements SipListener {
             }
             retarget(out);
             if (newCall) {
-                SipURI me = addresses.createSipURI(null, self.host());
-                me.setPort(self.port());
+                SipURI me = selfUri();
                 me.setLrParam();
                 out.addFirst(headers.createRecordRouteHeader(addresses.createAddress(me)));
             }
