@@ -68,15 +68,17 @@ public final class Shaper {
 
     /** Relays up to {@code tasks} queued calls, fewer if the queue runs dry. */
     public void relay(int tasks) {
-        relay(tasks, false, 0);
+        relay(tasks, false, 0, 0);
     }
 
     /**
      * Relays up to {@code tasks} queued calls, fewer if the queue runs dry or {@link System#nanoTime()}
-     * passes {@code deadline}: the calls not relayed by then stay queued.
+     * passes {@code deadline}: the calls not relayed by then stay queued. Returns how many of the
+     * relays completed after {@code lateAfter} (on {@link System#nanoTime()}): each began before the
+     * deadline, but its thread was held up while it sent.
      */
-    public void relay(int tasks, long deadline) {
-        relay(tasks, true, deadline);
+    public int relay(int tasks, long deadline, long lateAfter) {
+        return relay(tasks, true, deadline, lateAfter);
     }
 
     /** Waits for the guard's room; with a deadline, never past it (a relay held past it would fall outside its step). */
@@ -88,21 +90,26 @@ public final class Shaper {
         return true;
     }
 
-    private void relay(int tasks, boolean bounded, long deadline) {
+    private int relay(int tasks, boolean bounded, long deadline, long lateAfter) {
+        int late = 0;
         for (int done = 0; done < tasks && (!bounded || System.nanoTime() - deadline < 0); ) {
             if (GUARDED && !roomFor(bounded, deadline)) {
-                return;
+                break;
             }
             PendingCall call = queue.fetch();
             if (call == null) {
-                return;
+                break;
             }
             long at = relay.relay(call, queue.size() > 0);
             if (at >= 0) {
                 guard.record(at);
                 done++;
+                if (bounded && at - lateAfter > 0) {
+                    late++;
+                }
             }
         }
+        return late;
     }
 
     private static int ceilDiv(int a, int b) {

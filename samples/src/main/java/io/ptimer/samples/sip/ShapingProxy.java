@@ -1,6 +1,7 @@
 package io.ptimer.samples.sip;
 
 import io.ptimer.samples.calls.Upstream;
+import io.ptimer.samples.shaping.LateRelays;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -128,7 +129,7 @@ public final class ShapingProxy {
             stopped = true;
             row();
             System.out.println("figures proxy " + counts.words() + " queued=" + SuspendedCalls.size() + " " + meter.words()
-                    + ClusterLine.figures());
+                    + ClusterLine.figures() + " late_relays=" + LateRelays.late() + " paid_back=" + LateRelays.paidBack());
             System.out.flush();
         }
     }
