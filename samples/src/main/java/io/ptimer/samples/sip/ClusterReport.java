@@ -32,8 +32,15 @@ final class ClusterReport extends Report {
 
     private final long[] arrivals;
 
-    ClusterReport(int limit, long[] arrivals, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies)
-            throws IOException {
+    /**
+     * The INVITEs' times for the timing lines: when each was relayed and when it reached the
+     * carrier, µs since the epoch by Call-ID, and the step the proxies relay in.
+     */
+    record Timing(Map<String, Long> relayed, Map<String, Long> arrived, long stepMicros) {
+    }
+
+    ClusterReport(int limit, long[] arrivals, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies,
+            Timing timing) throws IOException {
         super(52, 10);
         this.arrivals = arrivals;
         WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
@@ -108,7 +115,34 @@ final class ClusterReport extends Report {
                 words(String.format(Locale.ROOT, "%s_first_relay_s=%.2f", key, after));
             }
         }
+        timing(timing);
         accountFor(proxies);
+    }
+
+    /**
+     * How far into their step the INVITEs were relayed and reached the carrier, and how long each
+     * took from its relay to the carrier: a late arrival is the proxy's or the carrier's.
+     */
+    private void timing(Timing t) {
+        long[] relayPhase = t.relayed().values().stream().mapToLong(us -> Math.floorMod(us, t.stepMicros())).sorted().toArray();
+        long[] arrivalPhase = t.arrived().values().stream().mapToLong(us -> Math.floorMod(us, t.stepMicros())).sorted().toArray();
+        long[] lag = t.arrived().entrySet().stream().filter(e -> t.relayed().containsKey(e.getKey()))
+                .mapToLong(e -> e.getValue() - t.relayed().get(e.getKey())).sorted().toArray();
+        if (relayPhase.length == 0 || lag.length == 0) {
+            line("  no relay matched to the carrier's trace: no timing");
+            return;
+        }
+        line(String.format(Locale.ROOT, "  INVITEs into their %.0f ms step, 99.9th percentile / latest: relayed %s, at the carrier %s",
+                t.stepMicros() / 1e3, millis(relayPhase), millis(arrivalPhase)));
+        line(String.format(Locale.ROOT, "  from relay to carrier, 99.9th percentile / longest: %s (%d INVITEs matched by Call-ID)",
+                millis(lag), lag.length));
+        words(String.format(Locale.ROOT, "relay_phase_max_ms=%.1f arrival_phase_max_ms=%.1f carrier_lag_p999_ms=%.1f"
+                + " carrier_lag_max_ms=%.1f", relayPhase[relayPhase.length - 1] / 1e3, arrivalPhase[arrivalPhase.length - 1] / 1e3,
+                lag[(int) (lag.length * 0.999)] / 1e3, lag[lag.length - 1] / 1e3));
+    }
+
+    private static String millis(long[] sorted) {
+        return String.format(Locale.ROOT, "%.1f / %.1f ms", sorted[(int) (sorted.length * 0.999)] / 1e3, sorted[sorted.length - 1] / 1e3);
     }
 
     /** Every call of a proxy that lived to the end: SIPp counts it successful or failed, the proxy none open. */

@@ -1,15 +1,18 @@
 package io.ptimer.samples.sip;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The shaping proxy's command line: {@code --listen HOST:PORT --upstream HOST:PORT
- * [--queue-timeout SECONDS] [--shaper ptimer|guava] [--rate CPS]}. {@code --rate} is the Guava
- * limiter's rate; with {@code ptimer} the rate is the timer configuration's.
+ * [--queue-timeout SECONDS] [--shaper ptimer|guava] [--rate CPS] [--relay-log FILE]}. {@code --rate}
+ * is the Guava limiter's rate; with {@code ptimer} the rate is the timer configuration's.
+ * {@code --relay-log} names the file the proxy writes each relayed INVITE's Call-ID and time to
+ * ({@link RelayLog}); {@code null} for none.
  */
-record ProxyOptions(Endpoint listen, Endpoint upstream, Duration queueTimeout, String shaper, int rate) {
+record ProxyOptions(Endpoint listen, Endpoint upstream, Duration queueTimeout, String shaper, int rate, Path relayLog) {
     static final String USAGE = "usage: ShapingProxy --listen HOST:PORT --upstream HOST:PORT"
-            + " [--queue-timeout SECONDS] [--shaper ptimer|guava] [--rate CPS]";
+            + " [--queue-timeout SECONDS] [--shaper ptimer|guava] [--rate CPS] [--relay-log FILE]";
 
     /** @throws Endpoint.BadOption naming the option that cannot be used */
     static ProxyOptions parse(String... args) {
@@ -18,6 +21,7 @@ record ProxyOptions(Endpoint listen, Endpoint upstream, Duration queueTimeout, S
         Duration timeout = Duration.ofSeconds(30);
         String shaper = "ptimer";
         int rate = 100;
+        Path relayLog = null;
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -35,13 +39,14 @@ record ProxyOptions(Endpoint listen, Endpoint upstream, Duration queueTimeout, S
                     shaper = value;
                 }
                 case "--rate" -> rate = (int) Math.round(positive(option, value));
+                case "--relay-log" -> relayLog = Path.of(value);
                 default -> throw new Endpoint.BadOption("unknown option \"" + option + "\"; " + USAGE);
             }
         }
         if (listen == null || upstream == null) {
             throw new Endpoint.BadOption((listen == null ? "--listen" : "--upstream") + " is required; " + USAGE);
         }
-        return new ProxyOptions(listen, upstream, timeout, shaper, rate);
+        return new ProxyOptions(listen, upstream, timeout, shaper, rate, relayLog);
     }
 
     private static double positive(String option, String value) {

@@ -44,9 +44,10 @@ public final class ShapingProxy {
             return;
         }
         ProxyCounts counts = new ProxyCounts();
+        RelayLog relayLog = RelayLog.to(options.relayLog());
         SipProxy proxy;
         try {
-            proxy = SipProxy.start(listen, options.upstream(), counts);
+            proxy = SipProxy.start(listen, options.upstream(), counts, relayLog);
         } catch (Exception e) {
             System.err.println("ShapingProxy: cannot listen on udp " + listen + ": " + e.getMessage());
             System.exit(2);
@@ -61,7 +62,7 @@ public final class ShapingProxy {
             return t;
         });
         timers.scheduleWithFixedDelay(() -> SuspendedCalls.expire(options.queueTimeout()), 100, 100, TimeUnit.MILLISECONDS);
-        Status status = new Status(counts);
+        Status status = new Status(counts, relayLog);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             status.stop();
             proxy.stop();
@@ -90,14 +91,16 @@ public final class ShapingProxy {
     /** The row printed each second the counts changed, and the figures line at the end. */
     private static final class Status {
         private final ProxyCounts counts;
+        private final RelayLog relayLog;
         private final RelayMeter meter = new RelayMeter();
         private final long start = System.nanoTime();
         private volatile boolean stopped;
         private String last = "";
         private String lastCluster = "";
 
-        Status(ProxyCounts counts) {
+        Status(ProxyCounts counts, RelayLog relayLog) {
             this.counts = counts;
+            this.relayLog = relayLog;
         }
 
         /** Prints until {@link #stop}; runs on the main thread. */
@@ -110,6 +113,7 @@ public final class ShapingProxy {
 
         synchronized void row() {
             meter.add(Upstream.named("carrier").drain());
+            relayLog.flush();
             int queued = SuspendedCalls.size();
             String now = counts.offered + " " + queued + " " + counts.relayed + " " + counts.completed + " " + counts.errors();
             int most = meter.most100msSinceLast();

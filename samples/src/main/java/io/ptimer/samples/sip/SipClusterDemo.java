@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.stream.Stream;
  */
 public final class SipClusterDemo {
     /** The agent's switch for fault injection ({@code ClusterNode.FAULT_INJECTION}). */
+    /** The shaping timer's interval in the configurations, before its start route stretches it. */
+    private static final Duration INTERVAL = Duration.ofMillis(100);
     private static final String FAULT_INJECTION = "ptimer.cluster.faultInjection";
     /** The lowest port chosen for a cluster node. */
     private static final int FIRST_PORT = 20000;
@@ -154,8 +157,11 @@ public final class SipClusterDemo {
         }
         processes.stopAll();
 
+        ClusterReport.Timing timing = new ClusterReport.Timing(
+                RelayLog.read(proxies.stream().map(p -> relayLog(p.name)).toList()), SippTrace.byCall(carrierTrace, "R"),
+                SipQueueTimer.stretched(INTERVAL, SipClusterTimer.MARGIN).toNanos() / 1000);
         ClusterReport report = new ClusterReport(limit, SippTrace.invites(carrierTrace, "R").callMicros(), floodStartMicros,
-                floodEndMicros, events, proxies);
+                floodEndMicros, events, proxies, timing);
         System.out.println();
         report.lines().forEach(System.out::println);
         System.out.println("  logs and traces: " + out);
@@ -226,7 +232,7 @@ public final class SipClusterDemo {
                 "-D" + FAULT_INJECTION + "=" + (partition > 0),
                 "-javaagent:" + o.get("agent") + "=config=" + cfg, "-cp", o.get("classpath"), ShapingProxy.class.getName(),
                 "--listen", "127.0.0.1:" + sipPort, "--upstream", "127.0.0.1:" + carrierPort,
-                "--queue-timeout", o.get("queue-timeout"));
+                "--queue-timeout", o.get("queue-timeout"), "--relay-log", relayLog(name).toString());
         Path log = out.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         int skewed = n == 4 ? skew : 0;
@@ -241,6 +247,10 @@ public final class SipClusterDemo {
         ClusterProxy proxy = new ClusterProxy(n, name, binds.get(n - 1), sipPort, skewed, p, log);
         proxies.add(proxy);
         return proxy;
+    }
+
+    private Path relayLog(String proxy) {
+        return out.resolve(proxy + "-relays.tsv");
     }
 
     /** Starts a customer flooding {@code p} at the rate for {@code flood} seconds. */

@@ -63,13 +63,14 @@ final class SipProxy implements SipListener {
     private final Endpoint upstream;
     private final String target;
     private final ProxyCounts counts;
+    private final RelayLog relayLog;
     private final Upstream relays = Upstream.named("carrier");
     /** Open INVITE transactions by Call-ID and branch, for CANCEL. */
     private final ConcurrentMap<String, SuspendedInvite> open = new ConcurrentHashMap<>();
     private final AtomicLong branches = new AtomicLong();
 
     private SipProxy(SipStack stack, SipProvider provider, SipFactory factory, Endpoint self, Endpoint upstream,
-            ProxyCounts counts) throws Exception {
+            ProxyCounts counts, RelayLog relayLog) throws Exception {
         this.stack = stack;
         this.provider = provider;
         this.messages = factory.createMessageFactory();
@@ -79,10 +80,11 @@ final class SipProxy implements SipListener {
         this.upstream = upstream;
         this.target = "sip:" + upstream;
         this.counts = counts;
+        this.relayLog = relayLog;
     }
 
     /** Starts a stack listening on {@code self} (an IP address) and returns the proxy on it. */
-    static SipProxy start(Endpoint self, Endpoint upstream, ProxyCounts counts) throws Exception {
+    static SipProxy start(Endpoint self, Endpoint upstream, ProxyCounts counts, RelayLog relayLog) throws Exception {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         Properties p = new Properties();
@@ -96,7 +98,7 @@ final class SipProxy implements SipListener {
         SipStack stack = factory.createSipStack(p);
         ListeningPoint point = stack.createListeningPoint(self.host(), self.port(), ListeningPoint.UDP);
         SipProvider provider = stack.createSipProvider(point);
-        SipProxy proxy = new SipProxy(stack, provider, factory, self, upstream, counts);
+        SipProxy proxy = new SipProxy(stack, provider, factory, self, upstream, counts, relayLog);
         provider.addSipListener(proxy);
         stack.start();
         proxy.warmUp();
@@ -221,7 +223,9 @@ final class SipProxy implements SipListener {
                 return System.nanoTime();
             }
             counts.relayed.incrementAndGet();
-            return relays.relay(invite.call(), target, backlog);
+            long at = relays.relay(invite.call(), target, backlog);
+            relayLog.relayed(out, at);
+            return at;
         } catch (Exception e) {
             warn("relay", e);
             if (invite.claimFinal()) {

@@ -31,9 +31,14 @@ public class SipQueueTimer {
         shaper.relay(ctx.tasks());
     }
 
+    /** {@code interval} stretched by {@code margin} per second. */
+    static Duration stretched(Duration interval, Duration margin) {
+        return interval.plus(interval.multipliedBy(margin.toMillis()).dividedBy(1000));
+    }
+
     /** Stretches the worker's interval by {@code margin} per second and returns its shaper of {@code queue}. */
     static Shaper shaper(TimerContext ctx, String queue, Duration margin) {
-        ctx.interval(ctx.interval().plus(ctx.interval().multipliedBy(margin.toMillis()).dividedBy(1000)));
+        ctx.interval(stretched(ctx.interval(), margin));
         ShapedQueues.shape(queue);
         return Shaper.perSecond(CallQueue.named(queue), ctx, SuspendedCalls::resume, margin);
     }

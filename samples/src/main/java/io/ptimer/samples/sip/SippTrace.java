@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -21,31 +19,34 @@ record SippTrace(long[] callMicros, int retransmissions) {
 
     /** The INVITEs {@code direction} ({@code "S"} sent, {@code "R"} received), first per call in time order. */
     static SippTrace invites(Path file, String direction) {
-        Set<String> calls = new HashSet<>();
-        long[] times = new long[1024];
-        int n = 0;
-        int again = 0;
+        Map<String, Long> first = new HashMap<>();
+        int[] again = {0};
+        forEachInvite(file, direction, (call, micros) -> {
+            if (first.putIfAbsent(call, micros) != null) {
+                again[0]++;
+            }
+        });
+        return new SippTrace(first.values().stream().mapToLong(Long::longValue).sorted().toArray(), again[0]);
+    }
+
+    /** The time of the first INVITE {@code direction} of each call, µs since the epoch, by Call-ID. */
+    static Map<String, Long> byCall(Path file, String direction) {
+        Map<String, Long> first = new HashMap<>();
+        forEachInvite(file, direction, first::putIfAbsent);
+        return first;
+    }
+
+    private static void forEachInvite(Path file, String direction, BiConsumer<String, Long> invite) {
         try (Stream<String> lines = Files.lines(file)) {
             for (String line : (Iterable<String>) lines::iterator) {
                 String[] f = line.split("\t");
-                if (f.length < 7 || !f[3].equals(direction) || !f[6].startsWith("INVITE ")) {
-                    continue;
+                if (f.length >= 7 && f[3].equals(direction) && f[6].startsWith("INVITE ")) {
+                    invite.accept(f[4], Math.round(Double.parseDouble(f[2]) * 1e6));
                 }
-                if (!calls.add(f[4])) {
-                    again++;
-                    continue;
-                }
-                if (n == times.length) {
-                    times = Arrays.copyOf(times, n * 2);
-                }
-                times[n++] = Math.round(Double.parseDouble(f[2]) * 1e6);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long[] sorted = Arrays.copyOf(times, n);
-        Arrays.sort(sorted);
-        return new SippTrace(sorted, again);
     }
 
     /**
