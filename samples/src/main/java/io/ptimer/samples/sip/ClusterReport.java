@@ -22,6 +22,8 @@ final class ClusterReport extends Report {
     private static final double RECOVERED_SHARE = 0.90;
     private static final long SECOND = 1_000_000;
     private static final long MIN_TRANSITION = 2 * SECOND;
+    /** The cluster's bound on a JVM's clock offset to the leader: the earliest a send can come before its step. */
+    private static final long EARLY_MICROS = 5_000;
 
     /**
      * Something done to the cluster during the flood, at {@code micros} since the epoch; {@code key}
@@ -124,8 +126,8 @@ final class ClusterReport extends Report {
      * took from its relay to the carrier: a late arrival is the proxy's or the carrier's.
      */
     private void timing(Timing t) {
-        long[] relayPhase = t.relayed().values().stream().mapToLong(us -> Math.floorMod(us, t.stepMicros())).sorted().toArray();
-        long[] arrivalPhase = t.arrived().values().stream().mapToLong(us -> Math.floorMod(us, t.stepMicros())).sorted().toArray();
+        long[] relayPhase = t.relayed().values().stream().mapToLong(us -> phase(us, t.stepMicros())).sorted().toArray();
+        long[] arrivalPhase = t.arrived().values().stream().mapToLong(us -> phase(us, t.stepMicros())).sorted().toArray();
         long[] lag = t.arrived().entrySet().stream().filter(e -> t.relayed().containsKey(e.getKey()))
                 .mapToLong(e -> e.getValue() - t.relayed().get(e.getKey())).sorted().toArray();
         if (relayPhase.length == 0 || lag.length == 0) {
@@ -139,6 +141,14 @@ final class ClusterReport extends Report {
         words(String.format(Locale.ROOT, "relay_phase_max_ms=%.1f arrival_phase_max_ms=%.1f carrier_lag_p999_ms=%.1f"
                 + " carrier_lag_max_ms=%.1f", relayPhase[relayPhase.length - 1] / 1e3, arrivalPhase[arrivalPhase.length - 1] / 1e3,
                 lag[(int) (lag.length * 0.999)] / 1e3, lag[lag.length - 1] / 1e3));
+    }
+
+    /**
+     * How far into its step {@code micros} falls, from {@value #EARLY_MICROS} µs before the step to
+     * as much before the next: a JVM whose clock is behind the leader's sends that early.
+     */
+    private static long phase(long micros, long stepMicros) {
+        return Math.floorMod(micros + EARLY_MICROS, stepMicros) - EARLY_MICROS;
     }
 
     private static String millis(long[] sorted) {

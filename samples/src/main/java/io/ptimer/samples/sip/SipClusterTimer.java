@@ -26,13 +26,13 @@ import java.time.Duration;
  * <p>On such a machine a relay that began before the deadline is now and then held up while it
  * sends, up to 70 ms and more, where the carrier reads an INVITE within about 12 ms of its send.
  * A relay that completes more than {@link #LATE} after the deadline is paid back ({@link
- * LateRelays}): the next loop leaves one more of its grant unspent. That leaves 70 − 15 − 20 − 10 =
- * 25 ms for the network and the carrier.
+ * LateRelays}): the next loop leaves one more of its grant unspent. That leaves 70 − 15 − 10 − 10 =
+ * 35 ms for the network and the carrier.
  */
 public class SipClusterTimer {
     static final Duration MARGIN = Duration.ofMillis(Long.getLong("sip.cluster.margin.ms", 70));
     /** How long after its loop's deadline a relay may complete without being paid back. */
-    static final Duration LATE = Duration.ofMillis(20);
+    static final Duration LATE = Duration.ofMillis(10);
     private final LateRelays late = new LateRelays();
     private Shaper shaper;
     private CallQueue queue;
