@@ -98,6 +98,9 @@ public final class Benchmark {
         if (options.parts.contains("jfr")) {
             FlightCost.report(agent, options, out, report);
         }
+        if (options.parts.contains("cluster")) {
+            ClusterSoak.report(agent, options, out, report, targets);
+        }
         report.line("");
         report.line(Machine.load());
         report.line(Machine.pauses());

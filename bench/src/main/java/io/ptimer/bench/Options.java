@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** The benchmark's command-line options; {@link #USAGE} lists them. */
 final class Options {
@@ -29,7 +30,9 @@ final class Options {
               --samples DIR         the samples module, built, for the sip part (default samples)
               --sip-calls N         calls of the sip part's flood at 400 CPS, contract 100 CPS (default 1200)
               --only LIST           of lateness, startup, firstsecond, control, shaping, core, rtimer, async,
-                                    drift, scale, customers, sip, jfr (default all)
+                                    drift, scale, customers, sip, jfr (default all of these), and cluster
+                                    (only when named: a soak of the SIP cluster demo, 40 s a cycle)
+              --cluster-cycles N    cycles of the cluster part's soak, every fault in each (default 10)
               --async-pending LIST  pending delayed routes of the async part (default 1000,10000,100000)
               --async-tasks N       tasks a round of the async part's throughput run (default 1000000)
               --startup-runs N      launches of each start-up variant (default 11)
@@ -52,6 +55,8 @@ final class Options {
     static final List<String> RUNNERS = List.of("ptimer-default", "ptimer-spin", "stpe", "hwt", "cyclictest", "kamailio");
     static final List<String> PARTS = List.of("lateness", "startup", "firstsecond", "control", "shaping", "core",
             "rtimer", "async", "drift", "scale", "customers", "sip", "jfr");
+    /** Parts that run only when {@code --only} names them. */
+    static final List<String> ON_REQUEST = List.of("cluster");
 
     Path agent = Path.of("agent/target/ptimer-agent.jar");
     Path baseline;
@@ -80,6 +85,7 @@ final class Options {
     int driftLoops = 100_000;
     List<Integer> scaleCounts = List.of(1, 10, 100, 1_000);
     List<Integer> customers = List.of(1_000, 10_000);
+    int clusterCycles = 10;
     boolean smoke;
 
     static Options parse(String... args) {
@@ -104,7 +110,7 @@ final class Options {
                 case "--warmup" -> o.warmup = Double.parseDouble(value);
                 case "--rounds" -> o.rounds = Integer.parseInt(value);
                 case "--runners" -> o.runners = pick(value, RUNNERS);
-                case "--only" -> o.parts = Set.copyOf(pick(value, PARTS));
+                case "--only" -> o.parts = Set.copyOf(pick(value, Stream.concat(PARTS.stream(), ON_REQUEST.stream()).toList()));
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(value);
                 case "--peer-agents" -> o.peerAgents = Path.of(value);
                 case "--kamailio" -> o.kamailio = Path.of(value);
@@ -119,13 +125,14 @@ final class Options {
                 case "--drift-loops" -> o.driftLoops = Integer.parseInt(value);
                 case "--scale-counts" -> o.scaleCounts = counts(value);
                 case "--customers" -> o.customers = counts(value);
+                case "--cluster-cycles" -> o.clusterCycles = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (o.rounds < 1 || o.seconds <= 0 || o.warmup < 0 || o.burst < 1 || o.timers < 1 || o.startupRuns < 1
                 || o.controlRuns < 1 || o.asyncTasks < 1 || o.asyncPending.stream().anyMatch(n -> n < 1)
                 || o.driftLoops < 2 || o.sipCalls < 1 || o.scaleCounts.stream().anyMatch(n -> n < 1)
-                || o.customers.stream().anyMatch(n -> n < 2)) {
+                || o.customers.stream().anyMatch(n -> n < 2) || o.clusterCycles < 1) {
             throw new IllegalArgumentException("counts and durations must be positive");
         }
         if (o.firstSeconds <= 3) {
@@ -151,6 +158,7 @@ final class Options {
         scaleCounts = List.of(1, 10);
         customers = List.of(20);
         sipCalls = 300;
+        clusterCycles = 2;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +33,16 @@ import java.util.stream.Stream;
  * {@code --queue-timeout} seconds (5), the seconds into the flood of each event, 0 for none:
  * {@code --kill} (8), {@code --join} (14), {@code --restart} (20), {@code --partition} (0, healed
  * {@code --partition-for} 3 seconds later), {@code --kill-leader} (34); {@code --skew} milliseconds
- * that proxy 4's wall clock runs ahead (0: none), under libfaketime; and paths, relative to the
- * repository's root: {@code --agent}, {@code --cluster-jar}, {@code --classpath},
- * {@code --config-dir}, {@code --out}.
+ * that proxy 4's wall clock runs ahead (0: none), under libfaketime; {@code --cycles} (1): a soak
+ * of that many cycles of {@code --seconds} each, every one with the same events, and from the
+ * second on the leader killed in the cycle before coming back at its second 2 and proxy 4 killed
+ * at its second 4, so that it can join again; and paths, relative to the repository's root:
+ * {@code --agent}, {@code --cluster-jar}, {@code --classpath}, {@code --config-dir}, {@code --out}.
  */
 public final class SipClusterDemo {
-    /** The agent's switch for fault injection ({@code ClusterNode.FAULT_INJECTION}). */
     /** The shaping timer's interval in the configurations, before its start route stretches it. */
     private static final Duration INTERVAL = Duration.ofMillis(100);
+    /** The agent's switch for fault injection ({@code ClusterNode.FAULT_INJECTION}). */
     private static final String FAULT_INJECTION = "ptimer.cluster.faultInjection";
     /** The lowest port chosen for a cluster node. */
     private static final int FIRST_PORT = 20000;
@@ -48,7 +51,9 @@ public final class SipClusterDemo {
     private final Path sipp;
     private final Path out;
     private final int rate;
+    /** Seconds of one cycle, and of the whole flood. */
     private final int seconds;
+    private final int total;
     private final int skew;
     /** Seconds into the flood a proxy is cut off, 0 for never, and how long it stays cut off. */
     private final int partition;
@@ -71,13 +76,14 @@ public final class SipClusterDemo {
         this.out = Path.of(o.get("out")).toAbsolutePath();
         this.rate = number(o, "rate", 1);
         this.seconds = number(o, "seconds", 1);
+        this.total = seconds * number(o, "cycles", 1);
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>();
         o.putAll(Map.of("rate", "200", "seconds", "40", "limit", "100", "queue-timeout", "5", "kill", "8", "join", "14",
                 "restart", "20", "partition", "0", "partition-for", "3", "kill-leader", "34"));
-        o.put("skew", "0");
+        o.putAll(Map.of("skew", "0", "cycles", "1"));
         o.putAll(Map.of("agent", "agent/target/ptimer-agent.jar", "cluster-jar", "cluster/target/ptimer-cluster.jar",
                 "classpath", "samples/target/classes:samples/target/lib/*", "config-dir", "samples/config",
                 "out", "samples/target/sip-cluster"));
@@ -127,7 +133,7 @@ public final class SipClusterDemo {
         Path carrierTrace = out.resolve("carrier.trace");
         Files.deleteIfExists(carrierTrace);
         System.out.printf(Locale.ROOT, "SIP cluster demo: a SIPp customer per proxy at %d calls/s for %d s -> ShapingProxy"
-                + " JVMs sharing one contract of %d calls/s -> SIPp carrier 127.0.0.1:%d%n", rate, seconds, limit, carrierPort);
+                + " JVMs sharing one contract of %d calls/s -> SIPp carrier 127.0.0.1:%d%n", rate, total, limit, carrierPort);
         System.out.println("cluster members (voters) " + String.join(",", binds.subList(0, 3)) + ", proxy 4 without a vote "
                 + binds.get(3) + "; configurations " + o.get("config-dir") + "/sip-cluster-N.cfg on these ports");
         processes.started(Sipp.carrier(sipp, carrierPort, carrierTrace, out.resolve("carrier.log")));
@@ -144,14 +150,14 @@ public final class SipClusterDemo {
         event(null, "start", "the three proxies send; the flood begins");
         long floodStart = System.nanoTime();
         for (ClusterProxy p : proxies) {
-            flood(p, seconds);
+            flood(p, total);
         }
         play(floodStart);
         int queueTimeout = number(o, "queue-timeout", 1);
         for (ClusterProxy p : proxies) {
-            p.awaitCustomer(seconds + queueTimeout + 60);
+            p.awaitCustomer(total + queueTimeout + 60);
         }
-        long floodEndMicros = floodStartMicros + TimeUnit.SECONDS.toMicros(seconds);
+        long floodEndMicros = floodStartMicros + TimeUnit.SECONDS.toMicros(total);
         for (ClusterProxy p : proxies) {
             p.stop();
         }
@@ -170,46 +176,77 @@ public final class SipClusterDemo {
         return report.held();
     }
 
-    /** Kills, starts, restarts, cuts off and heals proxies at the seconds into the flood their options name. */
+    /** One event of the plan: at {@code at} seconds into the flood, in cycle {@code cycle} (from 1). */
+    private record Planned(int at, String event, int cycle) {
+    }
+
+    /**
+     * Kills, starts, restarts, cuts off and heals proxies at the seconds into each cycle their
+     * options name.
+     */
     private void play(long floodStart) throws Exception {
-        List<Map.Entry<Integer, String>> plan = new ArrayList<>();
-        for (String event : List.of("kill", "join", "restart", "partition", "kill-leader")) {
-            int at = number(o, event, 0);
-            if (at > 0 && at < seconds) {
-                plan.add(Map.entry(at, event));
+        List<Planned> plan = new ArrayList<>();
+        for (int c = 0; c < total / seconds; c++) {
+            int base = c * seconds;
+            for (String event : List.of("kill", "join", "restart", "partition", "kill-leader")) {
+                int at = number(o, event, 0);
+                if (at > 0 && at < seconds) {
+                    plan.add(new Planned(base + at, event, c + 1));
+                }
+            }
+            if (partition > 0 && partition + partitionFor < seconds) {
+                plan.add(new Planned(base + partition + partitionFor, "heal", c + 1));
+            }
+            if (c > 0) {
+                plan.add(new Planned(base + 2, "leader-back", c + 1));
+                plan.add(new Planned(base + 4, "leave", c + 1));
             }
         }
-        if (partition > 0 && partition + partitionFor < seconds) {
-            plan.add(Map.entry(partition + partitionFor, "heal"));
-        }
-        plan.sort(Map.Entry.comparingByKey());
+        plan.sort(Comparator.comparingInt(Planned::at));
         ClusterProxy killed = null;
+        ClusterProxy killedLeader = null;
         ClusterProxy cut = null;
-        for (Map.Entry<Integer, String> step : plan) {
-            long wait = floodStart + TimeUnit.SECONDS.toNanos(step.getKey()) - System.nanoTime();
+        for (Planned step : plan) {
+            long wait = floodStart + TimeUnit.SECONDS.toNanos(step.at()) - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            int left = seconds - step.getKey();
-            switch (step.getValue()) {
-                case "kill" -> killed = kill(follower(), "kill", "kill -9 of proxy");
-                case "kill-leader" -> kill(leader(), "kill_leader", "kill -9 of the leader, proxy");
-                case "join" -> flood(event(startProxy(4), "join", "proxy 4 (no vote" + (skew > 0 ? ", clock " + skew
-                        + " ms ahead" : "") + ") joins"), left);
+            int left = total - step.at();
+            String suffix = step.cycle() > 1 ? "_" + step.cycle() : "";
+            switch (step.event()) {
+                case "kill" -> killed = kill(follower(), "kill" + suffix, "kill -9 of proxy");
+                case "kill-leader" -> killedLeader = kill(leader(), "kill_leader" + suffix, "kill -9 of the leader, proxy");
+                case "join" -> flood(started(startProxy(4), "join" + suffix, "proxy 4 (no vote" + (skew > 0 ? ", clock "
+                        + skew + " ms ahead" : "") + ") joins"), left);
+                case "leave" -> {
+                    ClusterProxy fourth = proxies.stream().filter(p -> p.number == 4 && p.alive()).findFirst().orElse(null);
+                    if (fourth != null) {
+                        kill(fourth, "leave" + suffix, "kill -9 of proxy");
+                    }
+                }
                 case "partition" -> {
                     cut = follower();
                     partition(cut, true);
-                    event(cut, "partition", "partition: proxy " + cut.number + " (" + cut.bind + ") cut off from the others");
+                    event(cut, "partition" + suffix, "partition: proxy " + cut.number + " (" + cut.bind + ") cut off from the others");
                 }
                 case "heal" -> {
                     if (cut != null) {
                         partition(cut, false);
-                        event(cut, "heal", "proxy " + cut.number + " healed");
+                        event(cut, "heal" + suffix, "proxy " + cut.number + " healed");
+                    }
+                }
+                case "leader-back" -> {
+                    if (killedLeader != null) {
+                        flood(started(startProxy(killedLeader.number), "leader_back" + suffix, "proxy " + killedLeader.number
+                                + " (the leader killed) comes back"), left);
+                        killedLeader = null;
                     }
                 }
                 default -> {
                     if (killed != null) {
-                        flood(event(startProxy(killed.number), "restart", "proxy " + killed.number + " comes back"), left);
+                        flood(started(startProxy(killed.number), "restart" + suffix, "proxy " + killed.number + " comes back"),
+                                left);
+                        killed = null;
                     }
                 }
             }
@@ -278,8 +315,16 @@ public final class SipClusterDemo {
     }
 
     private ClusterProxy event(ClusterProxy p, String key, String what) {
-        boolean started = key.equals("join") || key.equals("restart");
-        events.add(new ClusterReport.Event(key, what, nowMicros(), started ? p : null));
+        return event(key, what, null, p);
+    }
+
+    /** The event of proxy {@code p} started (it joins or comes back): the report says when it first relayed. */
+    private ClusterProxy started(ClusterProxy p, String key, String what) {
+        return event(key, what, p, p);
+    }
+
+    private ClusterProxy event(String key, String what, ClusterProxy started, ClusterProxy p) {
+        events.add(new ClusterReport.Event(key, what, nowMicros(), started));
         System.out.printf(Locale.ROOT, "%5.1f s  %s%n", (nowMicros() - floodStartMicros) / 1e6, what);
         return p;
     }
