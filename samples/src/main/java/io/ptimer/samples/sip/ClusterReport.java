@@ -183,8 +183,8 @@ final class ClusterReport extends Report {
                     + " timeout %s, other errors %d, open %s", "", f.getOrDefault("offered", "?"), f.getOrDefault("relayed", "?"),
                     f.getOrDefault("completed", "?"), f.getOrDefault("queue_timeout", "?"),
                     num(f, "errors") - num(f, "queue_timeout"), f.getOrDefault("open", "?")));
-            line(String.format(Locale.ROOT, "  %-10s relays held up past their step's deadline + %d ms %s, grants left"
-                    + " unspent to pay them back %s", "", SipClusterTimer.LATE.toMillis(), f.getOrDefault("late_relays", "?"),
+            line(String.format(Locale.ROOT, "  %-10s relays completed over %d ms past their loop's deadline %s, paid back"
+                    + " (a granted call left queued) %s", "", SipClusterTimer.LATE.toMillis(), f.getOrDefault("late_relays", "?"),
                     f.getOrDefault("paid_back", "?")));
             if (p.skewMillis > 0) {
                 long relayed = num(f, "relayed");

@@ -51,8 +51,9 @@ public final class SipClusterDemo {
     private final Path sipp;
     private final Path out;
     private final int rate;
-    /** Seconds of one cycle, and of the whole flood. */
+    /** Seconds of one cycle. */
     private final int seconds;
+    /** Seconds of the whole flood: every cycle's. */
     private final int total;
     private final int skew;
     /** Seconds into the flood a proxy is cut off, 0 for never, and how long it stays cut off. */
