@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,28 +90,7 @@ final class ClusterSoak {
                 agent.toString(), "--cluster-jar", clusterJar.toString(), "--classpath", classpath, "--config-dir",
                 samples.resolve("config").toString(), "--out", dir.toString()));
         cmd.addAll(cycle.options());
-        Files.writeString(dir.resolve("command"), String.join(" ", cmd) + "\n");
-        Path log = dir.resolve("demo.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long timeout = (long) cycles * cycle.seconds() + 240;
-        if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
-            p.destroy();
-            p.waitFor(15, TimeUnit.SECONDS);
-            throw new IOException("the SIP cluster demo outlived " + timeout + " s: " + BenchJvm.tail(log));
-        }
-        String figures = Files.readAllLines(log).stream().filter(l -> l.startsWith("figures sip-cluster ")).findFirst()
-                .orElse(null);
-        if (figures == null) {
-            throw new IOException("the SIP cluster demo printed no figures (exit " + p.exitValue() + "): " + BenchJvm.tail(log));
-        }
-        Map<String, String> words = new HashMap<>();
-        for (String w : figures.split(" ")) {
-            int eq = w.indexOf('=');
-            if (eq > 0) {
-                words.put(w.substring(0, eq), w.substring(eq + 1));
-            }
-        }
-        return words;
+        return DemoRun.figures(cmd, dir, "sip-cluster", "the SIP cluster demo", (long) cycles * cycle.seconds() + 240);
     }
 
     /** One row per kind of event: how often, and its recoveries and calls short over the cycles. */

@@ -4,13 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The part {@code sip}: the samples' SIP shaping demo ({@code io.ptimer.samples.sip.SipDemo}, the
@@ -69,28 +66,7 @@ final class SipShaping {
             cmd.addAll(List.of("--kamailio", options.kamailio.toAbsolutePath().toString(), "--kamailio-config",
                     samples.resolve("kamailio/global-shaping.cfg").toString()));
         }
-        Files.writeString(dir.resolve("command"), String.join(" ", cmd) + "\n");
-        Path log = dir.resolve("demo.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Duration timeout = Duration.ofSeconds(options.sipCalls / LIMIT * 2L + 120);
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroy();
-            p.waitFor(15, TimeUnit.SECONDS);
-            throw new IOException("the SIP demo with " + shaper + " outlived " + timeout.toSeconds() + " s: " + BenchJvm.tail(log));
-        }
-        String figures = Files.readAllLines(log).stream().filter(l -> l.startsWith("figures sip ")).findFirst().orElse(null);
-        if (figures == null) {
-            throw new IOException("the SIP demo with " + shaper + " printed no figures (exit " + p.exitValue() + "): "
-                    + BenchJvm.tail(log));
-        }
-        Map<String, String> words = new HashMap<>();
-        for (String w : figures.split(" ")) {
-            int eq = w.indexOf('=');
-            if (eq > 0) {
-                words.put(w.substring(0, eq), w.substring(eq + 1));
-            }
-        }
-        return words;
+        return DemoRun.figures(cmd, dir, "sip", "the SIP demo with " + shaper, options.sipCalls / LIMIT * 2L + 120);
     }
 
     private static List<String> row(String proxy, Map<String, String> f) {
