@@ -49,15 +49,12 @@ final class ClusterSoak {
         Cycle cycle = options.smoke ? SMOKE_CYCLE : CYCLE;
         String title = String.format(Locale.ROOT, "One contract across proxies: a soak of %d cycle%s of %d s, three proxies"
                 + " flooded at 200 CPS each, contract %d CPS at the carrier", cycles, cycles == 1 ? "" : "s", cycle.seconds(), LIMIT);
-        String skipped = !Machine.onPath("sipp") ? "sipp is not installed (Debian: apt-get install sip-tester)"
-                : !Files.isDirectory(samples.resolve("target/classes/io/ptimer/samples/sip"))
-                        ? "the samples are not built under " + samples + " (mvn -B -ntp -DskipTests package)"
-                        : !Files.isRegularFile(clusterJar) ? "the cluster jar is not built: " + clusterJar : null;
+        String skipped = DemoRun.unavailable(samples);
+        if (skipped == null && !Files.isRegularFile(clusterJar)) {
+            skipped = "the cluster jar is not built: " + clusterJar;
+        }
         if (skipped != null) {
-            report.line("");
-            report.line("### " + title);
-            report.line("");
-            report.line("Skipped: " + skipped + ".");
+            report.skipped(title, skipped);
             return;
         }
         Map<String, String> f = run(agent, clusterJar, samples, cycles, cycle, out);

@@ -17,6 +17,13 @@ final class DemoRun {
     private DemoRun() {
     }
 
+    /** Why the SIP demos cannot run here: no SIPp, or the samples under {@code samples} not built; {@code null} if they can. */
+    static String unavailable(Path samples) {
+        return !Machine.onPath("sipp") ? "sipp is not installed (Debian: apt-get install sip-tester)"
+                : !Files.isDirectory(samples.resolve("target/classes/io/ptimer/samples/sip"))
+                        ? "the samples are not built under " + samples + " (mvn -B -ntp -DskipTests package)" : null;
+    }
+
     /**
      * Runs {@code cmd} in {@code dir} for at most {@code timeoutSeconds} and returns its figures.
      *

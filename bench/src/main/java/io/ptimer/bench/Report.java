@@ -26,6 +26,14 @@ final class Report {
         }
     }
 
+    /** A part's heading and one line saying why it did not run. */
+    void skipped(String title, String why) {
+        line("");
+        line("### " + title);
+        line("");
+        line("Skipped: " + why + ".");
+    }
+
     String text() {
         return text.toString();
     }

@@ -30,14 +30,9 @@ final class SipShaping {
         Path samples = options.samples.toAbsolutePath();
         String title = String.format(Locale.ROOT, "SIP shaping: %,d calls at %d CPS from SIPp, contract %d CPS at the"
                 + " carrier", options.sipCalls, RATE, LIMIT);
-        String skipped = !Machine.onPath("sipp") ? "sipp is not installed (Debian: apt-get install sip-tester)"
-                : !Files.isDirectory(samples.resolve("target/classes/io/ptimer/samples/sip"))
-                        ? "the samples are not built under " + samples + " (mvn -B -ntp -DskipTests package)" : null;
+        String skipped = DemoRun.unavailable(samples);
         if (skipped != null) {
-            report.line("");
-            report.line("### " + title);
-            report.line("");
-            report.line("Skipped: " + skipped + ".");
+            report.skipped(title, skipped);
             return;
         }
         Kamailio kamailio = Kamailio.at(options.kamailio);
