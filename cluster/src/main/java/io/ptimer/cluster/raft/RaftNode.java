@@ -164,7 +164,7 @@ final class RaftNode implements ClusterNode, Receiver {
         GMS gms = new GMS();
         gms.setJoinTimeout(JOIN_MILLIS);
         gms.setMembershipChangePolicy(new LargestSideFirst());
-        ELECTION2 election = new ELECTION2();
+        ELECTION2 election = new SteadyElection();
         RAFT raftProtocol = new RAFT();
         // RAFT brings a lagging member up to date only when its queue has been idle for resend_interval:
         // the asks come in a burst after each step's loops, so the default second never passes idle and
