@@ -35,16 +35,16 @@ final class ClusterReport extends Report {
     private final long[] arrivals;
 
     /**
-     * The INVITEs' times for the timing lines: when each was relayed and when it reached the
-     * carrier, µs since the epoch by Call-ID, and the step the proxies relay in.
+     * The INVITEs' times: when each call's was relayed and when it first reached the carrier, µs
+     * since the epoch by Call-ID, and the step the proxies relay in.
      */
     record Timing(Map<String, Long> relayed, Map<String, Long> arrived, long stepMicros) {
     }
 
-    ClusterReport(int limit, long[] arrivals, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies,
-            Timing timing) throws IOException {
+    ClusterReport(int limit, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies, Timing timing)
+            throws IOException {
         super(52, 10);
-        this.arrivals = arrivals;
+        this.arrivals = timing.arrived().values().stream().mapToLong(Long::longValue).sorted().toArray();
         WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
         for (long t : arrivals) {
             second.add(t * 1000);

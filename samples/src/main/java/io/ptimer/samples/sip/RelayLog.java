@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +24,6 @@ import javax.sip.message.Request;
 final class RelayLog {
     private static final RelayLog NONE = new RelayLog(null);
     private final Path file;
-    private final long epochMicrosAtZero;
     private List<String> callIds = new ArrayList<>();
     private long[] nanos = new long[64];
     private boolean written;
@@ -33,8 +31,6 @@ final class RelayLog {
 
     private RelayLog(Path file) {
         this.file = file;
-        Instant now = Instant.now();
-        epochMicrosAtZero = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 - System.nanoTime() / 1000;
     }
 
     /** A log written to {@code file} (made anew at the first flush), or one that keeps nothing for {@code null}. */
@@ -72,7 +68,7 @@ final class RelayLog {
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < ids.size(); i++) {
-            b.append(ids.get(i)).append('\t').append(epochMicrosAtZero + times[i] / 1000).append('\n');
+            b.append(ids.get(i)).append('\t').append(WallClock.epochMicros(times[i])).append('\n');
         }
         try {
             Files.writeString(file, b, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

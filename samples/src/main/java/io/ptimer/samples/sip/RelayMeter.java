@@ -3,7 +3,6 @@ package io.ptimer.samples.sip;
 import io.ptimer.samples.calls.BacklogRate;
 import io.ptimer.samples.calls.Relayed;
 import io.ptimer.samples.calls.WindowMeter;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -17,18 +16,11 @@ final class RelayMeter {
     private final WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
     private final WindowMeter tenth = new WindowMeter(100, TimeUnit.MILLISECONDS);
     private final BacklogRate backlog = new BacklogRate(1.0);
-    private final long epochMicrosAtZero;
     private long episodeStart = -1;
     private long episodeEnd;
     private long longestStart;
     private long longestEnd;
     private long first;
-
-    RelayMeter() {
-        Instant now = Instant.now();
-        long nanos = System.nanoTime();
-        epochMicrosAtZero = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 - nanos / 1000;
-    }
 
     void add(List<Relayed> relays) {
         for (Relayed r : relays) {
@@ -70,6 +62,6 @@ final class RelayMeter {
     }
 
     private long epochMicros(long nanos) {
-        return nanos == 0 ? 0 : epochMicrosAtZero + nanos / 1000;
+        return nanos == 0 ? 0 : WallClock.epochMicros(nanos);
     }
 }

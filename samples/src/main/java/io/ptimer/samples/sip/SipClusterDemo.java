@@ -167,8 +167,7 @@ public final class SipClusterDemo {
         ClusterReport.Timing timing = new ClusterReport.Timing(
                 RelayLog.read(proxies.stream().map(p -> relayLog(p.name)).toList()), SippTrace.byCall(carrierTrace, "R"),
                 SipQueueTimer.stretched(INTERVAL, SipClusterTimer.MARGIN).toNanos() / 1000);
-        ClusterReport report = new ClusterReport(limit, SippTrace.invites(carrierTrace, "R").callMicros(), floodStartMicros,
-                floodEndMicros, events, proxies, timing);
+        ClusterReport report = new ClusterReport(limit, floodStartMicros, floodEndMicros, events, proxies, timing);
         System.out.println();
         report.lines().forEach(System.out::println);
         System.out.println("  logs and traces: " + out);

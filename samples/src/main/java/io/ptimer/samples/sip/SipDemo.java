@@ -120,14 +120,15 @@ public final class SipDemo {
 
         Map<String, String> figures = words(Files.readAllLines(proxyLog).stream().filter(l -> l.startsWith("figures proxy "))
                 .findFirst().orElse(""));
-        DemoReport report = new DemoReport(limit, calls, SippTrace.invites(customerTrace, "S"), SippTrace.invites(carrierTrace, "R"),
+        SippTrace offered = SippTrace.invites(customerTrace, "S");
+        SippTrace arrived = SippTrace.invites(carrierTrace, "R");
+        DemoReport report = new DemoReport(limit, calls, offered, arrived,
                 figures, SippTrace.lastStat(stats, "SuccessfulCall(C)"), SippTrace.lastStat(stats, "FailedCall(C)"), customerExit,
                 SippTrace.answerDelays(customerTrace));
         System.out.println();
         report.lines().forEach(System.out::println);
         Path png = out.resolve("invites-" + shaper + ".png");
-        InviteChart.write("INVITEs per 100 ms, shaper " + shaper, SippTrace.invites(customerTrace, "S").callMicros(),
-                SippTrace.invites(carrierTrace, "R").callMicros(), limit, png);
+        InviteChart.write("INVITEs per 100 ms, shaper " + shaper, offered.callMicros(), arrived.callMicros(), limit, png);
         System.out.println("  chart: " + png);
         System.out.println("  logs and traces: " + out);
         System.out.println("figures sip shaper=" + shaper + " " + report.words());
