@@ -92,17 +92,22 @@ class EngineTest {
     void theListingAndTheLoadReplyFollowTheRegistryNotTheConfiguration() throws Exception {
         Engine engine = engine();
         assertEquals(List.of("t", "rtimer r"), engine.load(RTIMER + ",async.workers=1," + PTIMER));
-        String all = engine.list();
+        String all = steady(engine.list());
         int ptimer = all.indexOf("timer t: ");
         int rtimer = all.indexOf("rtimer r: ");
         int async = all.indexOf("async timer_threads=1 ");
         assertTrue(ptimer == 0 && ptimer < rtimer && rtimer < async, all);
         assertTrue(engine.list("rtimer").startsWith("rtimer r: mode=0 interval=1s exec="), engine.list("rtimer"));
-        assertEquals(all.substring(rtimer, async), engine.list("rtimer"));
-        assertEquals(all.substring(async), engine.list("async"));
-        assertEquals(all.substring(0, rtimer), engine.list("ptimer"));
+        assertEquals(all.substring(rtimer, async), steady(engine.list("rtimer")));
+        assertEquals(all.substring(async), steady(engine.list("async")));
+        assertEquals(all.substring(0, rtimer), steady(engine.list("ptimer")));
         engine.publish(recorder);
         assertEquals(List.of("ptimer", "rtimer", "async"), published);
+    }
+
+    /** A listing without the figures a starting worker changes between two calls: its pid and its state. */
+    private static String steady(String listing) {
+        return listing.replaceAll("pid=\\d+", "pid=?").replaceAll("state=\\w+", "state=?");
     }
 
     @Test
