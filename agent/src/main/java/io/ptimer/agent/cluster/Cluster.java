@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One loaded cluster: this JVM's node, the corrected clock its loops count steps by, and the
@@ -133,8 +134,7 @@ public final class Cluster {
             return REFUSE;
         }
         if (n.leader() == null) {
-            return n.majority() ? refuse("election", "no leader yet: the members are electing one")
-                    : refuse("no leader", "no leader in reach: cut off from a majority of the members");
+            return refuse(n.majority() ? "election" : "no leader", noLeader(n));
         }
         long offset = n.offsetNanos();
         long error = n.offsetErrorNanos();
@@ -154,19 +154,52 @@ public final class Cluster {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano() + offset;
     }
 
-    /** Asks, without waiting, for this JVM's grant of {@code loop} in {@code step}. */
-    public void ask(LoopGrants loop, long step, int budget, int wants) {
+    private static String noLeader(ClusterNode n) {
+        return n.majority() ? "no leader yet: the members are electing one"
+                : "no leader in reach: cut off from a majority of the members";
+    }
+
+    /**
+     * Asks, without waiting, for this JVM's grant of {@code loop} in {@code step}: {@code budget},
+     * the step's share of {@code ntasks}, or what the ledger shares of it.
+     */
+    public void ask(LoopGrants loop, long step, int budget, int wants, int ntasks) {
         ClusterNode n = node;
         if (n == null) {
             return;
         }
         try {
-            n.ask(loop.name(), step, budget, wants, loop);
+            n.ask(loop.name(), step, budget, wants, ntasks, loop);
         } catch (RuntimeException e) {
             if (failedAsks.putIfAbsent(loop.name(), Boolean.TRUE) == null) {
                 LOG.log(System.Logger.Level.WARNING, "ptimer: cluster \"" + spec.name() + "\": asking for "
                         + loop.name() + " failed: " + e);
             }
+        }
+    }
+
+    /**
+     * Sets {@code timer}'s {@code ntasks} for every JVM of the cluster, from a step none of them has
+     * asked for yet; waits until a majority has committed it.
+     *
+     * @return the first step it holds for
+     * @throws IllegalStateException saying why, when it was not committed: then it is not in force,
+     *                               or, when no answer came in time, may still come into force
+     */
+    public long contract(String timer, int ntasks) {
+        ClusterNode n = node;
+        if (n == null) {
+            throw new IllegalStateException("its node is not running; nothing changed");
+        }
+        if (n.leader() == null) {
+            throw new IllegalStateException(noLeader(n) + "; nothing changed");
+        }
+        try {
+            return n.contract(timer, ntasks);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no majority committed it in time; it may still come into force (see list)");
+        } catch (Exception e) {
+            throw new IllegalStateException("not committed (" + e + "); nothing changed");
         }
     }
 
@@ -245,9 +278,15 @@ public final class Cluster {
         b.append("  sending: ").append(why == null ? "yes" : "no, " + why).append('\n');
         for (LoopGrants l : loops.values()) {
             b.append(String.format(Locale.ROOT, "  loop %s: granted %d, spent %d, answered late %d, loops granted"
-                    + " nothing %d, last step %d tasks %d%n", l.name(), l.tasksGranted(), l.tasksSpent(),
+                    + " nothing %d, last step %d tasks %d", l.name(), l.tasksGranted(), l.tasksSpent(),
                     l.tasksAnsweredLate(), l.loopsGrantedNothing(),
                     l.lastStep(), l.lastTasks()));
+            Contract c = l.contract();
+            if (c != null) {
+                b.append(", ntasks=").append(c.ntasks()).append(" set in the cluster")
+                        .append(c.from() == Long.MIN_VALUE ? "" : " from step " + c.from());
+            }
+            b.append('\n');
         }
         return b.toString();
     }

@@ -18,8 +18,20 @@ public interface ClusterNode extends AutoCloseable {
      *
      * @param budget what one JVM alone would send in that step
      * @param wants  the loop's backlog, or -1 when its route never told it
+     * @param ntasks the timer's {@code ntasks} the budget is a share of
      */
-    void ask(String loop, long step, int budget, int wants, GrantReceiver receiver);
+    void ask(String loop, long step, int budget, int wants, int ntasks, GrantReceiver receiver);
+
+    /**
+     * Sets {@code timer}'s {@code ntasks} for every JVM of the cluster, from a step none of them has
+     * asked for yet; waits until a majority has committed it.
+     *
+     * @return the first step it holds for
+     * @throws Exception when it was not committed in time: no leader, no majority
+     */
+    default long contract(String timer, int ntasks) throws Exception {
+        throw new UnsupportedOperationException("this cluster node cannot set a contract");
+    }
 
     /** The leader's clock minus this JVM's, in ns, as last measured; {@link #UNKNOWN} before. */
     long offsetNanos();

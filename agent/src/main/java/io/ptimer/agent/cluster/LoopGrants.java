@@ -18,6 +18,7 @@ public final class LoopGrants implements GrantReceiver {
     private volatile long loopsGrantedNothing;
     private volatile long lastStep = -1;
     private volatile int lastTasks;
+    private volatile Contract contract;
 
     LoopGrants(String name) {
         this.name = name;
@@ -39,6 +40,19 @@ public final class LoopGrants implements GrantReceiver {
         if (step <= lastStep) {
             tasksAnsweredLate.addAndGet(tasks);
         }
+    }
+
+    @Override
+    public void contracted(String loop, int ntasks, long from) {
+        Contract c = contract;
+        if (c == null || c.ntasks() != ntasks || c.from() != from) {
+            contract = new Contract(ntasks, from);
+        }
+    }
+
+    /** The newest {@code ntasks} set for the whole cluster, as the ledger last told it; {@code null} while none was. */
+    public Contract contract() {
+        return contract;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
  * its route classes; a route that fails to bind late leaves it failed, with the reason.
  */
 public final class Ptimer implements BoundTimers.Timer {
+    private static final System.Logger LOG = System.getLogger("io.ptimer");
     private final PtimerSpec spec;
     private final Cluster cluster;
     /** Replaced whole under this timer's monitor, read by anyone. */
@@ -55,12 +56,50 @@ public final class Ptimer implements BoundTimers.Timer {
 
     /**
      * Changes a setting of every worker, or of one, from its next loop on and for its later starts.
+     * A timer sharing its budget in a cluster takes only {@code ntasks}, for the whole timer: it is
+     * set for every JVM of the cluster, here as soon as a majority has committed it.
      *
      * @param worker the worker index, or {@code null} for all workers and the timer-wide setting
      * @return what was done, for the operator
-     * @throws IllegalArgumentException for an unknown worker
+     * @throws IllegalArgumentException for an unknown worker, or a setting a cluster's timer does not take
+     * @throws IllegalStateException    when the cluster did not commit it
      */
-    synchronized String set(Setting.Change change, Integer worker) {
+    String set(Setting.Change change, Integer worker) {
+        if (cluster == null) {
+            return setHere(change, worker);
+        }
+        String in = "cluster \"" + cluster.spec().name() + "\"";
+        if (change.setting() != Setting.NTASKS) {
+            throw new IllegalArgumentException("timer \"" + name() + "\": " + change.setting().key() + " cannot be set"
+                    + " in " + in + ": the interval and nslices make its steps, the same in every JVM (change them in"
+                    + " each JVM's configuration); ntasks can be set; nothing changed");
+        }
+        if (worker != null) {
+            throw new IllegalArgumentException("timer \"" + name() + "\": ntasks is set for the whole timer in " + in
+                    + ", not for worker " + worker + "; nothing changed");
+        }
+        long from;
+        try {
+            from = cluster.contract(name(), (int) change.value());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("timer \"" + name() + "\": " + change + " not set in " + in + ": " + e.getMessage());
+        }
+        return setHere(change, null) + " and in every JVM of " + in + ", from step " + from;
+    }
+
+    /**
+     * Puts a {@code ntasks} set for the whole cluster in force here, once its step has come; the first
+     * worker to get there does it, on its thread.
+     */
+    synchronized void contracted(Setting.Change change, long from) {
+        if (settings.ntasks() != change.value()) {
+            LOG.log(System.Logger.Level.INFO, "ptimer: timer \"" + name() + "\": " + change + " set in cluster \""
+                    + cluster.spec().name() + "\", from step " + from);
+            setHere(change, null);
+        }
+    }
+
+    private synchronized String setHere(Setting.Change change, Integer worker) {
         String done;
         if (worker == null) {
             settings = settings.with(change);

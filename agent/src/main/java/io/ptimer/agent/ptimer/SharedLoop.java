@@ -1,13 +1,16 @@
 package io.ptimer.agent.ptimer;
 
 import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.cluster.Contract;
 import io.ptimer.agent.cluster.LoopGrants;
 
 /**
  * One worker's loop under cluster mode. Its steps are numbered by the cluster's clock; each loop
  * asks {@link Cluster#AHEAD} steps ahead and spends only its own step's grant, within the step's
  * spend window, which is also the loop's {@link WorkerContext#deadline()}; its grid is put back on
- * the step boundaries after every loop. Confined to the worker's thread.
+ * the step boundaries after every loop. A timer's {@code ntasks} set for the whole cluster is the
+ * share asked for from the step it holds for, and is put in force on the timer when its step comes.
+ * Confined to the worker's thread.
  */
 final class SharedLoop {
     /**
@@ -15,6 +18,7 @@ final class SharedLoop {
      * apart, and a loop due exactly on the boundary could wake at the end of the step before.
      */
     static final long INTO_STEP_NANOS = 100_000;
+    private final Ptimer timer;
     private final Cluster cluster;
     private final LoopGrants grants;
     private long asked = Long.MIN_VALUE;
@@ -25,9 +29,10 @@ final class SharedLoop {
     private long readNow;
     private long readNano;
 
-    SharedLoop(Cluster cluster, String timer, int worker) {
-        this.cluster = cluster;
-        this.grants = cluster.loop(timer + "/" + worker);
+    SharedLoop(Ptimer timer, int worker) {
+        this.timer = timer;
+        this.cluster = timer.cluster();
+        this.grants = cluster.loop(timer.name() + "/" + worker);
     }
 
     /** When the first loop runs (nanoTime): the next step boundary, or one interval on while the JVM may not send. */
@@ -76,10 +81,18 @@ final class SharedLoop {
         long step = Math.floorDiv(now, interval);
         ctx.deadline(readNano + step * interval + Cluster.WINDOW_NANOS - now);
         int ntasks = ctx.ntasks();
+        Contract contract = grants.contract();
+        if (contract != null && step >= contract.from() && contract.ntasks() != ntasks) {
+            ntasks = contract.ntasks();
+            Setting.Change change = new Setting.Change(Setting.NTASKS, ntasks);
+            ctx.apply(change);
+            timer.contracted(change, contract.from());
+        }
         int nslices = ctx.nslices();
         int wants = ctx.backlogTold();
         for (long s = Math.max(asked + 1, step + 1); s <= step + Cluster.AHEAD; s++) {
-            cluster.ask(grants, s, Slices.share(slice(s, nslices), ntasks, nslices), wants);
+            int shared = contract == null ? ntasks : contract.ntasksAt(s, ntasks);
+            cluster.ask(grants, s, Slices.share(slice(s, nslices), shared, nslices), wants, shared);
         }
         asked = Math.max(asked, step + Cluster.AHEAD);
         int tasks = 0;

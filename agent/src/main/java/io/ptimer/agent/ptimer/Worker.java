@@ -80,7 +80,7 @@ public final class Worker extends Job {
         this.routes = routes;
         this.loopRoute = routes.get(Phase.LOOP);
         this.sliced = spec.type().sliced();
-        this.clusterShare = timer.cluster() == null ? null : new SharedLoop(timer.cluster(), spec.name(), index);
+        this.clusterShare = timer.cluster() == null ? null : new SharedLoop(timer, index);
         this.jfrLateNanos = spec.jfrLateNanos();
         this.base = timer.settings();
         this.applied = base;

@@ -1,6 +1,7 @@
 package io.ptimer.agent.ptimer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptimer.agent.binding.BoundRoute;
@@ -68,16 +69,33 @@ class SharedLoopTest {
         }
     }
 
-    /** Grants {@code step % 3} (within the budget) at once, and remembers the asks. */
+    /**
+     * Grants {@code step % 3} (within the budget) at once, and remembers the asks; a contract set
+     * holds from the step after the newest asked, and is told with each grant.
+     */
     static final class Node implements ClusterNode {
         final List<long[]> asks = new CopyOnWriteArrayList<>();
         volatile String leader = "127.0.0.1:1";
         volatile boolean majority;
 
         @Override
-        public void ask(String loop, long step, int budget, int wants, GrantReceiver receiver) {
-            asks.add(new long[] {step, budget, wants});
+        public void ask(String loop, long step, int budget, int wants, int ntasks, GrantReceiver receiver) {
+            asks.add(new long[] {step, budget, wants, ntasks});
+            long[] c = contract;
+            if (c != null) {
+                receiver.contracted(loop, (int) c[0], c[1]);
+            }
             receiver.granted(loop, step, (int) Math.min(budget, Math.floorMod(step, 3L)));
+        }
+
+        /** The contract set, {@code {ntasks, from}}, or {@code null}. */
+        volatile long[] contract;
+
+        @Override
+        public long contract(String timer, int ntasks) {
+            long from = asks.stream().mapToLong(a -> a[0]).max().orElse(Long.MIN_VALUE - 1) + 1;
+            contract = new long[] {ntasks, from};
+            return from;
         }
 
         @Override
@@ -194,6 +212,62 @@ class SharedLoopTest {
         Await.until("the list to say the members are electing", 10, () -> cluster.list().contains("no leader yet"));
         assertTrue(cluster.list().contains("sending: no, no leader yet: the members are electing one"), cluster.list());
         assertTrue(node.asks.isEmpty(), "asked during an election");
+    }
+
+    @Test
+    void ntasksSetHereHoldsInTheClusterAndEachLoopAsksItsShareFromItsStep() throws Exception {
+        Node node = new Node();
+        started(node);
+        Await.until("loops asking", 10, () -> node.asks.size() >= 5);
+        String refused = assertThrows(IllegalArgumentException.class,
+                () -> timer.set(new Setting.Change(Setting.INTERVAL, INTERVAL / 2), null)).getMessage();
+        assertEquals("timer \"shared\": interval cannot be set in cluster \"c\": the interval and nslices make its steps,"
+                + " the same in every JVM (change them in each JVM's configuration); ntasks can be set; nothing changed", refused);
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> timer.set(new Setting.Change(Setting.NTASKS, 5), 0)).getMessage();
+        assertEquals("timer \"shared\": ntasks is set for the whole timer in cluster \"c\", not for worker 0;"
+                + " nothing changed", refused);
+        assertEquals(null, node.contract);
+
+        String done = timer.set(new Setting.Change(Setting.NTASKS, 5), null);
+        long from = node.contract[1];
+        assertEquals("set ntasks=5 on timer \"shared\" (1 worker) and in every JVM of cluster \"c\", from step " + from, done);
+        assertEquals(5, timer.settings().ntasks());
+        assertSharesFrom(node, from, 5);
+    }
+
+    /**
+     * Set in another JVM, it is learnt with the next grant: the step asked for before that names the
+     * old ntasks (the ledger grants it nothing), every later one the new.
+     */
+    @Test
+    void ntasksSetInAnotherJvmIsPutInForceHereAtItsStep() throws Exception {
+        Node node = new Node();
+        started(node);
+        Await.until("loops asking", 10, () -> node.asks.size() >= 5);
+        long from = node.contract("shared", 4);
+        Await.until("the timer to take it", 10, () -> timer.settings().ntasks() == 4);
+        assertSharesFrom(node, from + 1, 4);
+        assertEquals(4, WorkerFigures.of(timer.workers().get(0)).ntasks(), "the worker's ntasks in force");
+
+        node.leader = null;
+        String refused = assertThrows(IllegalStateException.class,
+                () -> timer.set(new Setting.Change(Setting.NTASKS, 8), null)).getMessage();
+        assertEquals("timer \"shared\": ntasks=8 not set in cluster \"c\": no leader in reach: cut off from a majority"
+                + " of the members; nothing changed", refused);
+        assertEquals(4, timer.settings().ntasks());
+    }
+
+    /** Awaits asks past {@code from} and checks that every ask from it names {@code ntasks} and asks its share. */
+    private static void assertSharesFrom(Node node, long from, int ntasks) throws Exception {
+        Await.until("asks from step " + from, 10, () -> node.asks.stream().filter(a -> a[0] >= from).count() >= 3);
+        for (long[] a : node.asks) {
+            if (a[0] >= from) {
+                assertEquals(ntasks, a[3], "ntasks named for step " + a[0]);
+                assertEquals(Slices.share((int) Math.floorMod(a[0], (long) NSLICES), ntasks, NSLICES), a[1],
+                        "budget of step " + a[0]);
+            }
+        }
     }
 
     @Test

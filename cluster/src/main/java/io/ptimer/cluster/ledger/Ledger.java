@@ -9,7 +9,9 @@ import java.util.TreeMap;
 /**
  * The ledger's state machine. Its one rule: the grants of one loop in one step never add up to
  * more than the budget of the step's first request. A repeated request gets the grant already
- * made; a request for a step the ledger has forgotten gets 0.
+ * made; a request for a step the ledger has forgotten gets 0. A timer's {@code ntasks} set for the
+ * whole cluster ({@link #contract}) holds from a step no loop of the timer has asked for yet: from
+ * then on a request naming another {@code ntasks} gets 0.
  */
 public final class Ledger {
     /** How many steps the ledger keeps behind the newest step asked for. */
@@ -17,6 +19,8 @@ public final class Ledger {
 
     private final int liveSteps;
     private final Map<String, Loop> loops = new TreeMap<>();
+    /** By timer: the step each {@code ntasks} set for the cluster holds from, and that {@code ntasks}. */
+    private final Map<String, TreeMap<Long, Integer>> contracts = new TreeMap<>();
 
     /**
      * @param liveSteps a JVM counts as live for a step when it asked for a step at most this many
@@ -36,6 +40,12 @@ public final class Ledger {
             return 0;
         }
         loop.heard(a);
+        int grant = underContract(a) ? grant(loop, a) : 0;
+        loop.forgetBefore(a.step() - RETAIN);
+        return grant;
+    }
+
+    private int grant(Loop loop, Ask a) {
         Step step = loop.steps.get(a.step());
         if (step == null) {
             step = new Step(a.budget());
@@ -50,8 +60,48 @@ public final class Ledger {
         int grant = Math.max(0, Math.min(loop.part(a, step.budget, liveSteps), step.budget - step.granted));
         step.grants.put(a.member(), grant);
         step.granted += grant;
-        loop.forgetBefore(a.step() - RETAIN);
         return grant;
+    }
+
+    /**
+     * Sets {@code timer}'s {@code ntasks} for every JVM, from the step after the newest any JVM has
+     * asked for in any of its loops, so that no step is shared under two contracts.
+     *
+     * @return the first step it holds for
+     */
+    public long contract(String timer, int ntasks) {
+        if (ntasks < 0) {
+            throw new IllegalArgumentException("ntasks " + ntasks + " must be >= 0");
+        }
+        TreeMap<Long, Integer> timerContracts = contracts.computeIfAbsent(timer, t -> new TreeMap<>());
+        long from = timerContracts.isEmpty() ? Long.MIN_VALUE : timerContracts.lastKey();
+        for (Map.Entry<String, Loop> e : loops.entrySet()) {
+            if (Ask.timerOf(e.getKey()).equals(timer)) {
+                for (Heard h : e.getValue().members.values()) {
+                    from = Math.max(from, h.step + 1);
+                }
+            }
+        }
+        timerContracts.put(from, ntasks);
+        Long inForceLongAgo = from < Long.MIN_VALUE + RETAIN ? null : timerContracts.floorKey(from - RETAIN);
+        if (inForceLongAgo != null) {
+            timerContracts.headMap(inForceLongAgo).clear();
+        }
+        return from;
+    }
+
+    /** The newest {@code ntasks} set for the cluster for {@code loop}'s timer, or {@code null} when none was. */
+    public Contract contractOf(String loop) {
+        TreeMap<Long, Integer> timerContracts = contracts.get(Ask.timerOf(loop));
+        return timerContracts == null || timerContracts.isEmpty() ? null
+                : new Contract(timerContracts.lastEntry().getValue(), timerContracts.lastKey());
+    }
+
+    /** Whether the ask names the {@code ntasks} set for the cluster at its step, or none is set there. */
+    private boolean underContract(Ask a) {
+        TreeMap<Long, Integer> timerContracts = contracts.get(Ask.timerOf(a.loop()));
+        Map.Entry<Long, Integer> inForce = timerContracts == null ? null : timerContracts.floorEntry(a.step());
+        return inForce == null || inForce.getValue() == a.ntasks();
     }
 
     /** What was granted in all for {@code loop} in {@code step}; 0 for a step unknown or forgotten. */
@@ -68,6 +118,15 @@ public final class Ledger {
             out.writeUTF(e.getKey());
             e.getValue().writeTo(out);
         }
+        out.writeInt(contracts.size());
+        for (Map.Entry<String, TreeMap<Long, Integer>> e : contracts.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().size());
+            for (Map.Entry<Long, Integer> c : e.getValue().entrySet()) {
+                out.writeLong(c.getKey());
+                out.writeInt(c.getValue());
+            }
+        }
     }
 
     /** Replaces the state with what {@link #writeTo} wrote. */
@@ -77,6 +136,16 @@ public final class Ledger {
         for (int i = 0; i < n; i++) {
             String name = in.readUTF();
             loops.put(name, Loop.readFrom(in));
+        }
+        contracts.clear();
+        int timers = in.readInt();
+        for (int i = 0; i < timers; i++) {
+            TreeMap<Long, Integer> timerContracts = new TreeMap<>();
+            contracts.put(in.readUTF(), timerContracts);
+            int entries = in.readInt();
+            for (int c = 0; c < entries; c++) {
+                timerContracts.put(in.readLong(), in.readInt());
+            }
         }
     }
 

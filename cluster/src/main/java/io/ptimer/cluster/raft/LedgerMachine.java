@@ -1,11 +1,13 @@
 package io.ptimer.cluster.raft;
 
+import io.ptimer.cluster.ledger.Ask;
 import io.ptimer.cluster.ledger.Ledger;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import org.jgroups.raft.StateMachine;
 
-/** The ledger as jgroups-raft's state machine: every replica applies the same asks in the same order. */
+/** The ledger as jgroups-raft's state machine: every replica applies the same asks and contracts in the same order. */
 final class LedgerMachine implements StateMachine {
     /** A JVM counts as live for a step when it asked within this many steps: the agent's two ahead, plus two. */
     static final int LIVE_STEPS = 4;
@@ -13,8 +15,18 @@ final class LedgerMachine implements StateMachine {
 
     @Override
     public synchronized byte[] apply(byte[] data, int offset, int length, boolean serializeResponse) throws Exception {
-        int grant = ledger.ask(Commands.ask(data, offset, length));
-        return serializeResponse ? Commands.grant(grant) : null;
+        DataInputStream in = Commands.entry(data, offset, length);
+        byte kind = in.readByte();
+        byte[] answer;
+        if (kind == Commands.ASK) {
+            Ask ask = Commands.ask(in);
+            answer = Commands.answer(ledger.ask(ask), ledger.contractOf(ask.loop()));
+        } else if (kind == Commands.CONTRACT) {
+            answer = Commands.from(ledger.contract(in.readUTF(), in.readInt()));
+        } else {
+            throw new IllegalArgumentException("unknown entry kind " + kind);
+        }
+        return serializeResponse ? answer : null;
     }
 
     @Override

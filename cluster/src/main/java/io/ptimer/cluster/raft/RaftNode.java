@@ -93,6 +93,8 @@ final class RaftNode implements ClusterNode, Receiver {
      * machine a second was not enough.
      */
     private static final long JOIN_MILLIS = 5000;
+    /** How long an operator's contract waits for its commit. */
+    private static final long CONTRACT_SECONDS = 5;
     private static final int DISCOVERY_RUNS = 10;
     private static final System.Logger LOG = System.getLogger("io.ptimer");
 
@@ -214,11 +216,11 @@ final class RaftNode implements ClusterNode, Receiver {
     }
 
     @Override
-    public void ask(String loop, long step, int budget, int wants, GrantReceiver receiver) {
+    public void ask(String loop, long step, int budget, int wants, int ntasks, GrantReceiver receiver) {
         if (leader() == null) {
             return;
         }
-        byte[] command = Commands.ask(new Ask(bind, loop, step, budget, wants));
+        byte[] command = Commands.ask(new Ask(bind, loop, step, budget, wants, ntasks));
         CompletableFuture<byte[]> answer;
         try {
             answer = raft.setAsync(command, 0, command.length, null);
@@ -228,11 +230,21 @@ final class RaftNode implements ClusterNode, Receiver {
         }
         answer.whenComplete((bytes, failure) -> {
             if (failure == null) {
-                receiver.granted(loop, step, Commands.grant(bytes));
+                Commands.Answer a = Commands.answer(bytes);
+                if (a.contract() != null) {
+                    receiver.contracted(loop, a.contract().ntasks(), a.contract().from());
+                }
+                receiver.granted(loop, step, a.tasks());
             } else {
                 failed(failure);
             }
         });
+    }
+
+    @Override
+    public long contract(String timer, int ntasks) throws Exception {
+        byte[] command = Commands.contract(timer, ntasks);
+        return Commands.from(raft.set(command, 0, command.length, CONTRACT_SECONDS, TimeUnit.SECONDS));
     }
 
     /** Logs an ask that failed, once for each kind of failure: its grant is 0. */

@@ -109,6 +109,50 @@ class ClusterIT {
     }
 
     /**
+     * {@code set q ntasks=40} on one JVM holds in all of them from one step on, a JVM that joins
+     * later with its configured 100 included; the interval cannot be set on a timer whose steps the
+     * cluster shares.
+     */
+    @Test
+    void ntasksSetOnOneJvmHoldsInEveryJvmFromOneStep() throws Exception {
+        List<String> binds = freeBinds(4);
+        List<String> voters = binds.subList(0, 3);
+        for (String v : voters) {
+            proxies.add(Proxy.start(dir, v, voters));
+        }
+        await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
+        Proxy follower = proxies.stream().filter(p -> !p.mbean().contains("role=leader")).findFirst().orElseThrow();
+
+        String refused = cli(follower, 1, "set", "q", "interval=50ms");
+        assertTrue(refused.contains("timer \"q\": interval cannot be set in cluster \"carrier\""), refused);
+        String done = cli(follower, 0, "set", "q", "ntasks=40");
+        String said = "set ntasks=40 on timer \"q\" (1 worker) and in every JVM of cluster \"carrier\", from step ";
+        assertTrue(done.startsWith(said), done);
+        long from = Long.parseLong(done.substring(said.length()).trim());
+        int budget = Proxy.STEP_BUDGET * 40 / 100;
+        await("the three JVMs send the new budget", 30, () -> fullSteps(from, now(), budget) >= 5);
+
+        Proxy late = Proxy.start(dir, binds.get(3), voters);
+        proxies.add(late);
+        long started = now();
+        await("the JVM started later is granted tasks", 60, () -> late.loops().stream()
+                .anyMatch(l -> Proxy.step(l[0]) > started && l[1] > 0));
+        await("the four JVMs send the new budget", 30, () -> fullSteps(now() - 10, now(), budget) >= 5);
+        for (Proxy p : proxies) {
+            String list = cli(p, 0, "list");
+            assertTrue(list.startsWith("timer q: type=3 (synced_slice) interval=100ms nworkers=1 ntasks=40 "), p.bind + ": " + list);
+            String clusterList = cli(p, 0, "cluster.list");
+            assertTrue(clusterList.contains(", ntasks=40 set in the cluster from step " + from + "\n"), p.bind + ": " + clusterList);
+        }
+        for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
+            assertTrue(e.getValue() <= (e.getKey() < from ? Proxy.STEP_BUDGET : budget), "step " + e.getKey()
+                    + " spent " + e.getValue() + "; ntasks=40 from step " + from);
+        }
+        assertTrue(late.stderr().contains("ptimer: timer \"q\": ntasks=40 set in cluster \"carrier\", from step " + from),
+                late.stderr());
+    }
+
+    /**
      * A JVM whose join is answered after it gave up waiting (the members' coordinator stalled
      * meanwhile) joins later by itself, and the budget holds throughout.
      */
@@ -223,17 +267,25 @@ class ClusterIT {
 
     /** The leader, as {@code cluster.list} of one JVM names it. */
     private Proxy leader(Proxy asked) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-jar", System.getProperty("ptimer.agent.jar"), String.valueOf(asked.pid()),
-                "cluster.list").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+        String out = cli(asked, 0, "cluster.list");
         assertTrue(out.startsWith("cluster carrier: bind " + asked.bind), out);
         int at = out.indexOf(", leader ");
         assertTrue(at > 0, out);
         String leader = out.substring(at + 9, out.indexOf(',', at + 9));
         return proxies.stream().filter(x -> x.bind.equals(leader)).findFirst()
                 .orElseThrow(() -> new AssertionError("no JVM is the leader " + leader + ": " + out));
+    }
+
+    /** What the agent's command line printed for {@code command} on {@code proxy}, once it exited with {@code exit}. */
+    private static String cli(Proxy proxy, int exit, String... command) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> line = new ArrayList<>(List.of(java, "-jar", System.getProperty("ptimer.agent.jar"),
+                String.valueOf(proxy.pid())));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == exit, "exit " + p.exitValue() + ": " + out);
+        return out;
     }
 
     private Map<Long, Integer> perStep() {
@@ -258,9 +310,14 @@ class ClusterIT {
     }
 
     private int fullSteps(long from, long to) {
+        return fullSteps(from, to, Proxy.STEP_BUDGET);
+    }
+
+    /** Steps from {@code from} (included) to {@code to} (excluded) that spent {@code budget}. */
+    private int fullSteps(long from, long to, int budget) {
         int full = 0;
         for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
-            if (e.getKey() >= from && e.getKey() < to && e.getValue() == Proxy.STEP_BUDGET) {
+            if (e.getKey() >= from && e.getKey() < to && e.getValue() == budget) {
                 full++;
             }
         }
