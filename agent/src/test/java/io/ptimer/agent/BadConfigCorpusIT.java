@@ -131,6 +131,10 @@ class BadConfigCorpusIT {
                 "rtimer.exec \"timer=ta;route=ONTIMER\": route must be com.example.Class::method; \"ONTIMER\" names no method"));
         c.add(new Bad("timers=name=t1", "timers \"name=t1\": unknown key \"timers\" (known: default_type, default_interval, default_nworkers, timer, start, loop, end, shutdown_timeout, late_binding, cluster, config)"));
         c.add(new Bad("timer", "entry \"timer\": expected key=value"));
+        c.add(new Bad("cluster=name=c;bind=127.0.0.1:7800;members=127.0.0.1:7800;clock_bound=2s",
+                "cluster \"name=c;bind=127.0.0.1:7800;members=127.0.0.1:7800;clock_bound=2s\": clock_bound must be at least 100us and at most 1s, not 2s"));
+        c.add(new Bad("cluster=name=c;bind=127.0.0.1:7800;members=127.0.0.1:7800;spend_window=150ms,timer=name=t1;type=3;interval=100ms;cluster=c" + LOOP,
+                "timer \"name=t1;type=3;interval=100ms;cluster=c\": the interval 100ms must be longer than cluster \"c\"'s spend_window 150ms: a step's sends must end before the next step"));
         c.add(new Bad("shutdown_timeout=0", "shutdown_timeout \"0\": interval must be > 0"));
         c.add(new Bad("default_interval=abc", "default_interval \"abc\": interval must be a whole number followed by s, ms or us"));
         c.add(new Bad("default_nworkers=0", "default_nworkers \"0\": default_nworkers must be an integer from 1 to 1024, not 0"));

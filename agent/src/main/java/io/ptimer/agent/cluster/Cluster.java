@@ -13,19 +13,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * One loaded cluster: this JVM's node, the corrected clock its loops count steps by, and the
  * grants of each loop. The JVM refuses to send (its loops spend nothing) while it knows no
- * leader, has not measured its clock offset, or measured one beyond {@link #MAX_OFFSET_NANOS}.
+ * leader, has not measured its clock offset, or measured one beyond its {@link ClusterSpec#clockBoundNanos()}.
  * Thread-safe.
  */
 public final class Cluster {
     /** How many steps ahead a loop asks for its grants. */
     public static final int AHEAD = 2;
-    /**
-     * The spend window: how late in its step a loop may still spend the step's grant, and by when
-     * its route should be done with it (the loop's deadline).
-     */
-    public static final long WINDOW_NANOS = 15_000_000;
-    /** The largest clock offset to the leader, error included, at which this JVM still sends. */
-    public static final long MAX_OFFSET_NANOS = 5_000_000;
     /** What {@link #now()} returns while the JVM refuses to send. */
     public static final long REFUSE = Long.MIN_VALUE;
     /** The longest wait between two attempts to start the node. */
@@ -141,9 +134,9 @@ public final class Cluster {
         if (offset == ClusterNode.UNKNOWN || error == ClusterNode.UNKNOWN) {
             return refuse("not measured", "clock offset to the leader not measured yet");
         }
-        if (Math.abs(offset) + error > MAX_OFFSET_NANOS) {
+        if (Math.abs(offset) + error > spec.clockBoundNanos()) {
             return refuse("offset", String.format(Locale.ROOT, "clock offset to the leader %+.3f ms (within %.3f ms) is beyond"
-                    + " the bound of %.3f ms", offset / 1e6, error / 1e6, MAX_OFFSET_NANOS / 1e6));
+                    + " the bound of %.3f ms", offset / 1e6, error / 1e6, spec.clockBoundNanos() / 1e6));
         }
         if (refusal != null) {
             LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" sends again");
@@ -272,7 +265,7 @@ public final class Cluster {
             b.append("  log: ").append(n.log()).append('\n');
             b.append("  clock offset to the leader ").append(offset == ClusterNode.UNKNOWN || error == ClusterNode.UNKNOWN
                     ? "not measured" : String.format(Locale.ROOT, "%+.3f ms (within %.3f ms)", offset / 1e6, error / 1e6))
-                    .append(String.format(Locale.ROOT, ", bound %.3f ms%n", MAX_OFFSET_NANOS / 1e6));
+                    .append(String.format(Locale.ROOT, ", bound %.3f ms%n", spec.clockBoundNanos() / 1e6));
         }
         String why = refusal;
         b.append("  sending: ").append(why == null ? "yes" : "no, " + why).append('\n');

@@ -2,6 +2,7 @@ package io.ptimer.agent.cluster;
 
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
+import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.config.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +10,33 @@ import java.util.Map;
 
 /**
  * The {@code cluster} entry: {@code name=C;bind=HOST:PORT;members=HOST:PORT,...} and optionally
- * {@code jar=PATH}. Immutable.
+ * {@code jar=PATH}, {@code clock_bound=5ms} and {@code spend_window=15ms}. Immutable.
  *
- * @param members the voting members, as given
- * @param jar     the cluster jar's path as given, or {@code null} for the one beside the agent jar
- * @param entry   the entry's value, for messages
+ * @param members          the voting members, as given
+ * @param jar              the cluster jar's path as given, or {@code null} for the one beside the agent jar
+ * @param clockBoundNanos  the largest clock offset to the leader, error included, at which this JVM still sends
+ * @param spendWindowNanos how late in its step a loop may still spend the step's grant, and by when
+ *                         its route should be done with it (the loop's deadline)
+ * @param entry            the entry's value, for messages
  */
-public record ClusterSpec(String name, String bind, List<String> members, String jar, String entry) {
+public record ClusterSpec(String name, String bind, List<String> members, String jar, long clockBoundNanos,
+        long spendWindowNanos, String entry) {
     /** The most voting members: more only slow every commit down. */
     static final int MAX_MEMBERS = 7;
+    public static final long DEFAULT_CLOCK_BOUND_NANOS = 5_000_000;
+    public static final long DEFAULT_SPEND_WINDOW_NANOS = 15_000_000;
+    /** The tightest clock bound: a probe's round trip on one machine takes some 100 µs. */
+    static final long MIN_CLOCK_BOUND_NANOS = 100_000;
+    static final long MAX_CLOCK_BOUND_NANOS = 1_000_000_000;
+    static final long MIN_SPEND_WINDOW_NANOS = 1_000_000;
 
     public ClusterSpec {
         members = List.copyOf(members);
+    }
+
+    /** A cluster with the default clock bound and spend window. */
+    public ClusterSpec(String name, String bind, List<String> members, String jar, String entry) {
+        this(name, bind, members, jar, DEFAULT_CLOCK_BOUND_NANOS, DEFAULT_SPEND_WINDOW_NANOS, entry);
     }
 
     /** Whether this JVM votes: its {@code bind} is among the members. */
@@ -34,6 +50,8 @@ public record ClusterSpec(String name, String bind, List<String> members, String
         String bind = null;
         String members = null;
         String jar = null;
+        long clockBound = DEFAULT_CLOCK_BOUND_NANOS;
+        long spendWindow = DEFAULT_SPEND_WINDOW_NANOS;
         for (Map.Entry<String, String> attr : e.attributes().entrySet()) {
             String v = attr.getValue();
             switch (attr.getKey()) {
@@ -41,7 +59,10 @@ public record ClusterSpec(String name, String bind, List<String> members, String
                 case "bind" -> bind = v;
                 case "members" -> members = v;
                 case "jar" -> jar = v;
-                default -> throw e.error("unknown attribute \"" + attr.getKey() + "\" (known: name, bind, members, jar)");
+                case "clock_bound" -> clockBound = within(e, "clock_bound", v, MIN_CLOCK_BOUND_NANOS, MAX_CLOCK_BOUND_NANOS);
+                case "spend_window" -> spendWindow = within(e, "spend_window", v, MIN_SPEND_WINDOW_NANOS, Long.MAX_VALUE);
+                default -> throw e.error("unknown attribute \"" + attr.getKey()
+                        + "\" (known: name, bind, members, jar, clock_bound, spend_window)");
             }
         }
         Names.require(name, e);
@@ -68,7 +89,16 @@ public record ClusterSpec(String name, String bind, List<String> members, String
         if (jar != null && jar.isBlank()) {
             throw e.error("jar must name the cluster jar's path");
         }
-        return new ClusterSpec(name, bind, list, jar, e.value());
+        return new ClusterSpec(name, bind, list, jar, clockBound, spendWindow, e.value());
+    }
+
+    private static long within(Entry e, String what, String text, long min, long max) throws ConfigException {
+        long nanos = Interval.parseNanos(text, reason -> e.error(what + " \"" + text + "\": " + reason));
+        if (nanos < min || nanos > max) {
+            throw e.error(what + " must be at least " + Interval.format(min)
+                    + (max == Long.MAX_VALUE ? "" : " and at most " + Interval.format(max)) + ", not " + text);
+        }
+        return nanos;
     }
 
     private static void checkAddress(Entry e, String what, String address) throws ConfigException {

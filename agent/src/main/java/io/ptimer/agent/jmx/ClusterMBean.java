@@ -91,7 +91,9 @@ final class ClusterMBean extends OpenMBean<ClusterMBean> {
                         m -> m.ofNode(n -> n.offsetErrorNanos() == ClusterNode.UNKNOWN ? -1
                                 : n.offsetErrorNanos() / 1000, -1L))
                 .add("maxClockOffsetUs", SimpleType.LONG, "The offset, error included, beyond which this JVM sends nothing",
-                        m -> Cluster.MAX_OFFSET_NANOS / 1000)
+                        m -> m.cluster.spec().clockBoundNanos() / 1000)
+                .add("spendWindowUs", SimpleType.LONG, "How late in its step a loop may still spend its grant, in microseconds",
+                        m -> m.cluster.spec().spendWindowNanos() / 1000)
                 .add("tasksGranted", SimpleType.LONG, "Tasks the ledger granted this JVM, all loops together",
                         m -> m.sum(LoopGrants::tasksGranted))
                 .add("tasksSpent", SimpleType.LONG, "Tasks spent in their own steps, all loops together",

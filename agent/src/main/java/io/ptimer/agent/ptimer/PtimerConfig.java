@@ -5,6 +5,7 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.cluster.ClusterSpec;
 import io.ptimer.agent.config.ConfigException;
 import io.ptimer.agent.config.Entry;
+import io.ptimer.agent.config.Interval;
 import io.ptimer.agent.config.ModuleConfig;
 import io.ptimer.agent.config.Names;
 import io.ptimer.agent.config.RouteEntry;
@@ -73,6 +74,11 @@ public final class PtimerConfig implements ModuleConfig {
                 throw ConfigException.entry("timer", timer.entry(), "cluster \"" + timer.cluster()
                         + "\" is not defined (" + (cluster == null ? "add cluster=name=" + timer.cluster()
                         + ";bind=HOST:PORT;members=HOST:PORT,..." : "the cluster is \"" + cluster.name() + "\"") + ")");
+            }
+            if (timer.cluster() != null && cluster.spendWindowNanos() >= timer.intervalNanos()) {
+                throw ConfigException.entry("timer", timer.entry(), "the interval " + Interval.format(timer.intervalNanos())
+                        + " must be longer than cluster \"" + cluster.name() + "\"'s spend_window "
+                        + Interval.format(cluster.spendWindowNanos()) + ": a step's sends must end before the next step");
             }
         }
     }

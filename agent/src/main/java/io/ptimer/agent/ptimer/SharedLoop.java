@@ -21,6 +21,7 @@ final class SharedLoop {
     private final Ptimer timer;
     private final Cluster cluster;
     private final LoopGrants grants;
+    private final long spendWindow;
     private long asked = Long.MIN_VALUE;
     private long spent = Long.MIN_VALUE;
     private int sliceBase;
@@ -33,6 +34,7 @@ final class SharedLoop {
         this.timer = timer;
         this.cluster = timer.cluster();
         this.grants = cluster.loop(timer.name() + "/" + worker);
+        this.spendWindow = cluster.spec().spendWindowNanos();
     }
 
     /** When the first loop runs (nanoTime): the next step boundary, or one interval on while the JVM may not send. */
@@ -79,7 +81,7 @@ final class SharedLoop {
             return;
         }
         long step = Math.floorDiv(now, interval);
-        ctx.deadline(readNano + step * interval + Cluster.WINDOW_NANOS - now);
+        ctx.deadline(readNano + step * interval + spendWindow - now);
         int ntasks = ctx.ntasks();
         Contract contract = grants.contract();
         if (contract != null && step >= contract.from() && contract.ntasks() != ntasks) {
@@ -96,7 +98,7 @@ final class SharedLoop {
         }
         asked = Math.max(asked, step + Cluster.AHEAD);
         int tasks = 0;
-        if (now - step * interval >= Cluster.WINDOW_NANOS) {
+        if (now - step * interval >= spendWindow) {
             grants.nothing(step);
         } else {
             tasks = grants.take(step);

@@ -172,7 +172,10 @@ class PtimerConfigTest {
         "cluster=name=c;bind=127.0.0.1:70000;members=127.0.0.1:1|cluster \"name=c;bind=127.0.0.1:70000;members=127.0.0.1:1\": bind port must be an integer from 1 to 65535, not 70000",
         "cluster=name=c;bind=127.0.0.1:1|cluster \"name=c;bind=127.0.0.1:1\": members=HOST:PORT,... is required: the JVMs that vote, 3 or 5",
         "cluster=bind=127.0.0.1:1;members=127.0.0.1:1|cluster \"bind=127.0.0.1:1;members=127.0.0.1:1\": name is required",
-        "cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1;port=2|cluster \"name=c;bind=127.0.0.1:1;members=127.0.0.1:1;port=2\": unknown attribute \"port\" (known: name, bind, members, jar)",
+        "cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1;port=2|cluster \"name=c;bind=127.0.0.1:1;members=127.0.0.1:1;port=2\": unknown attribute \"port\" (known: name, bind, members, jar, clock_bound, spend_window)",
+        "cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1;clock_bound=50us|cluster \"name=c;bind=127.0.0.1:1;members=127.0.0.1:1;clock_bound=50us\": clock_bound must be at least 100us and at most 1s, not 50us",
+        "cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1;spend_window=soon|cluster \"name=c;bind=127.0.0.1:1;members=127.0.0.1:1;spend_window=soon\": spend_window \"soon\": interval must be a whole number followed by s, ms or us",
+        "cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1;spend_window=20ms,timer=name=t1;type=3;interval=20ms;cluster=c" + LOOP + "|timer \"name=t1;type=3;interval=20ms;cluster=c\": the interval 20ms must be longer than cluster \"c\"'s spend_window 20ms: a step's sends must end before the next step",
         "verbose|entry \"verbose\": expected key=value",
         "timer=name=t1,loop=timer=t1|loop \"timer=t1\": route is required",
         "timer=name=t1,loop=route=a.B::c|loop \"route=a.B::c\": timer is required",
@@ -238,6 +241,12 @@ class PtimerConfigTest {
         assertEquals("lib/ptimer-cluster.jar", cluster.jar());
         assertEquals(false, cluster.voter(), "a JVM whose bind is not among the members takes part without a vote");
         assertEquals("carrier", c.timers().get(0).cluster());
+        assertEquals(5_000_000, cluster.clockBoundNanos(), "the clock bound by default");
+        assertEquals(15_000_000, cluster.spendWindowNanos(), "the spend window by default");
+        ClusterSpec tight = Configs.parse("cluster=name=c;bind=127.0.0.1:1;members=127.0.0.1:1;clock_bound=1500us;"
+                + "spend_window=5ms").cluster();
+        assertEquals(1_500_000, tight.clockBoundNanos());
+        assertEquals(5_000_000, tight.spendWindowNanos());
         Files.writeString(file, "modparam(\"ptimer\", \"cluster\", \"name=carrier;bind=127.0.0.1:7800;"
                 + "members=127.0.0.1:7800,127.0.0.1:7801\")\n");
         ConfigException e = assertThrows(ConfigException.class, () -> Configs.parse("config=" + file));

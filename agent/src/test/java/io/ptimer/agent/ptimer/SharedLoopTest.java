@@ -173,10 +173,10 @@ class SharedLoopTest {
             if (s.slice != Math.floorMod(step, (long) NSLICES)) {
                 stale++;
                 assertEquals(0, s.tasks, "a loop that began after its own step spends nothing: step " + step);
-            } else if (s.wall - step * INTERVAL < Cluster.WINDOW_NANOS / 2) {
+            } else if (s.wall - step * INTERVAL < ClusterSpec.DEFAULT_SPEND_WINDOW_NANOS / 2) {
                 onTime++;
                 assertEquals(Math.floorMod(step, 3L), s.tasks, "tasks of step " + step);
-                long window = step * INTERVAL + Cluster.WINDOW_NANOS;
+                long window = step * INTERVAL + ClusterSpec.DEFAULT_SPEND_WINDOW_NANOS;
                 if (s.deadline != UNREAD) {
                     assertTrue(s.deadline - window < TimeUnit.MILLISECONDS.toNanos(1), "the deadline of step " + step
                             + " is " + (s.deadline - window) + " ns past the end of its spend window");

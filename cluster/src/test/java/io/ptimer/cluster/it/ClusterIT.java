@@ -111,14 +111,15 @@ class ClusterIT {
     /**
      * {@code set q ntasks=40} on one JVM holds in all of them from one step on, a JVM that joins
      * later with its configured 100 included; the interval cannot be set on a timer whose steps the
-     * cluster shares.
+     * cluster shares. The JVMs run with a clock bound and a spend window of their configuration's.
      */
     @Test
     void ntasksSetOnOneJvmHoldsInEveryJvmFromOneStep() throws Exception {
         List<String> binds = freeBinds(4);
         List<String> voters = binds.subList(0, 3);
+        String tighter = "clock_bound=4ms;spend_window=12ms";
         for (String v : voters) {
-            proxies.add(Proxy.start(dir, v, voters));
+            proxies.add(Proxy.start(dir, v, voters, tighter));
         }
         await("the three JVMs send the whole budget", 60, () -> fullSteps(now() - 10, now()) >= 5);
         Proxy follower = proxies.stream().filter(p -> !p.mbean().contains("role=leader")).findFirst().orElseThrow();
@@ -132,7 +133,7 @@ class ClusterIT {
         int budget = Proxy.STEP_BUDGET * 40 / 100;
         await("the three JVMs send the new budget", 30, () -> fullSteps(from, now(), budget) >= 5);
 
-        Proxy late = Proxy.start(dir, binds.get(3), voters);
+        Proxy late = Proxy.start(dir, binds.get(3), voters, tighter);
         proxies.add(late);
         long started = now();
         await("the JVM started later is granted tasks", 60, () -> late.loops().stream()
@@ -143,6 +144,7 @@ class ClusterIT {
             assertTrue(list.startsWith("timer q: type=3 (synced_slice) interval=100ms nworkers=1 ntasks=40 "), p.bind + ": " + list);
             String clusterList = cli(p, 0, "cluster.list");
             assertTrue(clusterList.contains(", ntasks=40 set in the cluster from step " + from + "\n"), p.bind + ": " + clusterList);
+            assertTrue(clusterList.contains(", bound 4.000 ms\n"), p.bind + ": " + clusterList);
         }
         for (Map.Entry<Long, Integer> e : perStep().entrySet()) {
             assertTrue(e.getValue() <= (e.getKey() < from ? Proxy.STEP_BUDGET : budget), "step " + e.getKey()

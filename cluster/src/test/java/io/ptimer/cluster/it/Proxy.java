@@ -39,15 +39,25 @@ final class Proxy {
         return start(dir, bind, voters, List.of(), Map.of());
     }
 
+    /** A JVM whose cluster entry has {@code attributes} more, e.g. {@code clock_bound=4ms}. */
+    static Proxy start(Path dir, String bind, List<String> voters, String attributes) throws IOException {
+        return start(dir, bind, voters, List.of(), Map.of(), ";" + attributes);
+    }
+
     /**
      * A JVM with extra options (e.g. {@code -Dptimer.cluster.faultInjection=true}) and extra
      * environment variables (e.g. libfaketime's).
      */
     static Proxy start(Path dir, String bind, List<String> voters, List<String> options, Map<String, String> env)
             throws IOException {
+        return start(dir, bind, voters, options, env, "");
+    }
+
+    private static Proxy start(Path dir, String bind, List<String> voters, List<String> options, Map<String, String> env,
+            String attributes) throws IOException {
         Path config = dir.resolve("proxy-" + bind.replace(':', '-') + ".cfg");
         Files.writeString(config, "modparam(\"ptimer\", \"cluster\", \"name=carrier;bind=" + bind + ";members="
-                + String.join(",", voters) + ";jar=" + System.getProperty("ptimer.cluster.jar") + "\")\n"
+                + String.join(",", voters) + ";jar=" + System.getProperty("ptimer.cluster.jar") + attributes + "\")\n"
                 + "modparam(\"ptimer\", \"timer\", \"name=q;type=3;interval=100ms;ntasks=100;nslices=10;cluster=carrier\")\n"
                 + "modparam(\"ptimer\", \"loop\", \"timer=q;route=" + ClusterHost.Routes.class.getName() + "::loop\")\n");
         Path err = dir.resolve("proxy-" + bind.replace(':', '-') + ".err");
