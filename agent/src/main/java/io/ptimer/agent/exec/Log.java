@@ -16,7 +16,7 @@ public final class Log {
     private Log() {
     }
 
-    static void info(String message) {
+    public static void info(String message) {
         log(Level.INFO, message, null);
     }
 

@@ -6,6 +6,7 @@ import io.ptimer.agent.binding.BoundTimers;
 import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.binding.TimerStatus;
 import io.ptimer.agent.cluster.Cluster;
+import io.ptimer.agent.exec.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.Map;
  * its route classes; a route that fails to bind late leaves it failed, with the reason.
  */
 public final class Ptimer implements BoundTimers.Timer {
-    private static final System.Logger LOG = System.getLogger("io.ptimer");
     private final PtimerSpec spec;
     private final Cluster cluster;
     /** Replaced whole under this timer's monitor, read by anyone. */
@@ -93,7 +93,7 @@ public final class Ptimer implements BoundTimers.Timer {
      */
     synchronized void contracted(Setting.Change change, long from) {
         if (settings.ntasks() != change.value()) {
-            LOG.log(System.Logger.Level.INFO, "ptimer: timer \"" + name() + "\": " + change + " set in cluster \""
+            Log.info("ptimer: timer \"" + name() + "\": " + change + " set in cluster \""
                     + cluster.spec().name() + "\", from step " + from);
             setHere(change, null);
         }
