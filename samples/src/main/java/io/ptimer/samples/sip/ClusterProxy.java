@@ -106,6 +106,23 @@ final class ClusterProxy {
     }
 
     /**
+     * Sets its shaping timer's {@code assignment} ({@code ntasks=60}) with the agent's command line,
+     * as an operator would; returns what the command said.
+     *
+     * @throws IOException with the command's output when it failed
+     */
+    String set(Path agentJar, String assignment) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                agentJar.toString(), String.valueOf(process.pid()), "set", "queue_timer", assignment)
+                .redirectErrorStream(true).start();
+        String said = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+            throw new IOException(name + ": set queue_timer " + assignment + " failed: " + said);
+        }
+        return said;
+    }
+
+    /**
      * Why the proxy last said it sends nothing because of its clock, from its log; else the last
      * reason it gave, or "nothing said".
      */

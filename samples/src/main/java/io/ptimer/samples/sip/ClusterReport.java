@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongToIntFunction;
 
 /**
  * What the cluster demo showed, from the carrier's trace of arriving INVITEs, each proxy's counts
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * the rate while backlogged outside transitions, the dip after each event, and whether every call
  * of a proxy that lived to the end was accounted for. The contract held when no 1 s window holds
  * more than the limit and no call of a surviving proxy is lost; the rate outside transitions is
- * aimed at {@value #OUTSIDE_SHARE} of the limit or more, and said when it falls short.
+ * aimed at {@value #OUTSIDE_SHARE} of the limit or more, and said when it falls short. A contract
+ * lowered during the flood holds, and is aimed at, from the step it was set for.
  */
 final class ClusterReport extends Report {
     static final double OUTSIDE_SHARE = 0.90;
@@ -32,6 +34,14 @@ final class ClusterReport extends Report {
     record Event(String key, String what, long micros, ClusterProxy started) {
     }
 
+    /**
+     * The contract lowered during the flood: to {@code limit} calls a second, the command typed at
+     * {@code typedMicros}, in force from {@code fromMicros} (the start of the step it named), µs
+     * since the epoch.
+     */
+    record Lowered(int limit, long typedMicros, long fromMicros) {
+    }
+
     private final long[] arrivals;
 
     /**
@@ -41,41 +51,43 @@ final class ClusterReport extends Report {
     record Timing(Map<String, Long> relayed, Map<String, Long> arrived, long stepMicros) {
     }
 
-    ClusterReport(int limit, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies, Timing timing)
-            throws IOException {
+    /** @param lowered the contract as lowered during the flood, or {@code null} */
+    ClusterReport(int limit, Lowered lowered, long floodStart, long floodEnd, List<Event> events, List<ClusterProxy> proxies,
+            Timing timing) throws IOException {
         super(52, 10);
         this.arrivals = timing.arrived().values().stream().mapToLong(Long::longValue).sorted().toArray();
         WindowMeter second = new WindowMeter(1, TimeUnit.SECONDS);
+        WindowMeter secondLowered = new WindowMeter(1, TimeUnit.SECONDS);
+        // the arrivals of the steps before the lowered contract's have all come one step into it
+        long loweredFrom = lowered == null ? Long.MAX_VALUE : lowered.fromMicros() + timing.stepMicros();
         for (long t : arrivals) {
             second.add(t * 1000);
+            if (t >= loweredFrom) {
+                secondLowered.add(t * 1000);
+            }
         }
+        LongToIntFunction limitAt = micros -> lowered != null && micros >= lowered.fromMicros() ? lowered.limit() : limit;
         long backlogFrom = floodStart + SECOND;
         long lastArrival = arrivals.length == 0 ? floodEnd : Math.max(floodEnd, arrivals[arrivals.length - 1]);
         long[][] transitions = new long[events.size()][];
         for (int i = 0; i < events.size(); i++) {
             long at = events.get(i).micros();
             long r = at;
-            while (r + SECOND < lastArrival && count(r, r + SECOND) < RECOVERED_SHARE * limit) {
+            while (r + SECOND < lastArrival && count(r, r + SECOND) < RECOVERED_SHARE * limitAt.applyAsInt(r)) {
                 r += 10_000;
             }
             transitions[i] = new long[] {at, Math.max(at + MIN_TRANSITION, r), r};
         }
-        long outsideLength = 0;
-        int outsideCalls = 0;
+        long steadyEnd = lowered == null ? floodEnd : Math.min(floodEnd, lowered.typedMicros());
         int lowest = Integer.MAX_VALUE;
-        for (long t = backlogFrom; t + SECOND <= floodEnd; t += 100_000) {
+        for (long t = backlogFrom; t + SECOND <= steadyEnd; t += 100_000) {
             if (!within(transitions, t, t + SECOND)) {
                 lowest = Math.min(lowest, count(t, t + SECOND));
             }
         }
-        for (long t = backlogFrom; t < floodEnd; t += 10_000) {
-            long end = Math.min(t + 10_000, floodEnd);
-            if (!within(transitions, t, end)) {
-                outsideLength += end - t;
-                outsideCalls += count(t, end);
-            }
-        }
-        double steady = outsideLength == 0 ? Double.NaN : outsideCalls * (double) SECOND / outsideLength;
+        long outsideLength = outsideLength(transitions, backlogFrom, steadyEnd);
+        double steady = rate(transitions, backlogFrom, steadyEnd);
+        double steadyLowered = lowered == null ? Double.NaN : rate(transitions, loweredFrom, floodEnd);
 
         line("  carrier's arrivals per second of the flood (* marks an event in that second):");
         StringBuilder row = new StringBuilder();
@@ -95,12 +107,23 @@ final class ClusterReport extends Report {
         aim("rate at the carrier, backlogged, outside transitions", String.format(Locale.ROOT, "%.1f/s over %.1f s",
                 steady, outsideLength / 1e6), String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * limit),
                 steady >= OUTSIDE_SHARE * limit);
+        if (lowered != null) {
+            row("  from the lowered contract's step: most in any 1 s", String.valueOf(secondLowered.max()),
+                    "<= " + lowered.limit(), secondLowered.max() <= lowered.limit());
+            aim("  and the rate outside transitions", String.format(Locale.ROOT, "%.1f/s over %.1f s", steadyLowered,
+                    outsideLength(transitions, loweredFrom, floodEnd) / 1e6),
+                    String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * lowered.limit()),
+                    steadyLowered >= OUTSIDE_SHARE * lowered.limit());
+            words(String.format(Locale.ROOT, "set_limit=%d set_from_s=%.2f max_1s_after_set=%d rate_after_set=%.1f",
+                    lowered.limit(), (lowered.fromMicros() - lowered.typedMicros()) / 1e6, secondLowered.max(), steadyLowered));
+        }
         row("fewest in a 1 s window outside transitions", lowest == Integer.MAX_VALUE ? "none" : String.valueOf(lowest), "", true);
         words(String.format(Locale.ROOT, "arrived=%d max_1s=%d rate_outside=%.1f outside_s=%.1f min_1s_outside=%d",
                 arrivals.length, second.max(), steady, outsideLength / 1e6, lowest == Integer.MAX_VALUE ? -1 : lowest));
         for (int i = 0; i < events.size(); i++) {
             long[] tr = transitions[i];
-            double expected = steady * (tr[1] - tr[0]) / SECOND;
+            double expected = (lowered != null && tr[0] >= lowered.typedMicros() ? steadyLowered : steady)
+                    * (tr[1] - tr[0]) / SECOND;
             long shortOf = Math.max(0, Math.round(expected - count(tr[0], tr[1])));
             String measured = String.format(Locale.ROOT, "%s at %.1f s: a 1 s window holds %.0f%% of the contract again"
                     + " after %.2f s; calls short of the steady rate in the %.1f s after it: %d", events.get(i).what(),
@@ -195,6 +218,31 @@ final class ClusterReport extends Report {
         }
         words("survivors=" + survivors + " lost=" + lost + " open=" + open + " answered_503=" + answered503
                 + " skewed_relayed=" + skewedRelayed);
+    }
+
+    /** How long of {@code [from, to)} lies outside every transition, in µs. */
+    private static long outsideLength(long[][] transitions, long from, long to) {
+        long length = 0;
+        for (long t = from; t < to; t += 10_000) {
+            long end = Math.min(t + 10_000, to);
+            if (!within(transitions, t, end)) {
+                length += end - t;
+            }
+        }
+        return length;
+    }
+
+    /** The arrivals a second in {@code [from, to)} outside every transition; NaN when none of it is outside. */
+    private double rate(long[][] transitions, long from, long to) {
+        int calls = 0;
+        for (long t = from; t < to; t += 10_000) {
+            long end = Math.min(t + 10_000, to);
+            if (!within(transitions, t, end)) {
+                calls += count(t, end);
+            }
+        }
+        long length = outsideLength(transitions, from, to);
+        return length == 0 ? Double.NaN : calls * (double) SECOND / length;
     }
 
     private static boolean within(long[][] transitions, long from, long to) {

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,12 +38,16 @@ import java.util.stream.Stream;
  * that proxy 4's wall clock runs ahead (0: none), under libfaketime; {@code --cycles} (1): a soak
  * of that many cycles of {@code --seconds} each, every one with the same events, and from the
  * second on the leader killed in the cycle before coming back at its second 2 and proxy 4 killed
- * at its second 4, so that it can join again; and paths, relative to the repository's root:
+ * at its second 4, so that it can join again; {@code --set-ntasks} calls a second (0: none, else
+ * fewer than {@code --limit}) to which the contract is lowered {@code --set-at} seconds into the
+ * flood (the first cycle), with the agent's command line on one voting proxy; and paths, relative to the repository's root:
  * {@code --agent}, {@code --cluster-jar}, {@code --classpath}, {@code --config-dir}, {@code --out}.
  */
 public final class SipClusterDemo {
     /** The shaping timer's interval in the configurations, before its start route stretches it. */
     private static final Duration INTERVAL = Duration.ofMillis(100);
+    /** The cluster's step: the interval as the start route stretches it, in µs. */
+    private static final long STEP_MICROS = SipQueueTimer.stretched(INTERVAL, SipClusterTimer.MARGIN).toNanos() / 1000;
     /** The agent's switch for fault injection ({@code ClusterNode.FAULT_INJECTION}). */
     private static final String FAULT_INJECTION = "ptimer.cluster.faultInjection";
     /** The lowest port chosen for a cluster node. */
@@ -59,6 +65,11 @@ public final class SipClusterDemo {
     /** Seconds into the flood a proxy is cut off, 0 for never, and how long it stays cut off. */
     private final int partition;
     private final int partitionFor;
+    /** The contract lowered to, calls a second (0: never), and when, seconds into the flood. */
+    private final int setNtasks;
+    private final int setAt;
+    /** The contract as lowered, once it was. */
+    private ClusterReport.Lowered lowered;
     private final Path faketime;
     private final List<ClusterProxy> proxies = new ArrayList<>();
     private final Processes processes = new Processes();
@@ -74,6 +85,8 @@ public final class SipClusterDemo {
         this.skew = number(o, "skew", 0);
         this.partition = number(o, "partition", 0);
         this.partitionFor = number(o, "partition-for", 1);
+        this.setNtasks = number(o, "set-ntasks", 0);
+        this.setAt = number(o, "set-at", 0);
         this.out = Path.of(o.get("out")).toAbsolutePath();
         this.rate = number(o, "rate", 1);
         this.seconds = number(o, "seconds", 1);
@@ -84,7 +97,7 @@ public final class SipClusterDemo {
         Map<String, String> o = new LinkedHashMap<>();
         o.putAll(Map.of("rate", "200", "seconds", "40", "limit", "100", "queue-timeout", "5", "kill", "8", "join", "14",
                 "restart", "20", "partition", "0", "partition-for", "3", "kill-leader", "34"));
-        o.putAll(Map.of("skew", "0", "cycles", "1"));
+        o.putAll(Map.of("skew", "0", "cycles", "1", "set-ntasks", "0", "set-at", "0"));
         o.putAll(Map.of("agent", "agent/target/ptimer-agent.jar", "cluster-jar", "cluster/target/ptimer-cluster.jar",
                 "classpath", "samples/target/classes:samples/target/lib/*", "config-dir", "samples/config",
                 "out", "samples/target/sip-cluster"));
@@ -104,6 +117,11 @@ public final class SipClusterDemo {
         Path sipp = Sipp.find();
         if (sipp == null) {
             fail(2, "SipClusterDemo: sipp is not on the PATH; install SIPp (Debian and Ubuntu: apt-get install sip-tester)");
+        }
+        int setNtasks = number(o, "set-ntasks", 0);
+        if (setNtasks > 0 && (setNtasks >= number(o, "limit", 1) || number(o, "set-at", 1) >= number(o, "seconds", 1))) {
+            fail(2, "SipClusterDemo: --set-ntasks lowers the contract: fewer calls a second than --limit " + o.get("limit")
+                    + ", at a --set-at second within the first cycle of " + o.get("seconds"));
         }
         Path faketime = null;
         if (number(o, "skew", 0) > 0) {
@@ -166,8 +184,8 @@ public final class SipClusterDemo {
 
         ClusterReport.Timing timing = new ClusterReport.Timing(
                 RelayLog.read(proxies.stream().map(p -> relayLog(p.name)).toList()), SippTrace.byCall(carrierTrace, "R"),
-                SipQueueTimer.stretched(INTERVAL, SipClusterTimer.MARGIN).toNanos() / 1000);
-        ClusterReport report = new ClusterReport(limit, floodStartMicros, floodEndMicros, events, proxies, timing);
+                STEP_MICROS);
+        ClusterReport report = new ClusterReport(limit, lowered, floodStartMicros, floodEndMicros, events, proxies, timing);
         System.out.println();
         report.lines().forEach(System.out::println);
         System.out.println("  logs and traces: " + out);
@@ -196,6 +214,9 @@ public final class SipClusterDemo {
             }
             if (partition > 0 && partition + partitionFor < seconds) {
                 plan.add(new Planned(base + partition + partitionFor, "heal", c + 1));
+            }
+            if (c == 0 && setNtasks > 0) {
+                plan.add(new Planned(setAt, "set", 1));
             }
             if (c > 0) {
                 plan.add(new Planned(base + 2, "leader-back", c + 1));
@@ -235,6 +256,7 @@ public final class SipClusterDemo {
                         event(cut, "heal" + suffix, "proxy " + cut.number + " healed");
                     }
                 }
+                case "set" -> lower(follower());
                 case "leader-back" -> {
                     if (killedLeader != null) {
                         flood(started(startProxy(killedLeader.number), "leader_back" + suffix, "proxy " + killedLeader.number
@@ -251,6 +273,22 @@ public final class SipClusterDemo {
                 }
             }
         }
+    }
+
+    /**
+     * Lowers the contract to {@code setNtasks} calls a second with the agent's command line on proxy
+     * {@code p}: the whole cluster keeps it from the step the command names.
+     */
+    private void lower(ClusterProxy p) throws Exception {
+        long typed = nowMicros();
+        String said = p.set(Path.of(o.get("agent")), "ntasks=" + setNtasks);
+        Matcher from = Pattern.compile("from step (\\d+)").matcher(said);
+        if (!from.find()) {
+            throw new IllegalStateException(p.name + ": set answered without a step: " + said);
+        }
+        long step = Long.parseLong(from.group(1));
+        lowered = new ClusterReport.Lowered(setNtasks, typed, step * STEP_MICROS);
+        event(p, "set", "the contract lowered to " + setNtasks + " calls/s with set on proxy " + p.number + ", from step " + step);
     }
 
     /** Starts proxy {@code n} (1 to 4) with its configuration on this run's ports. */
