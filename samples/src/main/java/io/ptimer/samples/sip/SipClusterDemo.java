@@ -40,8 +40,9 @@ import java.util.stream.Stream;
  * second on the leader killed in the cycle before coming back at its second 2 and proxy 4 killed
  * at its second 4, so that it can join again; {@code --set-ntasks} calls a second (0: none, else
  * fewer than {@code --limit}) to which the contract is lowered {@code --set-at} seconds into the
- * flood (the first cycle), with the agent's command line on one voting proxy; and paths, relative to the repository's root:
- * {@code --agent}, {@code --cluster-jar}, {@code --classpath}, {@code --config-dir}, {@code --out}.
+ * flood (the first cycle), with the agent's command line on one voting proxy; and paths, relative
+ * to the repository's root: {@code --agent}, {@code --cluster-jar}, {@code --classpath},
+ * {@code --config-dir}, {@code --out}.
  */
 public final class SipClusterDemo {
     /** The shaping timer's interval in the configurations, before its start route stretches it. */
