@@ -1,6 +1,7 @@
 package io.ptimer.agent.cluster;
 
 import io.ptimer.agent.config.ConfigException;
+import io.ptimer.agent.jfr.Flight;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,6 +143,7 @@ public final class Cluster {
             LOG.log(System.Logger.Level.INFO, "ptimer: cluster \"" + spec.name() + "\" sends again");
             refusal = null;
             refusalKind = null;
+            Flight.clusterSending(spec.name(), true, "");
         }
         Instant t = Instant.now();
         return t.getEpochSecond() * 1_000_000_000L + t.getNano() + offset;
@@ -234,6 +236,7 @@ public final class Cluster {
         if (!kind.equals(refusalKind)) {
             refusalKind = kind;
             LOG.log(System.Logger.Level.WARNING, "ptimer: cluster \"" + spec.name() + "\" sends nothing: " + why);
+            Flight.clusterSending(spec.name(), false, why);
         }
         return REFUSE;
     }

@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 @Name("io.ptimer.ControlRequest")
 @Label("Control Request")
 @Category("ptimer")
-@Description("An operator's request: pause, continue, start, loop, end or set, and what came of it")
+@Description("An operator's request: pause, continue, start, loop, end or set, and what came of it; or a set taken from the cluster")
 final class ControlEvent extends jdk.jfr.Event {
     @Label("Request")
     @Description("pause, continue, start, loop, end, or set attribute=value")
@@ -19,7 +19,8 @@ final class ControlEvent extends jdk.jfr.Event {
     @Description("-1 for every worker")
     int worker;
     @Label("Via")
-    @Description("The MBean it came through, and the calling thread (an RMI connection thread for the command line and remote consoles)")
+    @Description("The MBean it came through, and the calling thread (an RMI connection thread for the command line and remote"
+            + " consoles); or the cluster and the step it holds from")
     String via;
     @Label("Outcome")
     @Description("What the request returned, or why it was refused")

@@ -53,6 +53,13 @@ public final class Flight {
         }
     }
 
+    /** This JVM stopped sending in {@code cluster} for {@code reason}, or ({@code sending}) sends again. */
+    public static void clusterSending(String cluster, boolean sending, String reason) {
+        if (on()) {
+            ClusterSendingEvent.emit(cluster, sending, reason);
+        }
+    }
+
     /** An async task refused because its group's queue was full. */
     public static void queueFull(String group, String route, int bound) {
         if (on()) {

@@ -7,6 +7,7 @@ import io.ptimer.agent.binding.RouteSpec;
 import io.ptimer.agent.binding.TimerStatus;
 import io.ptimer.agent.cluster.Cluster;
 import io.ptimer.agent.exec.Log;
+import io.ptimer.agent.jfr.Flight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +94,9 @@ public final class Ptimer implements BoundTimers.Timer {
      */
     synchronized void contracted(Setting.Change change, long from) {
         if (settings.ntasks() != change.value()) {
-            Log.info("ptimer: timer \"" + name() + "\": " + change + " set in cluster \""
-                    + cluster.spec().name() + "\", from step " + from);
-            setHere(change, null);
+            String in = "cluster \"" + cluster.spec().name() + "\", from step " + from;
+            Log.info("ptimer: timer \"" + name() + "\": " + change + " set in " + in);
+            Flight.control("set " + change, name(), -1, in, setHere(change, null));
         }
     }
 

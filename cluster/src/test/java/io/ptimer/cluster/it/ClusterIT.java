@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,7 +135,9 @@ class ClusterIT {
         int budget = Proxy.STEP_BUDGET * 40 / 100;
         await("the three JVMs send the new budget", 30, () -> fullSteps(from, now(), budget) >= 5);
 
-        Proxy late = Proxy.start(dir, binds.get(3), voters, tighter);
+        Path recording = dir.resolve("late.jfr");
+        Proxy late = Proxy.start(dir, binds.get(3), voters, List.of("-XX:StartFlightRecording:filename=" + recording),
+                Map.of(), ";" + tighter);
         proxies.add(late);
         long started = now();
         await("the JVM started later is granted tasks", 60, () -> late.loops().stream()
@@ -152,6 +156,18 @@ class ClusterIT {
         }
         assertTrue(late.stderr().contains("ptimer: timer \"q\": ntasks=40 set in cluster \"carrier\", from step " + from),
                 late.stderr());
+
+        assertTrue(late.endsWhenMainEnds(20), "the JVM started later ends, writing its recording");
+        List<RecordedEvent> events = RecordingFile.readAllEvents(recording);
+        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("io.ptimer.ControlRequest")
+                && e.getString("request").equals("set ntasks=40")
+                && e.getString("via").equals("cluster \"carrier\", from step " + from)), "the set taken from the cluster recorded");
+        List<RecordedEvent> sending = events.stream().filter(e -> e.getEventType().getName().equals("io.ptimer.ClusterSending"))
+                .toList();
+        assertTrue(sending.stream().anyMatch(e -> e.getBoolean("sending") && e.getString("reason").isEmpty()),
+                "its sending recorded: " + sending);
+        assertTrue(sending.stream().allMatch(e -> e.getBoolean("sending") || !e.getString("reason").isEmpty()),
+                "each stop recorded with its reason: " + sending);
     }
 
     /**

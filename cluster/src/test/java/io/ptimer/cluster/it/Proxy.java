@@ -53,7 +53,8 @@ final class Proxy {
         return start(dir, bind, voters, options, env, "");
     }
 
-    private static Proxy start(Path dir, String bind, List<String> voters, List<String> options, Map<String, String> env,
+    /** A JVM with extra options and environment variables whose cluster entry has {@code attributes} (";a=b") more. */
+    static Proxy start(Path dir, String bind, List<String> voters, List<String> options, Map<String, String> env,
             String attributes) throws IOException {
         Path config = dir.resolve("proxy-" + bind.replace(':', '-') + ".cfg");
         Files.writeString(config, "modparam(\"ptimer\", \"cluster\", \"name=carrier;bind=" + bind + ";members="
