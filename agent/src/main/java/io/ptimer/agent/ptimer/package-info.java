@@ -9,7 +9,9 @@
  *
  * <p>Threading rule: a worker's state machine, context and route instances belong to the thread
  * that runs its step; its steps never overlap. Any thread may send a {@link io.ptimer.agent.ptimer.Request}: it is queued and applied
- * by the worker at its next safe point. Operators' figures are volatile single-writer fields.
+ * by the worker at its next safe point; so is a {@code set}, made under the timer's monitor by an
+ * operator's thread, or by the first worker whose step reaches an {@code ntasks} set in its cluster.
+ * Operators' figures are volatile single-writer fields.
  *
  * <p>Internal to the agent, not an API: what is public here is public for the agent's other
  * packages only; {@code io.ptimer.api} is the only API.
