@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,9 +91,14 @@ class SharedLoopTest {
 
         /** The contract set, {@code {ntasks, from}}, or {@code null}. */
         volatile long[] contract;
+        /** What setting a contract throws, or {@code null}. */
+        volatile Exception contractFails;
 
         @Override
-        public long contract(String timer, int ntasks) {
+        public long contract(String timer, int ntasks) throws Exception {
+            if (contractFails != null) {
+                throw contractFails;
+            }
             long from = asks.stream().mapToLong(a -> a[0]).max().orElse(Long.MIN_VALUE - 1) + 1;
             contract = new long[] {ntasks, from};
             return from;
@@ -250,6 +256,11 @@ class SharedLoopTest {
         assertSharesFrom(node, from + 1, 4);
         assertEquals(4, WorkerFigures.of(timer.workers().get(0)).ntasks(), "the worker's ntasks in force");
 
+        node.contractFails = new TimeoutException();
+        String unknown = assertThrows(IllegalStateException.class,
+                () -> timer.set(new Setting.Change(Setting.NTASKS, 8), null)).getMessage();
+        assertEquals("timer \"shared\": ntasks=8 not set in cluster \"c\": no majority committed it in time; it may"
+                + " still come into force (see list)", unknown);
         node.leader = null;
         String refused = assertThrows(IllegalStateException.class,
                 () -> timer.set(new Setting.Change(Setting.NTASKS, 8), null)).getMessage();
