@@ -34,11 +34,6 @@ public record ClusterSpec(String name, String bind, List<String> members, String
         members = List.copyOf(members);
     }
 
-    /** A cluster with the default clock bound and spend window. */
-    public ClusterSpec(String name, String bind, List<String> members, String jar, String entry) {
-        this(name, bind, members, jar, DEFAULT_CLOCK_BOUND_NANOS, DEFAULT_SPEND_WINDOW_NANOS, entry);
-    }
-
     /** Whether this JVM votes: its {@code bind} is among the members. */
     public boolean voter() {
         return members.contains(bind);

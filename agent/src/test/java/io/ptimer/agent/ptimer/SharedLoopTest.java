@@ -301,7 +301,8 @@ class SharedLoopTest {
     }
 
     private Cluster started(ClusterEngine engine) throws Exception {
-        ClusterSpec spec = new ClusterSpec("c", "127.0.0.1:1", List.of("127.0.0.1:1"), null, "name=c");
+        ClusterSpec spec = new ClusterSpec("c", "127.0.0.1:1", List.of("127.0.0.1:1"), null,
+                ClusterSpec.DEFAULT_CLOCK_BOUND_NANOS, ClusterSpec.DEFAULT_SPEND_WINDOW_NANOS, "name=c");
         Cluster cluster = Cluster.of(spec, engine);
         cluster.start();
         long deadline = System.nanoTime() + 10_000_000_000L;
