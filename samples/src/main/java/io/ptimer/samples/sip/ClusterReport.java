@@ -85,9 +85,10 @@ final class ClusterReport extends Report {
                 lowest = Math.min(lowest, count(t, t + SECOND));
             }
         }
-        long outsideLength = outsideLength(transitions, backlogFrom, steadyEnd);
-        double steady = rate(transitions, backlogFrom, steadyEnd);
-        double steadyLowered = lowered == null ? Double.NaN : rate(transitions, loweredFrom, floodEnd);
+        Outside beforeLowered = outside(transitions, backlogFrom, steadyEnd);
+        Outside fromLowered = lowered == null ? new Outside(0, 0) : outside(transitions, loweredFrom, floodEnd);
+        double steady = beforeLowered.rate();
+        double steadyLowered = fromLowered.rate();
 
         line("  carrier's arrivals per second of the flood (* marks an event in that second):");
         StringBuilder row = new StringBuilder();
@@ -105,13 +106,13 @@ final class ClusterReport extends Report {
         }
         row("most INVITEs at the carrier in any 1 s", String.valueOf(second.max()), "<= " + limit, second.max() <= limit);
         aim("rate at the carrier, backlogged, outside transitions", String.format(Locale.ROOT, "%.1f/s over %.1f s",
-                steady, outsideLength / 1e6), String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * limit),
+                steady, beforeLowered.micros() / 1e6), String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * limit),
                 steady >= OUTSIDE_SHARE * limit);
         if (lowered != null) {
             row("  from the lowered contract's step: most in any 1 s", String.valueOf(secondLowered.max()),
                     "<= " + lowered.limit(), secondLowered.max() <= lowered.limit());
             aim("  and the rate outside transitions", String.format(Locale.ROOT, "%.1f/s over %.1f s", steadyLowered,
-                    outsideLength(transitions, loweredFrom, floodEnd) / 1e6),
+                    fromLowered.micros() / 1e6),
                     String.format(Locale.ROOT, ">= %.0f/s", OUTSIDE_SHARE * lowered.limit()),
                     steadyLowered >= OUTSIDE_SHARE * lowered.limit());
             words(String.format(Locale.ROOT, "set_limit=%d set_from_s=%.2f max_1s_after_set=%d rate_after_set=%.1f",
@@ -119,7 +120,7 @@ final class ClusterReport extends Report {
         }
         row("fewest in a 1 s window outside transitions", lowest == Integer.MAX_VALUE ? "none" : String.valueOf(lowest), "", true);
         words(String.format(Locale.ROOT, "arrived=%d max_1s=%d rate_outside=%.1f outside_s=%.1f min_1s_outside=%d",
-                arrivals.length, second.max(), steady, outsideLength / 1e6, lowest == Integer.MAX_VALUE ? -1 : lowest));
+                arrivals.length, second.max(), steady, beforeLowered.micros() / 1e6, lowest == Integer.MAX_VALUE ? -1 : lowest));
         for (int i = 0; i < events.size(); i++) {
             long[] tr = transitions[i];
             double expected = (lowered != null && tr[0] >= lowered.typedMicros() ? steadyLowered : steady)
@@ -220,29 +221,26 @@ final class ClusterReport extends Report {
                 + " skewed_relayed=" + skewedRelayed);
     }
 
-    /** How long of {@code [from, to)} lies outside every transition, in µs. */
-    private static long outsideLength(long[][] transitions, long from, long to) {
-        long length = 0;
-        for (long t = from; t < to; t += 10_000) {
-            long end = Math.min(t + 10_000, to);
-            if (!within(transitions, t, end)) {
-                length += end - t;
-            }
+    /** How long of a stretch of the flood lies outside every transition, in µs, and the arrivals in that part. */
+    private record Outside(long micros, int calls) {
+        /** The arrivals a second outside transitions; NaN when none of the stretch is outside. */
+        double rate() {
+            return micros == 0 ? Double.NaN : calls * (double) SECOND / micros;
         }
-        return length;
     }
 
-    /** The arrivals a second in {@code [from, to)} outside every transition; NaN when none of it is outside. */
-    private double rate(long[][] transitions, long from, long to) {
+    /** The part of {@code [from, to)} outside every transition, in steps of 10 ms. */
+    private Outside outside(long[][] transitions, long from, long to) {
+        long micros = 0;
         int calls = 0;
         for (long t = from; t < to; t += 10_000) {
             long end = Math.min(t + 10_000, to);
             if (!within(transitions, t, end)) {
+                micros += end - t;
                 calls += count(t, end);
             }
         }
-        long length = outsideLength(transitions, from, to);
-        return length == 0 ? Double.NaN : calls * (double) SECOND / length;
+        return new Outside(micros, calls);
     }
 
     private static boolean within(long[][] transitions, long from, long to) {
